@@ -1,0 +1,25 @@
+//! The visible parts of an article, one component per file, and the
+//! stylesheet they share.
+
+mod article;
+mod banner;
+mod blocks;
+mod byline;
+mod error_view;
+mod figure;
+mod headline;
+mod kicker;
+mod read_more;
+mod standfirst;
+mod support;
+
+pub use article::{ArticleView, Prepared};
+pub use error_view::ErrorView;
+
+/// The widget's stylesheet: each component's CSS, in cascade order.
+pub const STYLESHEET: &str = concat!(
+    include_str!("components/article.css"),
+    include_str!("components/figure.css"),
+    include_str!("components/support.css"),
+    include_str!("components/states.css"),
+);

@@ -1,0 +1,23 @@
+//! Folio: an embeddable news-article widget.
+//!
+//! The data path reads top to bottom: JSON ([`model`]) → a checked article →
+//! a render tree for the Markdown body ([`markdown`]) → Leptos views in the
+//! browser. Everything but the last step is plain Rust, tested natively.
+#![deny(missing_docs)]
+
+pub mod date;
+pub mod error;
+pub mod markdown;
+pub mod model;
+pub mod safe_url;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+mod intl;

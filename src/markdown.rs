@@ -1,0 +1,311 @@
+//! Markdown to a render tree, with the content-safety rules applied.
+//!
+//! One walker, one `match` over pulldown-cmark's events. Raw HTML never
+//! becomes markup (it is dropped), links and images keep only URLs the
+//! [`safe_url`] policy allows (others become their plain text), and nesting
+//! deeper than [`MAX_DEPTH`] is flattened so no later step recurses without
+//! bound.
+
+mod tree;
+
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag as Md, TagEnd,
+};
+
+pub use tree::{Attr, Element, Node, Tag};
+
+use crate::safe_url::{self, SafeUrl};
+
+/// Elements nest at most this deep; deeper content keeps its text and
+/// joins its nearest allowed ancestor.
+pub const MAX_DEPTH: usize = 32;
+
+/// A rendered Markdown document: its top-level blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Document {
+    /// Top-level blocks in order (paragraphs, headings, lists, …).
+    pub blocks: Vec<Node>,
+}
+
+impl Document {
+    /// Where an element placed "after paragraph `n`" goes among the blocks:
+    /// just after the `n`-th top-level paragraph (lists and quotes do not
+    /// count), or after the last block when `n` is absent or too large.
+    pub fn position_after_paragraph(&self, n: Option<u64>) -> usize {
+        let Some(n) = n else { return self.blocks.len() };
+        if n == 0 {
+            return 0;
+        }
+        let mut seen = 0;
+        for (i, block) in self.blocks.iter().enumerate() {
+            if matches!(block, Node::Element(e) if e.tag == Tag::P) {
+                seen += 1;
+                if seen == n {
+                    return i + 1;
+                }
+            }
+        }
+        self.blocks.len()
+    }
+
+    /// The document as HTML text (see [`Node::write_html`]).
+    pub fn to_html(&self) -> String {
+        let mut out = String::new();
+        self.blocks.iter().for_each(|b| b.write_html(&mut out));
+        out
+    }
+}
+
+/// Renders Markdown (CommonMark with GFM tables and strikethrough).
+pub fn render(markdown: &str) -> Document {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut walker = Walker::default();
+    for event in Parser::new_ext(markdown, options) {
+        walker.event(event);
+    }
+    Document {
+        blocks: walker.finish(),
+    }
+}
+
+/// An open element, or a construct whose element was refused.
+enum Frame {
+    Element(Element),
+    /// Its children join the parent (a refused link, a too-deep element).
+    Transparent(Vec<Node>),
+    /// An image: children are collected as its alt text.
+    Image {
+        url: Option<SafeUrl>,
+        title: String,
+        alt: Element,
+    },
+}
+
+#[derive(Default)]
+struct Walker {
+    root: Vec<Node>,
+    stack: Vec<Frame>,
+    alignments: Vec<Alignment>,
+    cell: usize,
+    in_head: bool,
+}
+
+impl Walker {
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => self.text(&text),
+            Event::Code(code) => {
+                let mut element = Element::new(Tag::Code);
+                element.push_text(&code);
+                self.append(Node::Element(element));
+            }
+            Event::SoftBreak => self.text("\n"),
+            Event::HardBreak => self.append(Node::Element(Element::new(Tag::Br))),
+            Event::Rule => self.append(Node::Element(Element::new(Tag::Hr))),
+            // Raw HTML never becomes markup; the rest is not enabled.
+            Event::Html(_) | Event::InlineHtml(_) => {}
+            Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
+            Event::InlineMath(text) | Event::DisplayMath(text) => self.text(&text),
+        }
+    }
+
+    fn start(&mut self, tag: Md<'_>) {
+        match tag {
+            Md::Paragraph => self.open(Element::new(Tag::P)),
+            Md::Heading { level, .. } => self.open(Element::new(heading(level))),
+            Md::BlockQuote(_) => self.open(Element::new(Tag::Blockquote)),
+            Md::CodeBlock(kind) => {
+                self.open(Element::new(Tag::Pre));
+                let mut code = Element::new(Tag::Code);
+                if let CodeBlockKind::Fenced(info) = kind {
+                    let language: String = info
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .chars()
+                        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
+                        .collect();
+                    if !language.is_empty() {
+                        code = code.with(Attr::Class, format!("language-{language}"));
+                    }
+                }
+                self.open(code);
+            }
+            Md::List(Some(start)) if start != 1 => {
+                self.open(Element::new(Tag::Ol).with(Attr::Start, start.to_string()))
+            }
+            Md::List(Some(_)) => self.open(Element::new(Tag::Ol)),
+            Md::List(None) => self.open(Element::new(Tag::Ul)),
+            Md::Item => self.open(Element::new(Tag::Li)),
+            Md::Emphasis => self.open(Element::new(Tag::Em)),
+            Md::Strong => self.open(Element::new(Tag::Strong)),
+            Md::Strikethrough => self.open(Element::new(Tag::Del)),
+            Md::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => {
+                let dest = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.to_string(),
+                };
+                match safe_url::check(&dest) {
+                    Some(url) => {
+                        let mut a = Element::new(Tag::A).with(Attr::Href, url.href);
+                        if url.external {
+                            a = a.with(Attr::Rel, "noopener noreferrer");
+                        }
+                        if !title.is_empty() {
+                            a = a.with(Attr::Title, title.to_string());
+                        }
+                        self.open(a);
+                    }
+                    None => self.stack.push(Frame::Transparent(Vec::new())),
+                }
+            }
+            Md::Image {
+                dest_url, title, ..
+            } => self.stack.push(Frame::Image {
+                url: safe_url::check(&dest_url),
+                title: title.to_string(),
+                alt: Element::new(Tag::Img),
+            }),
+            Md::Table(alignments) => {
+                self.alignments = alignments;
+                self.open(Element::new(Tag::Table));
+            }
+            Md::TableHead => {
+                self.in_head = true;
+                self.cell = 0;
+                self.open(Element::new(Tag::Thead));
+                self.open(Element::new(Tag::Tr));
+            }
+            Md::TableRow => {
+                if !self.in_tag(Tag::Tbody) {
+                    self.open(Element::new(Tag::Tbody));
+                }
+                self.cell = 0;
+                self.open(Element::new(Tag::Tr));
+            }
+            Md::TableCell => {
+                let mut cell = Element::new(if self.in_head { Tag::Th } else { Tag::Td });
+                let align = match self.alignments.get(self.cell) {
+                    Some(Alignment::Left) => "left",
+                    Some(Alignment::Center) => "center",
+                    Some(Alignment::Right) => "right",
+                    _ => "",
+                };
+                if !align.is_empty() {
+                    cell = cell.with(Attr::Class, format!("folio-align-{align}"));
+                }
+                self.cell += 1;
+                self.open(cell);
+            }
+            // Raw HTML blocks (their content arrives as dropped Html events)
+            // and constructs that are not enabled keep only their text.
+            _ => self.stack.push(Frame::Transparent(Vec::new())),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::CodeBlock | TagEnd::TableHead => {
+                self.close();
+                self.close();
+                self.in_head = false;
+            }
+            TagEnd::Table => {
+                if self.in_tag(Tag::Tbody) {
+                    self.close();
+                }
+                self.close();
+            }
+            _ => self.close(),
+        }
+    }
+
+    /// Opens an element, or a transparent frame past the depth limit.
+    fn open(&mut self, element: Element) {
+        let depth = self
+            .stack
+            .iter()
+            .filter(|f| matches!(f, Frame::Element(_)))
+            .count();
+        let frame = if depth < MAX_DEPTH {
+            Frame::Element(element)
+        } else {
+            Frame::Transparent(Vec::new())
+        };
+        self.stack.push(frame);
+    }
+
+    fn close(&mut self) {
+        let nodes = match self.stack.pop() {
+            Some(Frame::Element(element)) => vec![Node::Element(element)],
+            Some(Frame::Transparent(children)) => children,
+            Some(Frame::Image { url, title, alt }) => {
+                let mut text = String::new();
+                alt.children.iter().for_each(|c| c.text_content(&mut text));
+                match url {
+                    Some(url) => {
+                        let mut img = Element::new(Tag::Img)
+                            .with(Attr::Src, url.href)
+                            .with(Attr::Alt, text)
+                            .with(Attr::Loading, "lazy")
+                            .with(Attr::Decoding, "async");
+                        if !title.is_empty() {
+                            img = img.with(Attr::Title, title);
+                        }
+                        vec![Node::Element(img)]
+                    }
+                    None => vec![Node::Text(text)],
+                }
+            }
+            None => return,
+        };
+        nodes.into_iter().for_each(|n| self.append(n));
+    }
+
+    fn text(&mut self, text: &str) {
+        self.append(Node::Text(text.to_string()));
+    }
+
+    fn append(&mut self, node: Node) {
+        let children = match self.stack.last_mut() {
+            Some(Frame::Element(element)) | Some(Frame::Image { alt: element, .. }) => {
+                &mut element.children
+            }
+            Some(Frame::Transparent(children)) => children,
+            None => &mut self.root,
+        };
+        match (children.last_mut(), node) {
+            (Some(Node::Text(last)), Node::Text(text)) => last.push_str(&text),
+            (_, node) => children.push(node),
+        }
+    }
+
+    fn in_tag(&self, tag: Tag) -> bool {
+        matches!(self.stack.last(), Some(Frame::Element(e)) if e.tag == tag)
+    }
+
+    fn finish(mut self) -> Vec<Node> {
+        while !self.stack.is_empty() {
+            self.close();
+        }
+        self.root
+    }
+}
+
+/// Body headings sit below the article's own `h1`: `#` becomes `h2`.
+fn heading(level: HeadingLevel) -> Tag {
+    match level {
+        HeadingLevel::H1 => Tag::H2,
+        HeadingLevel::H2 => Tag::H3,
+        HeadingLevel::H3 => Tag::H4,
+        HeadingLevel::H4 => Tag::H5,
+        HeadingLevel::H5 | HeadingLevel::H6 => Tag::H6,
+    }
+}

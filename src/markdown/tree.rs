@@ -1,0 +1,173 @@
+//! The render tree: what the Markdown body becomes before it meets the DOM.
+//!
+//! Elements and attributes are closed enums, so a tree can only ever hold
+//! the markup Folio allows; text is always text.
+
+/// A node of the render tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    /// An element with its attributes and children.
+    Element(Element),
+    /// A text node.
+    Text(String),
+}
+
+/// An element of the allowed set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element {
+    /// The element's tag.
+    pub tag: Tag,
+    /// Its attributes, in the order they are written.
+    pub attrs: Vec<(Attr, String)>,
+    /// Its children.
+    pub children: Vec<Node>,
+}
+
+macro_rules! names {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $(#[doc = concat!("`", $text, "`")] $variant),*
+        }
+
+        impl $name {
+            /// The name as written in HTML.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text),*
+                }
+            }
+        }
+    };
+}
+
+names!(
+    /// The elements the body may contain.
+    Tag {
+        P => "p", H2 => "h2", H3 => "h3", H4 => "h4", H5 => "h5", H6 => "h6",
+        Em => "em", Strong => "strong", Del => "del", A => "a", Img => "img",
+        Ul => "ul", Ol => "ol", Li => "li", Blockquote => "blockquote",
+        Code => "code", Pre => "pre", Table => "table", Thead => "thead",
+        Tbody => "tbody", Tr => "tr", Th => "th", Td => "td", Hr => "hr", Br => "br",
+    }
+);
+
+names!(
+    /// The attributes the body may carry.
+    Attr {
+        Href => "href", Rel => "rel", Src => "src", Alt => "alt", Title => "title",
+        Loading => "loading", Decoding => "decoding", Start => "start", Class => "class",
+    }
+);
+
+impl Tag {
+    /// Elements that never have children.
+    pub fn is_void(self) -> bool {
+        matches!(self, Self::Img | Self::Hr | Self::Br)
+    }
+
+    /// Block-level elements, which the test serialization puts on their own lines.
+    fn is_block(self) -> bool {
+        !matches!(
+            self,
+            Self::Em
+                | Self::Strong
+                | Self::Del
+                | Self::A
+                | Self::Img
+                | Self::Code
+                | Self::Br
+                | Self::Th
+                | Self::Td
+        )
+    }
+}
+
+impl Element {
+    /// An element without attributes or children.
+    pub fn new(tag: Tag) -> Self {
+        Self {
+            tag,
+            attrs: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    /// Adds an attribute.
+    pub fn with(mut self, attr: Attr, value: impl Into<String>) -> Self {
+        self.attrs.push((attr, value.into()));
+        self
+    }
+
+    /// Appends text, merging it with a text node just before it.
+    pub fn push_text(&mut self, text: &str) {
+        match self.children.last_mut() {
+            Some(Node::Text(last)) => last.push_str(text),
+            _ => self.children.push(Node::Text(text.to_string())),
+        }
+    }
+}
+
+impl Node {
+    /// The text a node holds, without its markup (an image's alt text, say).
+    pub fn text_content(&self, out: &mut String) {
+        match self {
+            Self::Text(text) => out.push_str(text),
+            Self::Element(element) => element.children.iter().for_each(|c| c.text_content(out)),
+        }
+    }
+
+    /// Serializes the node as HTML (for tests and diagnostics; the browser
+    /// path builds DOM nodes directly and never parses markup).
+    pub fn write_html(&self, out: &mut String) {
+        match self {
+            Self::Text(text) => escape(text, false, out),
+            Self::Element(el) => {
+                out.push('<');
+                out.push_str(el.tag.as_str());
+                for (attr, value) in &el.attrs {
+                    out.push(' ');
+                    out.push_str(attr.as_str());
+                    out.push_str("=\"");
+                    escape(value, true, out);
+                    out.push('"');
+                }
+                out.push('>');
+                if el.tag.is_void() {
+                    if el.tag.is_block() {
+                        out.push('\n');
+                    }
+                    return;
+                }
+                let container = el.children.first().is_some_and(Node::is_block);
+                if container {
+                    out.push('\n');
+                }
+                el.children.iter().for_each(|c| c.write_html(out));
+                out.push_str("</");
+                out.push_str(el.tag.as_str());
+                out.push('>');
+                if el.tag.is_block() {
+                    out.push('\n');
+                }
+            }
+        }
+    }
+
+    fn is_block(&self) -> bool {
+        matches!(self, Self::Element(el) if el.tag.is_block())
+    }
+}
+
+fn escape(text: &str, attribute: bool, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}

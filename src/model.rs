@@ -1,0 +1,201 @@
+//! Article JSON v1: the serde types of the public contract, and parsing.
+//!
+//! Field names are camelCase and unknown fields are ignored. [`parse`] turns
+//! JSON text into an [`Article`] whose every field has been checked, or a
+//! [`ContentError`] naming the first bad field.
+
+mod decode;
+mod validate;
+
+use serde::Deserialize;
+
+use crate::error::ContentError;
+
+#[cfg(not(target_arch = "wasm32"))]
+use schemars::JsonSchema;
+
+pub use decode::parse;
+
+/// A news article, as a publisher sends it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    /// Stable identifier of the article, echoed in `folio:render`.
+    pub id: String,
+    /// Canonical URL of the article on the publisher's site.
+    pub url: Option<String>,
+    /// BCP 47 language tag of the text; dates and amounts are formatted for it.
+    pub lang: Option<String>,
+    /// Short section label above the headline ("Belarus").
+    pub kicker: Option<String>,
+    /// The headline.
+    pub headline: String,
+    /// Plain-text summary under the headline.
+    pub standfirst: Option<String>,
+    /// Names of the authors.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Who published it.
+    pub publisher: Option<Publisher>,
+    /// When it was first published (RFC 3339).
+    pub published: String,
+    /// When it was last updated (RFC 3339).
+    pub updated: Option<String>,
+    /// The hero photo.
+    pub image: Option<Image>,
+    /// The text, in Markdown (CommonMark with GFM tables and strikethrough).
+    pub body: String,
+    /// The link shown after the article.
+    pub read_more: Option<Link>,
+    /// The reader-support banner and prompt. A bad block is kept as its error:
+    /// the article still renders, without the prompt.
+    #[serde(default, deserialize_with = "decode::lenient_support")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<Support>"))]
+    pub support: Option<Result<Support, ContentError>>,
+}
+
+/// The publisher of an article.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Publisher {
+    /// Display name ("The Moscow Times").
+    pub name: String,
+    /// Home page.
+    pub url: Option<String>,
+}
+
+/// A photo with its caption and credit.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Image {
+    /// URL of the image.
+    pub src: String,
+    /// Responsive candidates, as in HTML's `srcset`.
+    pub srcset: Option<String>,
+    /// Intrinsic width in pixels; with `height`, reserves the photo's space.
+    pub width: Option<u32>,
+    /// Intrinsic height in pixels.
+    pub height: Option<u32>,
+    /// Text alternative for readers who cannot see the photo.
+    pub alt: String,
+    /// Caption shown under the photo.
+    pub caption: Option<String>,
+    /// Photographer or agency ("Mikhail Metzel / TASS").
+    pub credit: Option<String>,
+}
+
+/// A labelled link.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Link {
+    /// The visible text.
+    pub label: String,
+    /// Where it goes.
+    pub href: String,
+}
+
+/// The reader-support prompt and banner of one campaign.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Support {
+    /// Campaign name: views, snoozes and clicks are counted per campaign.
+    pub campaign: String,
+    /// The slim bar at the top of the article.
+    pub banner: Option<Banner>,
+    /// The prompt follows this many top-level paragraphs of the body;
+    /// absent or past the end, it follows the body.
+    pub after_paragraph: Option<u64>,
+    /// Heading of the prompt ("… we have a small favor to ask.").
+    pub heading: String,
+    /// Text of the prompt, in Markdown.
+    pub body: Option<String>,
+    /// Amounts a reader can choose from.
+    #[serde(default)]
+    pub amounts: Vec<Amount>,
+    /// ISO 4217 code the amounts are in.
+    pub currency: Option<String>,
+    /// The call to action.
+    pub cta: Link,
+    /// Payment methods shown as badges (`visa`, `mastercard`, `paypal`, …).
+    #[serde(default)]
+    pub payment_methods: Vec<String>,
+    /// The decline line and its "Remind me later" button.
+    pub decline: Option<Decline>,
+    /// How often the prompt may be shown.
+    pub max_views: Option<MaxViews>,
+}
+
+/// The support banner.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Banner {
+    /// The banner's text.
+    pub text: String,
+    /// Where it links to.
+    pub href: String,
+}
+
+/// One amount a reader can choose.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Amount {
+    /// The visible text ("$2 / month"); absent, the amount is formatted.
+    pub label: Option<String>,
+    /// The amount, in units of `currency`.
+    pub value: f64,
+    /// How often it is paid.
+    #[serde(default)]
+    pub frequency: Frequency,
+    /// Preselected; at most one amount may be.
+    #[serde(default)]
+    pub default: bool,
+}
+
+/// How often an amount is paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Frequency {
+    /// A single payment.
+    #[default]
+    Once,
+    /// Every month.
+    Monthly,
+    /// Every year.
+    Annual,
+}
+
+impl Frequency {
+    /// The word used in JSON and in call-to-action URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Once => "once",
+            Self::Monthly => "monthly",
+            Self::Annual => "annual",
+        }
+    }
+}
+
+/// The decline line of the prompt.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Decline {
+    /// "Not ready to support today?"
+    pub text: Option<String>,
+    /// The button's label ("Remind me later").
+    pub label: Option<String>,
+    /// Days the prompt stays hidden after "Remind me later" (default 7).
+    pub days: Option<u32>,
+}
+
+/// The frequency cap of the prompt.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct MaxViews {
+    /// Views allowed within the window (default 4).
+    pub count: Option<u32>,
+    /// Length of the window in days (default 30).
+    pub days: Option<u32>,
+}

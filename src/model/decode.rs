@@ -1,0 +1,136 @@
+//! JSON text to a checked [`Article`], with serde's errors turned into
+//! [`ContentError`]s that name the field.
+
+use serde::{Deserialize, Deserializer};
+
+use super::{Article, Support, validate};
+use crate::error::{ContentError, Problem};
+
+/// Parses and checks an article. Unknown fields are ignored; the first
+/// problem found is returned with the path of its field. A bad `support`
+/// block does not fail the article: it is kept as `Some(Err(..))`.
+pub fn parse(json: &str) -> Result<Article, ContentError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let mut article: Article = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
+    de.end()
+        .map_err(|e| ContentError::new("", Problem::Syntax(e.to_string())))?;
+    validate::article(&mut article)?;
+    Ok(article)
+}
+
+/// Deserializes the `support` field without ever failing the article.
+pub(super) fn lenient_support<'de, D>(
+    deserializer: D,
+) -> Result<Option<Result<Support, ContentError>>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let Some(value) = Option::<serde_json::Value>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    let support = serde_path_to_error::deserialize(value).map_err(|e| {
+        let mut error = from_serde(e);
+        error.path = join("support", &error.path);
+        error
+    });
+    Ok(Some(support))
+}
+
+fn from_serde(error: serde_path_to_error::Error<serde_json::Error>) -> ContentError {
+    let path = match error.path().to_string() {
+        root if root == "." => String::new(),
+        path => path,
+    };
+    let inner = error.into_inner();
+    if !inner.is_data() {
+        return ContentError::new("", Problem::Syntax(inner.to_string()));
+    }
+    let message = inner.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(cut) => &message[..cut],
+        None => &message,
+    };
+    if let Some(field) = between(message, "missing field `", "`") {
+        return ContentError::new(join(&path, field), Problem::Missing);
+    }
+    ContentError::new(path, describe(message))
+}
+
+/// Rewrites serde's wording ("invalid type: string \"x\", expected u32") in
+/// a publisher's terms ("must be a whole number, not text").
+fn describe(message: &str) -> Problem {
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return Problem::WrongType {
+            expected: expected_in_words(expected),
+            found: found_in_words(found),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return Problem::Invalid(format!(
+            "must be {}; {} is out of range",
+            expected_in_words(expected),
+            found_in_words(found)
+        ));
+    }
+    if message.starts_with("invalid length") && message.contains("expected struct") {
+        return Problem::WrongType {
+            expected: "an object".into(),
+            found: "a list".into(),
+        };
+    }
+    if let Some(variant) = between(message, "unknown variant `", "`") {
+        let choices = message.rsplit_once("expected ").map_or("", |(_, c)| c);
+        let choices = choices.trim_start_matches("one of ").replace('`', "");
+        return Problem::Invalid(format!("must be one of {choices} (it is \"{variant}\")"));
+    }
+    Problem::Invalid(message.to_string())
+}
+
+fn expected_in_words(expected: &str) -> String {
+    match expected {
+        "a string" => "text".into(),
+        "u32" => "a whole number from 0 to 4294967295".into(),
+        "u64" => "a whole number from 0 to 9007199254740991".into(),
+        "f64" => "a number".into(),
+        "a sequence" => "a list".into(),
+        "a boolean" => "true or false".into(),
+        s if s.starts_with("struct ") => "an object".into(),
+        s if s.starts_with("variant ") || s.starts_with("enum ") => {
+            "one of the listed words".into()
+        }
+        other => other.into(),
+    }
+}
+
+fn found_in_words(found: &str) -> String {
+    let literal = between(found, "`", "`");
+    match found.split([' ', '`']).next().unwrap_or(found) {
+        "string" => format!("text ({})", found.trim_start_matches("string ")),
+        "integer" | "floating" => format!("the number {}", literal.unwrap_or("")),
+        "boolean" => literal.unwrap_or("true or false").into(),
+        "map" => "an object".into(),
+        "sequence" => "a list".into(),
+        "unit" | "null" => "null".into(),
+        _ => found.into(),
+    }
+}
+
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = text.find(open)? + open.len();
+    let len = text[start..].find(close)?;
+    Some(&text[start..start + len])
+}
+
+/// Joins a parent path and a child (`support` + `amounts[1]`).
+pub(super) fn join(parent: &str, child: &str) -> String {
+    match (parent.is_empty(), child.is_empty()) {
+        (true, _) => child.to_string(),
+        (_, true) => parent.to_string(),
+        _ if child.starts_with('[') => format!("{parent}{child}"),
+        _ => format!("{parent}.{child}"),
+    }
+}

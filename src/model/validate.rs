@@ -1,0 +1,153 @@
+//! Checks beyond types: required text present, sizes positive, dates RFC
+//! 3339, URLs allowed by the policy, at most one default amount.
+
+use super::decode::join;
+use super::{Article, Image, Link, Support};
+use crate::error::{ContentError, Problem};
+use crate::{date, safe_url};
+
+type Check = Result<(), ContentError>;
+
+/// Checks a whole article. A bad support block is stored in `support` as
+/// its error instead of failing the article.
+pub(super) fn article(a: &mut Article) -> Check {
+    text("id", &a.id)?;
+    text("headline", &a.headline)?;
+    text("body", &a.body)?;
+    rfc3339("published", &a.published)?;
+    if let Some(updated) = &a.updated {
+        rfc3339("updated", updated)?;
+    }
+    optional_url("url", a.url.as_deref())?;
+    if let Some(lang) = &a.lang {
+        language("lang", lang)?;
+    }
+    for (i, author) in a.authors.iter().enumerate() {
+        text(&format!("authors[{i}]"), author)?;
+    }
+    if let Some(publisher) = &a.publisher {
+        text("publisher.name", &publisher.name)?;
+        optional_url("publisher.url", publisher.url.as_deref())?;
+    }
+    if let Some(image) = &a.image {
+        self::image(image)?;
+    }
+    if let Some(link) = &a.read_more {
+        self::link("readMore", link)?;
+    }
+    if let Some(Ok(support)) = &a.support
+        && let Err(error) = self::support(support)
+    {
+        a.support = Some(Err(error));
+    }
+    Ok(())
+}
+
+fn image(image: &Image) -> Check {
+    url("image.src", &image.src)?;
+    text("image.alt", &image.alt)?;
+    positive("image.width", image.width)?;
+    positive("image.height", image.height)?;
+    for candidate in image.srcset.iter().flat_map(|s| s.split(',')) {
+        let candidate_url = candidate.split_whitespace().next().unwrap_or("");
+        url("image.srcset", candidate_url)?;
+    }
+    Ok(())
+}
+
+fn support(s: &Support) -> Check {
+    text("support.campaign", &s.campaign)?;
+    text("support.heading", &s.heading)?;
+    link("support.cta", &s.cta)?;
+    if let Some(banner) = &s.banner {
+        text("support.banner.text", &banner.text)?;
+        url("support.banner.href", &banner.href)?;
+    }
+    let mut seen_default = false;
+    for (i, amount) in s.amounts.iter().enumerate() {
+        let path = format!("support.amounts[{i}]");
+        if let Some(label) = &amount.label {
+            text(&join(&path, "label"), label)?;
+        }
+        if !(amount.value.is_finite() && amount.value > 0.0) {
+            let problem = Problem::NotPositive(amount.value.to_string());
+            return Err(ContentError::new(join(&path, "value"), problem));
+        }
+        if amount.default && std::mem::replace(&mut seen_default, true) {
+            return Err(ContentError::new(
+                join(&path, "default"),
+                Problem::SecondDefault,
+            ));
+        }
+    }
+    if let Some(currency) = &s.currency
+        && !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_alphabetic()))
+    {
+        let problem = Problem::BadCurrency(currency.clone());
+        return Err(ContentError::new("support.currency", problem));
+    }
+    for (i, method) in s.payment_methods.iter().enumerate() {
+        text(&format!("support.paymentMethods[{i}]"), method)?;
+    }
+    if let Some(decline) = &s.decline {
+        positive("support.decline.days", decline.days)?;
+    }
+    if let Some(cap) = &s.max_views {
+        positive("support.maxViews.count", cap.count)?;
+        positive("support.maxViews.days", cap.days)?;
+    }
+    Ok(())
+}
+
+fn link(path: &str, link: &Link) -> Check {
+    text(&join(path, "label"), &link.label)?;
+    url(&join(path, "href"), &link.href)
+}
+
+fn text(path: &str, value: &str) -> Check {
+    if value.trim().is_empty() {
+        return Err(ContentError::new(path, Problem::Empty));
+    }
+    Ok(())
+}
+
+fn positive(path: &str, value: Option<u32>) -> Check {
+    match value {
+        Some(0) => Err(ContentError::new(path, Problem::NotPositive("0".into()))),
+        _ => Ok(()),
+    }
+}
+
+fn rfc3339(path: &str, value: &str) -> Check {
+    if !date::is_rfc3339(value) {
+        return Err(ContentError::new(path, Problem::BadDate(value.into())));
+    }
+    Ok(())
+}
+
+fn url(path: &str, value: &str) -> Check {
+    text(path, value)?;
+    if safe_url::check(value).is_none() {
+        return Err(ContentError::new(path, Problem::BadUrl(value.into())));
+    }
+    Ok(())
+}
+
+fn optional_url(path: &str, value: Option<&str>) -> Check {
+    value.map_or(Ok(()), |v| url(path, v))
+}
+
+/// A BCP 47 tag in its common shape: a 2–8 letter language, then subtags of
+/// 1–8 letters or digits (`en`, `pt-BR`, `zh-Hant-TW`).
+fn language(path: &str, tag: &str) -> Check {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    let ok = (2..=8).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if !ok {
+        return Err(ContentError::new(path, Problem::BadLanguage(tag.into())));
+    }
+    Ok(())
+}

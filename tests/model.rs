@@ -1,0 +1,287 @@
+//! Article JSON v1: parsing, validation, and the error each bad field gives.
+#![cfg(not(target_arch = "wasm32"))]
+
+use folio::error::{ContentError, Problem};
+use folio::model::{self, Frequency};
+use serde_json::{Value, json};
+
+const SAMPLE: &str = include_str!("../www/sample/article.json");
+
+/// The sample article with `pointer` set to `value` (or removed when `None`).
+fn edited(pointer: &str, value: Option<Value>) -> String {
+    let mut article: Value = serde_json::from_str(SAMPLE).unwrap();
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let parent = article.pointer_mut(parent).unwrap();
+    match (parent, value) {
+        (Value::Object(map), Some(v)) => drop(map.insert(key.into(), v)),
+        (Value::Object(map), None) => drop(map.remove(key)),
+        (Value::Array(items), Some(v)) => items[key.parse::<usize>().unwrap()] = v,
+        _ => panic!("cannot edit {pointer}"),
+    }
+    article.to_string()
+}
+
+fn error_of(json: &str) -> ContentError {
+    model::parse(json).expect_err("the article should be refused")
+}
+
+/// The error the support block carries (the article itself still parses).
+fn support_error_of(json: &str) -> ContentError {
+    let article = model::parse(json).expect("the article still parses");
+    article
+        .support
+        .expect("support present")
+        .expect_err("support refused")
+}
+
+#[test]
+fn the_sample_article_parses_with_every_part() {
+    let article = model::parse(SAMPLE).unwrap();
+    assert_eq!(article.id, "putin-backs-lukashenko-succession");
+    assert!(article.headline.starts_with("Putin Backs Lukashenko"));
+    let image = article.image.unwrap();
+    assert_eq!(image.credit.as_deref(), Some("Mikhail Metzel / TASS"));
+    assert_eq!((image.width, image.height), (Some(1280), Some(853)));
+    let support = article.support.unwrap().unwrap();
+    assert_eq!(support.after_paragraph, Some(4));
+    assert_eq!(support.amounts[0].frequency, Frequency::Monthly);
+    assert!(support.amounts[0].default);
+    assert_eq!(
+        support.decline.unwrap().label.as_deref(),
+        Some("Remind me later")
+    );
+}
+
+#[test]
+fn unknown_fields_are_ignored() {
+    let json = edited("/image/futureField", Some(json!({"anything": [1, 2]})));
+    assert!(model::parse(&json).is_ok());
+    let json = edited("/sponsor", Some(json!("Acme")));
+    assert!(model::parse(&json).is_ok());
+}
+
+#[test]
+fn a_minimal_article_needs_only_id_headline_published_and_body() {
+    let json = r#"{"id":"1","headline":"H","published":"2020-09-13T18:04:00Z","body":"B"}"#;
+    let article = model::parse(json).unwrap();
+    assert!(article.image.is_none() && article.support.is_none() && article.authors.is_empty());
+}
+
+#[test]
+fn each_missing_required_field_is_named() {
+    for (pointer, path) in [
+        ("/id", "id"),
+        ("/headline", "headline"),
+        ("/published", "published"),
+        ("/body", "body"),
+        ("/image/src", "image.src"),
+        ("/image/alt", "image.alt"),
+        ("/publisher/name", "publisher.name"),
+        ("/readMore/href", "readMore.href"),
+    ] {
+        let error = error_of(&edited(pointer, None));
+        assert_eq!(
+            (error.path.as_str(), &error.problem),
+            (path, &Problem::Missing)
+        );
+        assert_eq!(
+            error.to_string(),
+            format!("`{path}` is required but missing.")
+        );
+    }
+}
+
+#[test]
+fn each_missing_required_support_field_is_named() {
+    for (pointer, path) in [
+        ("/support/campaign", "support.campaign"),
+        ("/support/heading", "support.heading"),
+        ("/support/cta", "support.cta"),
+        ("/support/cta/label", "support.cta.label"),
+        ("/support/amounts/1/value", "support.amounts[1].value"),
+    ] {
+        let error = support_error_of(&edited(pointer, None));
+        assert_eq!(
+            (error.path.as_str(), &error.problem),
+            (path, &Problem::Missing)
+        );
+    }
+}
+
+#[test]
+fn empty_required_text_is_refused() {
+    for (pointer, path) in [
+        ("/id", "id"),
+        ("/headline", "headline"),
+        ("/body", "body"),
+        ("/image/alt", "image.alt"),
+        ("/authors", "authors[0]"),
+    ] {
+        let value = if pointer == "/authors" {
+            json!(["  "])
+        } else {
+            json!(" \n ")
+        };
+        let error = error_of(&edited(pointer, Some(value)));
+        assert_eq!((error.path.as_str(), error.problem), (path, Problem::Empty));
+    }
+    let error = support_error_of(&edited("/support/heading", Some(json!(""))));
+    assert_eq!(error.to_string(), "`support.heading` must not be empty.");
+}
+
+#[test]
+fn wrong_types_say_what_was_expected_and_found() {
+    let error = error_of(&edited("/headline", Some(json!(42))));
+    assert_eq!(
+        error.to_string(),
+        "`headline` must be text, not the number 42."
+    );
+    let error = error_of(&edited("/image/width", Some(json!("wide"))));
+    assert_eq!(error.path, "image.width");
+    assert!(
+        error.to_string().contains("must be a whole number"),
+        "{error}"
+    );
+    let error = error_of(&edited("/authors", Some(json!("Jane Doe"))));
+    assert_eq!(
+        error.to_string(),
+        "`authors` must be a list, not text (\"Jane Doe\")."
+    );
+    let error =
+        error_of(&edited("/image", Some(json!(null))).replace("\"image\":null", "\"image\":[]"));
+    assert_eq!(error.to_string(), "`image` must be an object, not a list.");
+    let error = error_of(&edited("/headline", Some(json!(null))));
+    assert_eq!(error.to_string(), "`headline` must be text, not null.");
+}
+
+#[test]
+fn sizes_must_be_positive_whole_numbers() {
+    let error = error_of(&edited("/image/width", Some(json!(0))));
+    assert_eq!(
+        error.to_string(),
+        "`image.width` must be more than 0 (it is 0)."
+    );
+    let error = error_of(&edited("/image/height", Some(json!(-5))));
+    assert_eq!(error.path, "image.height");
+    assert!(error.to_string().contains("-5 is out of range"), "{error}");
+    let error = error_of(&edited("/image/height", Some(json!(1e12))));
+    assert_eq!(error.path, "image.height");
+}
+
+#[test]
+fn dates_must_be_rfc3339() {
+    let error = error_of(&edited("/published", Some(json!("13 September 2020"))));
+    assert_eq!(error.path, "published");
+    assert!(matches!(error.problem, Problem::BadDate(_)));
+    let error = error_of(&edited("/updated", Some(json!("2020-02-30T10:00:00Z"))));
+    assert_eq!(error.path, "updated");
+}
+
+#[test]
+fn urls_must_be_allowed_by_the_policy() {
+    for (pointer, path) in [
+        ("/url", "url"),
+        ("/image/src", "image.src"),
+        ("/publisher/url", "publisher.url"),
+        ("/readMore/href", "readMore.href"),
+    ] {
+        let error = error_of(&edited(pointer, Some(json!("javascript:alert(1)"))));
+        assert_eq!(error.path, path);
+        assert!(matches!(error.problem, Problem::BadUrl(_)));
+    }
+    let srcset = json!("https://ok.example/a.jpg 640w, data:image/png;base64,AA 1280w");
+    let error = error_of(&edited("/image/srcset", Some(srcset)));
+    assert_eq!(error.path, "image.srcset");
+    let error = support_error_of(&edited("/support/cta/href", Some(json!("https://"))));
+    assert_eq!(error.path, "support.cta.href");
+    let error = support_error_of(&edited("/support/banner/href", Some(json!("vbscript:x"))));
+    assert_eq!(error.path, "support.banner.href");
+}
+
+#[test]
+fn language_tags_are_checked() {
+    assert!(model::parse(&edited("/lang", Some(json!("pt-BR")))).is_ok());
+    let error = error_of(&edited("/lang", Some(json!("english please"))));
+    assert_eq!(error.path, "lang");
+    assert!(matches!(error.problem, Problem::BadLanguage(_)));
+}
+
+#[test]
+fn after_paragraph_must_be_zero_or_more() {
+    let article = model::parse(&edited("/support/afterParagraph", Some(json!(0)))).unwrap();
+    assert_eq!(article.support.unwrap().unwrap().after_paragraph, Some(0));
+    let error = support_error_of(&edited("/support/afterParagraph", Some(json!(-1))));
+    assert_eq!(error.path, "support.afterParagraph");
+    let big = edited("/support/afterParagraph", Some(json!(9007199254740992u64)));
+    assert!(model::parse(&big).unwrap().support.unwrap().is_ok());
+}
+
+#[test]
+fn amounts_must_be_above_zero_with_one_default_at_most() {
+    let error = support_error_of(&edited("/support/amounts/1/value", Some(json!(-2))));
+    assert_eq!(
+        error.to_string(),
+        "`support.amounts[1].value` must be more than 0 (it is -2)."
+    );
+    let error = support_error_of(&edited("/support/amounts/2/value", Some(json!(0))));
+    assert_eq!(error.path, "support.amounts[2].value");
+    let second = json!({"label": "$10", "value": 10, "default": true});
+    let error = support_error_of(&edited("/support/amounts/1", Some(second)));
+    assert_eq!(
+        (error.path.as_str(), error.problem),
+        ("support.amounts[1].default", Problem::SecondDefault)
+    );
+    let error = support_error_of(&edited(
+        "/support/amounts/0/frequency",
+        Some(json!("weekly")),
+    ));
+    assert_eq!(error.path, "support.amounts[0].frequency");
+    assert!(
+        error
+            .to_string()
+            .contains("must be one of once, monthly, annual"),
+        "{error}"
+    );
+}
+
+#[test]
+fn support_settings_are_checked() {
+    let error = support_error_of(&edited("/support/currency", Some(json!("dollars"))));
+    assert_eq!(error.path, "support.currency");
+    let error = support_error_of(&edited("/support/decline/days", Some(json!(0))));
+    assert_eq!(error.path, "support.decline.days");
+    let error = support_error_of(&edited("/support/maxViews/count", Some(json!(0))));
+    assert_eq!(error.path, "support.maxViews.count");
+    let error = support_error_of(&edited(
+        "/support/paymentMethods",
+        Some(json!(["visa", ""])),
+    ));
+    assert_eq!(error.path, "support.paymentMethods[1]");
+}
+
+#[test]
+fn a_bad_support_block_leaves_the_article_intact() {
+    let article = model::parse(&edited("/support", Some(json!("yes please")))).unwrap();
+    assert!(article.headline.starts_with("Putin"));
+    let error = article.support.unwrap().unwrap_err();
+    assert_eq!(error.path, "support");
+}
+
+#[test]
+fn text_that_is_not_json_is_refused_as_a_whole() {
+    for text in ["", "not json", "{\"id\": \"1\"", "[1, 2]", "{} trailing"] {
+        let error = model::parse(text).expect_err(text);
+        assert!(
+            error.path.is_empty()
+                || matches!(error.problem, Problem::Missing | Problem::WrongType { .. }),
+            "{text}: {error}"
+        );
+    }
+    let error = error_of("{\"id\": \"1\"");
+    assert!(
+        error
+            .to_string()
+            .starts_with("The article is not valid JSON"),
+        "{error}"
+    );
+}
