@@ -1,1 +1,117 @@
-fn main() {}
+//! Project tasks: `cargo xtask <serve|test|build|schema|setup>`.
+//!
+//! Every task first installs what it needs and is missing (see `setup`), so
+//! the two README commands work on a bare Debian machine.
+
+mod setup;
+mod shell;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use shell::{Cmd, step};
+
+const USAGE: &str = "usage: cargo xtask <task>
+
+tasks:
+  serve    install what is missing, then serve the demo with `trunk serve`
+  test     install what is missing, then run every test (native, browser, end-to-end)
+  build    install what is missing, then write the release build to dist/
+  schema   regenerate www/schema/article.v1.json from the Rust types
+  setup    only install what is missing";
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "serve" => setup::all().and_then(|tools| serve(&tools)),
+        "test" => setup::all().and_then(|tools| test(&tools)),
+        "build" => setup::all().and_then(|tools| build(&tools)),
+        "schema" => schema(),
+        "setup" => setup::all().map(drop),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask {task} failed: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (the folder above `xtask/`).
+fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}
+
+fn serve(tools: &setup::Tools) -> Result<(), String> {
+    step("serving the demo at http://127.0.0.1:8080 (Ctrl-C stops)");
+    Cmd::new("trunk")
+        .args(["serve", "--offline"])
+        .tools(tools)
+        .run()
+}
+
+fn build(tools: &setup::Tools) -> Result<(), String> {
+    step("release build: trunk build --release");
+    Cmd::new("trunk")
+        .args(["build", "--release", "--offline"])
+        .tools(tools)
+        .run()
+}
+
+fn test(tools: &setup::Tools) -> Result<(), String> {
+    let started = std::time::Instant::now();
+    step("formatting: cargo fmt --check");
+    Cmd::new("cargo")
+        .args(["fmt", "--all", "--", "--check"])
+        .run()?;
+    step("lints: cargo clippy (native and wasm32)");
+    Cmd::new("cargo")
+        .args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .run()?;
+    Cmd::new("cargo")
+        .args([
+            "clippy",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .run()?;
+    build(tools)?;
+    step("native tests: model, Markdown, schema, end-to-end on the release build");
+    Cmd::new("cargo")
+        .args(["test", "--workspace"])
+        .env("FOLIO_DIST", root().join("dist"))
+        .tools(tools)
+        .run()?;
+    step("browser tests: wasm-bindgen-test in headless Chromium");
+    Cmd::new("cargo")
+        .args(["test", "--target", "wasm32-unknown-unknown"])
+        .tools(tools)
+        .run()?;
+    step(&format!("all tests passed in {:.0?}", started.elapsed()));
+    Ok(())
+}
+
+fn schema() -> Result<(), String> {
+    step("regenerating www/schema/article.v1.json");
+    Cmd::new("cargo")
+        .args(["test", "--quiet", "--test", "schema"])
+        .env("FOLIO_BLESS", "1")
+        .run()
+}

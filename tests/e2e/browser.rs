@@ -1,0 +1,101 @@
+//! Headless Chromium through Debian's chromedriver, started by the test.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use thirtyfour::prelude::*;
+
+/// A chromedriver process and one browser session on it.
+pub struct Browser {
+    pub driver: WebDriver,
+    chromedriver: Child,
+}
+
+impl Browser {
+    /// Starts chromedriver on a free port and opens a headless session.
+    pub async fn start() -> Self {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let program = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let chromedriver = Command::new(&program)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {program} ({e}); `cargo xtask test` installs it")
+            });
+        let mut caps = DesiredCapabilities::chrome();
+        if let Ok(binary) = std::env::var("FOLIO_CHROMIUM") {
+            caps.set_binary(&binary).unwrap();
+        }
+        let profile = std::env::temp_dir().join(format!("folio-chromium-{port}"));
+        for arg in [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            "--hide-scrollbars",
+            &format!("--user-data-dir={}", profile.display()),
+        ] {
+            caps.add_arg(arg).unwrap();
+        }
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let driver = loop {
+            match WebDriver::new(&url, caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(_) if started.elapsed() < Duration::from_secs(20) => {
+                    tokio::time::sleep(Duration::from_millis(100)).await
+                }
+                Err(e) => panic!("chromedriver did not start a session: {e}"),
+            }
+        };
+        Self {
+            driver,
+            chromedriver,
+        }
+    }
+
+    /// Runs `script` (a function body; `arguments` holds `args`) and returns its value.
+    pub async fn eval(&self, script: &str, args: Vec<Value>) -> Value {
+        self.driver
+            .execute(script, args)
+            .await
+            .expect("script runs")
+            .json()
+            .clone()
+    }
+
+    /// Polls `condition` (a function body returning a truthy value) until it holds.
+    pub async fn wait_for(&self, condition: &str, what: &str) -> Value {
+        let started = Instant::now();
+        loop {
+            let value = self.eval(condition, vec![]).await;
+            if !(value.is_null() || value == Value::Bool(false)) {
+                return value;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {what}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Ends the session and chromedriver.
+    pub async fn stop(mut self) {
+        let _ = self.driver.quit().await;
+        let _ = self.chromedriver.kill();
+        let _ = self.chromedriver.wait();
+    }
+}
