@@ -194,7 +194,7 @@ fn relative_urls_resolve_against_where_the_article_came_from() {
 }
 
 #[wasm_bindgen_test]
-fn bad_content_shows_an_error_naming_the_field_and_sends_folio_error() {
+async fn bad_content_shows_an_error_naming_the_field_and_sends_folio_error() {
     let mut article = sample();
     article["image"]["alt"] = json!("");
     let document = web_sys::window().unwrap().document().unwrap();
@@ -212,6 +212,7 @@ fn bad_content_shows_an_error_naming_the_field_and_sends_folio_error() {
         .unwrap();
     let mut widget = Widget::new(host.clone()).unwrap();
     widget.render(&article.to_string(), None, true);
+    settle().await;
 
     let root = host.shadow_root().unwrap();
     assert_eq!(
@@ -242,4 +243,43 @@ fn unmount_leaves_the_shadow_root_empty() {
     assert!(root.child_element_count() > 0);
     widget.unmount();
     assert_eq!(root.child_nodes().length(), 0);
+}
+
+/// Lets the render effects a content change scheduled run.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn rendering_again_keeps_the_nodes_of_unchanged_paragraphs() {
+    let (_host, root, mut widget) = mount(SAMPLE, None);
+    let before = all(&root, ".folio-body > p");
+    let h1 = root.query_selector("h1").unwrap().unwrap();
+    let mut article = sample();
+    let body = article["body"].as_str().unwrap().to_string();
+    let second = body.split("\n\n").nth(1).unwrap().to_string();
+    article["body"] = json!(body.replace(&second, "A new second paragraph."));
+    article["headline"] = json!("A new headline");
+    widget.render(&article.to_string(), None, true);
+    settle().await;
+
+    let after = all(&root, ".folio-body > p");
+    assert_eq!(text(&root, "h1"), "A new headline");
+    assert!(
+        root.query_selector("h1").unwrap().unwrap() == h1,
+        "the headline element is reused"
+    );
+    assert_eq!(after.len(), before.len());
+    for (i, (old, new)) in before.iter().zip(&after).enumerate() {
+        assert_eq!(old == new, i != 1, "paragraph {i}");
+    }
+    assert_eq!(
+        after[1].text_content().as_deref(),
+        Some("A new second paragraph.")
+    );
 }

@@ -6,25 +6,15 @@
 mod browser;
 #[path = "e2e/server.rs"]
 mod server;
+#[path = "e2e/site.rs"]
+mod site;
 
 use std::path::PathBuf;
 
 use browser::Browser;
 use serde_json::{Value, json};
 use server::Server;
-
-/// The release build, written by `cargo xtask test` before it runs these tests.
-fn dist() -> PathBuf {
-    let dist = std::env::var_os("FOLIO_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    assert!(
-        dist.join("folio.js").is_file() && dist.join("core/folio_bg.wasm").is_file(),
-        "{} has no release build: run `cargo xtask test` (it builds dist/ first)",
-        dist.display()
-    );
-    dist
-}
+use site::dist;
 
 fn screenshot_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");

@@ -1,66 +1,240 @@
-// Folio: the <folio-article> element. The only file a host page includes;
-// it finds the WebAssembly beside it, relative to its own URL.
-import init, { Widget } from "./core/folio.js";
+// Folio: the <folio-article> element and the JavaScript API.
+//
+// The only file a host page includes. It loads the WebAssembly core from
+// beside itself (relative to its own URL), draws a skeleton until the article
+// is ready, and fetches article JSON while the core compiles. Including it
+// twice, even from two URLs, keeps one element definition and one core.
+import init, { Widget, liveWidgets as countLiveWidgets } from "./core/folio.js";
 
-const ready = init({ module_or_path: new URL("core/folio_bg.wasm", import.meta.url) });
+const VERSION = "0.1.0";
+const INSTANCE = Symbol.for("folio.instance");
 const FETCH_TIMEOUT_MS = 15000;
+const LAZY_MARGIN = "800px 0px";
 
-/** Article JSON from `src`, with the URL it finally came from. */
-async function fetchArticle(src) {
-  const url = new URL(src, document.baseURI);
-  let response;
-  try {
-    response = await fetch(url, {
-      mode: "cors",
-      credentials: "omit",
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-    });
-  } catch (error) {
-    const reason = error?.name === "TimeoutError" ? "it did not answer in time" : "the network request failed";
-    throw new Error(`Could not load ${url}: ${reason}.`);
-  }
-  if (!response.ok) throw new Error(`Could not load ${url}: the server answered ${response.status}.`);
-  return { text: await response.text(), base: response.url || url.href };
+const SKELETON_CSS = `
+:host { display: block; }
+.folio-skeleton, .folio-fallback {
+  all: initial; display: block; box-sizing: border-box;
+  max-width: var(--folio-wide, 832px); margin: 0 auto; padding: 32px var(--folio-padding, 24px);
+  font: 400 15px/1.5 var(--folio-sans, system-ui, sans-serif); color: var(--folio-muted, #5a5a5a);
 }
-
-class FolioArticle extends HTMLElement {
-  static observedAttributes = ["src", "support"];
-  #widget = null;
-  #generation = 0;
-
-  connectedCallback() {
-    this.#load();
+.folio-skeleton { min-height: 960px; }
+.folio-skeleton__bar, .folio-skeleton__photo {
+  display: block; max-width: var(--folio-measure, 640px); margin: 0 auto 12px; border-radius: 4px;
+  background: linear-gradient(90deg, #e6e4df 25%, #f2f1ed 50%, #e6e4df 75%) 0 0 / 200% 100%;
+  animation: folio-shimmer 1.4s ease-in-out infinite;
+}
+.folio-skeleton__bar { height: 16px; }
+.folio-skeleton__bar--headline { height: 40px; width: 90%; }
+.folio-skeleton__bar--short { width: 60%; }
+.folio-skeleton__photo { max-width: none; aspect-ratio: 3 / 2; margin: 24px 0 32px; border-radius: 0; }
+@keyframes folio-shimmer { to { background-position: -200% 0; } }
+@media (prefers-reduced-motion: reduce) { .folio-skeleton__bar, .folio-skeleton__photo { animation: none; } }
+@media (prefers-color-scheme: dark) {
+  :host(:not([theme="light"])) .folio-skeleton__bar, :host(:not([theme="light"])) .folio-skeleton__photo {
+    background-color: #2a2a2a; background-image: linear-gradient(90deg, #2a2a2a 25%, #333 50%, #2a2a2a 75%);
   }
+}
+.folio-fallback strong { display: block; margin-bottom: 8px; color: var(--folio-text, #121212); font-size: 16px; }
+`;
 
-  disconnectedCallback() {
-    this.#generation++;
-    this.#widget?.unmount();
-    this.#widget?.free();
-    this.#widget = null;
-  }
+function createFolio() {
+  const ready = init({ module_or_path: new URL("core/folio_bg.wasm", import.meta.url) });
+  let sheet = null;
 
-  attributeChangedCallback(_name, before, after) {
-    if (before !== after && this.isConnected && this.#generation > 0) this.#load();
-  }
-
-  async #load() {
-    const generation = ++this.#generation;
-    const src = this.getAttribute("src");
-    let content = null;
-    let failure = null;
-    try {
-      content = src
-        ? await fetchArticle(src)
-        : { text: this.querySelector('script[type="application/json"]')?.textContent ?? "", base: null };
-    } catch (error) {
-      failure = error.message;
+  /** The open shadow root of `host`, showing the loading skeleton. */
+  function skeleton(host) {
+    const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(SKELETON_CSS);
     }
-    await ready;
-    if (generation !== this.#generation || !this.isConnected) return;
-    this.#widget ??= new Widget(this);
-    if (failure) this.#widget.fail(failure);
-    else this.#widget.render(content.text, content.base, this.getAttribute("support") !== "off");
+    root.adoptedStyleSheets = [sheet];
+    const box = document.createElement("div");
+    box.className = "folio-skeleton";
+    box.setAttribute("aria-busy", "true");
+    box.setAttribute("aria-label", "Loading article");
+    for (const kind of ["headline", "headline short", "photo", "", "", "short"]) {
+      const bar = document.createElement("span");
+      bar.className = kind === "photo" ? "folio-skeleton__photo" : "folio-skeleton__bar";
+      for (const modifier of kind.split(" ").filter((k) => k && k !== "photo")) {
+        bar.classList.add(`folio-skeleton__bar--${modifier}`);
+      }
+      box.append(bar);
+    }
+    root.replaceChildren(box);
+    return root;
   }
+
+  /** Drives one widget: loads content, waits for the core, renders. */
+  class Controller {
+    #host;
+    #supportOn;
+    #widget = null;
+    #generation = 0;
+    #dead = false;
+
+    constructor(host, supportOn) {
+      this.#host = host;
+      this.#supportOn = supportOn;
+      skeleton(host);
+    }
+
+    /** Shows what `load()` resolves to (`{ text, base }`); a later call wins. */
+    async show(load) {
+      const generation = ++this.#generation;
+      let content = null;
+      let failure = null;
+      try {
+        content = await load();
+      } catch (error) {
+        failure = error?.message ?? String(error);
+      }
+      try {
+        await ready;
+      } catch (error) {
+        if (generation === this.#generation && !this.#dead) this.#fallback(error);
+        return;
+      }
+      if (generation !== this.#generation || this.#dead) return;
+      this.#widget ??= new Widget(this.#host);
+      if (failure !== null) this.#widget.fail(failure);
+      else this.#widget.render(content.text, content.base, this.#supportOn());
+    }
+
+    /** Removes the widget and frees its memory. */
+    destroy() {
+      this.#dead = true;
+      this.#generation++;
+      this.#widget?.unmount();
+      this.#widget?.free();
+      this.#widget = null;
+      this.#host.shadowRoot?.replaceChildren();
+    }
+
+    /** The core itself failed to load: say so without it. */
+    #fallback(error) {
+      const box = document.createElement("div");
+      box.className = "folio-fallback";
+      box.setAttribute("role", "alert");
+      const title = document.createElement("strong");
+      title.textContent = "This article could not be shown";
+      box.append(title, `The reader could not start (${error?.message ?? error}).`);
+      this.#host.shadowRoot?.replaceChildren(box);
+      const detail = { message: `Folio could not start: ${error?.message ?? error}` };
+      this.#host.dispatchEvent(new CustomEvent("folio:error", { bubbles: true, composed: true, detail }));
+    }
+  }
+
+  /** Article JSON text from an object or a string; never throws. */
+  function toText(article) {
+    if (typeof article === "string") return { text: article, base: null };
+    try {
+      return { text: JSON.stringify(article) ?? "", base: null };
+    } catch (error) {
+      throw new Error(`The article could not be read as JSON (${error.message}).`);
+    }
+  }
+
+  /** Article JSON from `src`, with the URL it finally came from. */
+  async function fetchArticle(src) {
+    const url = new URL(src, document.baseURI);
+    let response;
+    try {
+      response = await fetch(url, { mode: "cors", credentials: "omit", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    } catch (error) {
+      const reason = error?.name === "TimeoutError" ? "it did not answer in time" : "the request failed (network or CORS)";
+      throw new Error(`Could not load ${url}: ${reason}.`);
+    }
+    if (!response.ok) throw new Error(`Could not load ${url}: the server answered ${response.status}.`);
+    return { text: await response.text(), base: response.url || url.href };
+  }
+
+  class FolioArticle extends HTMLElement {
+    static observedAttributes = ["src", "support"];
+    #controller = null;
+    #observer = null;
+    #article = undefined;
+    #started = false;
+
+    connectedCallback() {
+      this.#controller ??= new Controller(this, () => this.getAttribute("support") !== "off");
+      if (!this.hasAttribute("lazy")) return this.#load();
+      this.#observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          this.#observer?.disconnect();
+          this.#observer = null;
+          this.#load();
+        },
+        { rootMargin: LAZY_MARGIN },
+      );
+      this.#observer.observe(this);
+    }
+
+    disconnectedCallback() {
+      this.#observer?.disconnect();
+      this.#observer = null;
+      this.#controller?.destroy();
+      this.#controller = null;
+      this.#started = false;
+    }
+
+    attributeChangedCallback(_name, before, after) {
+      if (before !== after && this.#started) this.#load();
+    }
+
+    /** The article object last set, if any. */
+    get article() {
+      return this.#article;
+    }
+
+    /** Renders an article object (or JSON text), the same as `update`. */
+    set article(value) {
+      this.#article = value;
+      if (this.#started) this.#load();
+    }
+
+    #load() {
+      if (!this.#controller) return;
+      this.#started = true;
+      const src = this.getAttribute("src");
+      if (this.#article !== undefined) return this.#controller.show(async () => toText(this.#article));
+      if (src) return this.#controller.show(() => fetchArticle(src));
+      const inline = this.querySelector('script[type="application/json"]')?.textContent ?? "";
+      return this.#controller.show(async () => ({ text: inline, base: null }));
+    }
+  }
+
+  if (!customElements.get("folio-article")) customElements.define("folio-article", FolioArticle);
+
+  /**
+   * Renders `article` (an object or JSON text) into `element`'s shadow root.
+   * Options: `theme` ("light", "dark", "auto"), `support` ("off").
+   * Never throws for bad content: it shows the error state and sends `folio:error`.
+   */
+  function mount(element, article, options = {}) {
+    if (options.theme) element.setAttribute("theme", options.theme);
+    const controller = new Controller(element, () => options.support !== "off");
+    controller.show(async () => toText(article));
+    return Object.freeze({
+      update: (next) => void controller.show(async () => toText(next)),
+      unmount: () => controller.destroy(),
+    });
+  }
+
+  return Object.freeze({
+    version: VERSION,
+    mount,
+    /** Resolves to true once the core is ready (false if it could not start). */
+    ready: ready.then(() => true, () => false),
+    /** How many widgets hold memory in the core (diagnostics). */
+    liveWidgets: () => countLiveWidgets(),
+  });
 }
 
-if (!customElements.get("folio-article")) customElements.define("folio-article", FolioArticle);
+const Folio = (globalThis[INSTANCE] ??= createFolio());
+globalThis.Folio ??= Folio;
+
+export const { version, mount, ready, liveWidgets } = Folio;
+export default Folio;

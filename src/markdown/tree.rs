@@ -4,7 +4,7 @@
 //! the markup Folio allows; text is always text.
 
 /// A node of the render tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Node {
     /// An element with its attributes and children.
     Element(Element),
@@ -13,7 +13,7 @@ pub enum Node {
 }
 
 /// An element of the allowed set.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Element {
     /// The element's tag.
     pub tag: Tag,

@@ -1,52 +1,117 @@
 //! A static file server on loopback, for end-to-end tests over real HTTP.
+//! A route hook can answer any path its own way (headers, redirects, faults).
+#![allow(dead_code)] // shared by several test binaries, each using a part
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::thread;
+
+/// An answer to a request.
+pub struct Response {
+    pub status: &'static str,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// A redirect to `location`.
+    pub fn redirect(location: String) -> Self {
+        let headers = vec![("Location".into(), location)];
+        Self {
+            status: "302 Found",
+            headers,
+            body: Vec::new(),
+        }
+    }
+}
+
+/// Answers a path its own way, or `None` to serve the file.
+pub type Route = Box<dyn Fn(&str, &Path) -> Option<Response> + Send + Sync>;
 
 /// Serves the files under a folder on `127.0.0.1`, with CORS open.
 pub struct Server {
     port: u16,
+    log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
-    /// Starts serving `root` on a free port; the server lives as long as the test process.
+    /// Serves `root` on a free port; it lives as long as the test process.
     pub fn start(root: PathBuf) -> Self {
+        Self::with_route(root, Box::new(|_, _| None))
+    }
+
+    /// Serves `root`, letting `route` answer first.
+    pub fn with_route(root: PathBuf, route: Route) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let port = listener.local_addr().expect("bound address").port();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let (shared_log, route) = (log.clone(), Arc::new(route));
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let root = root.clone();
-                thread::spawn(move || serve(stream, &root));
+                let (root, log, route) = (root.clone(), shared_log.clone(), route.clone());
+                thread::spawn(move || serve(stream, &root, &log, &route));
             }
         });
-        Self { port }
+        Self { port, log }
     }
 
     /// The URL of `path` on this server.
     pub fn url(&self, path: &str) -> String {
-        format!(
-            "http://127.0.0.1:{}/{}",
-            self.port,
-            path.trim_start_matches('/')
-        )
+        format!("{}/{}", self.origin(), path.trim_start_matches('/'))
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// The request targets served so far (path and query).
+    pub fn requests(&self) -> Vec<String> {
+        self.log.lock().map(|log| log.clone()).unwrap_or_default()
     }
 }
 
-fn serve(mut stream: TcpStream, root: &Path) {
+fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>, route: &Route) {
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
-    // Skip the headers.
     let mut line = String::new();
     while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
         line.clear();
     }
-    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let target = request_line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .to_string();
+    if let Ok(mut log) = log.lock() {
+        log.push(target.clone());
+    }
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    let response = route(path, root).unwrap_or_else(|| file(root, path));
+    let mut head = format!(
+        "HTTP/1.1 {}\r\nContent-Length: {}\r\n",
+        response.status,
+        response.body.len()
+    );
+    head.push_str(
+        "Access-Control-Allow-Origin: *\r\nCache-Control: no-store\r\nConnection: close\r\n",
+    );
+    for (name, value) in &response.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.write_all(&response.body));
+}
+
+/// The file at `path` under `root`, or a 404.
+pub fn file(root: &Path, path: &str) -> Response {
     let relative = Path::new(path.trim_start_matches('/'));
     let safe = relative
         .components()
@@ -55,19 +120,21 @@ fn serve(mut stream: TcpStream, root: &Path) {
     if file.is_dir() {
         file = file.join("index.html");
     }
-    let (status, body) = match std::fs::read(&file) {
-        Ok(body) if safe => ("200 OK", body),
-        _ => ("404 Not Found", b"not found".to_vec()),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
-         Access-Control-Allow-Origin: *\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        content_type(&file),
-        body.len()
-    );
-    let _ = stream
-        .write_all(head.as_bytes())
-        .and_then(|()| stream.write_all(&body));
+    match std::fs::read(&file) {
+        Ok(body) if safe => {
+            let headers = vec![("Content-Type".into(), content_type(&file).into())];
+            Response {
+                status: "200 OK",
+                headers,
+                body,
+            }
+        }
+        _ => Response {
+            status: "404 Not Found",
+            headers: Vec::new(),
+            body: b"not found".to_vec(),
+        },
+    }
 }
 
 fn content_type(file: &Path) -> &'static str {

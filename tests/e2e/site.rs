@@ -1,0 +1,64 @@
+//! Two origins, as on the web: the release `dist/` (where `folio.js` lives)
+//! on one port, and the demo host pages of `www/` on another.
+#![allow(dead_code)] // shared by several test binaries, each using a part
+
+use std::path::PathBuf;
+
+use super::server::{Response, Server, file};
+
+/// The release build, written by `cargo xtask test` before the tests run.
+pub fn dist() -> PathBuf {
+    let dist = std::env::var_os("FOLIO_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("folio.js").is_file() && dist.join("core/folio_bg.wasm").is_file(),
+        "{} has no release build: run `cargo xtask test` (it builds dist/ first)",
+        dist.display()
+    );
+    dist
+}
+
+/// The policy of CONTRACT §6, with the origin `folio.js` is served from.
+pub fn strict_csp(folio_origin: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' {folio_origin} 'wasm-unsafe-eval'; \
+         style-src 'self'; connect-src 'self' {folio_origin}"
+    )
+}
+
+/// The host pages and the widget, on two origins.
+pub struct Site {
+    pub folio: Server,
+    pub host: Server,
+}
+
+impl Site {
+    /// Starts both servers. On the host origin, `/folio.js` redirects to the
+    /// widget's origin, and `/demo/csp.html` is served with the strict CSP.
+    pub fn start() -> Self {
+        let folio = Server::start(dist());
+        let folio_origin = folio.origin();
+        let www = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www");
+        let host = Server::with_route(
+            www,
+            Box::new(move |path, root| match path {
+                "/folio.js" => Some(Response::redirect(format!("{folio_origin}/folio.js"))),
+                "/demo/csp.html" => {
+                    let mut response = file(root, path);
+                    response
+                        .headers
+                        .push(("Content-Security-Policy".into(), strict_csp(&folio_origin)));
+                    Some(response)
+                }
+                _ => None,
+            }),
+        );
+        Self { folio, host }
+    }
+
+    /// A demo page's URL on the host origin.
+    pub fn page(&self, name: &str) -> String {
+        self.host.url(&format!("demo/{name}"))
+    }
+}
