@@ -389,3 +389,66 @@ async fn the_strict_csp_page_renders_without_violations_or_errors_and_nothing_sh
     );
     browser.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn changing_src_or_setting_the_article_property_renders_the_new_article() {
+    let site = Site::start();
+    let browser = Browser::start().await;
+    browser.driver.goto(site.page("plain.html")).await.unwrap();
+    rendered(&browser, "article").await;
+    let headline =
+        "return document.getElementById('article').shadowRoot.querySelector('h1').textContent;";
+
+    browser
+        .eval(
+            "document.getElementById('article').setAttribute('src', '../sample/brief.json');",
+            vec![],
+        )
+        .await;
+    browser
+        .wait_for(
+            &format!(
+                "{} === 'What to expect from the Sochi summit';",
+                headline.trim_end_matches(';')
+            ),
+            "src change",
+        )
+        .await;
+    let updated = browser
+        .eval("return [...document.getElementById('article').shadowRoot.querySelectorAll('time')].map((t) => t.dateTime);", vec![])
+        .await;
+    assert_eq!(
+        updated,
+        json!(["2020-09-13T20:00:00Z", "2020-09-13T21:15:00Z"])
+    );
+
+    let mut article: Value = serde_json::from_str(SAMPLE).unwrap();
+    article["headline"] = json!("Set through the property");
+    browser
+        .eval(
+            "document.getElementById('article').article = arguments[0];",
+            vec![article],
+        )
+        .await;
+    browser
+        .wait_for(
+            &format!(
+                "{} === 'Set through the property';",
+                headline.trim_end_matches(';')
+            ),
+            "property set",
+        )
+        .await;
+    let renders = browser
+        .eval("return folioLog.events.filter((e) => e.type === 'folio:render').map((e) => e.detail.id);", vec![])
+        .await;
+    assert_eq!(
+        renders,
+        json!([
+            "putin-backs-lukashenko-succession",
+            "sochi-summit-brief",
+            "putin-backs-lukashenko-succession"
+        ])
+    );
+    browser.stop().await;
+}
