@@ -1,0 +1,176 @@
+//! When the support prompt may be shown: the "Remind me later" snooze and
+//! the frequency cap, as pure functions of a stored record and a clock.
+//!
+//! Times are milliseconds since the Unix epoch, passed in by the caller, so
+//! every rule is tested natively against any clock, including one that goes
+//! backwards: no view or snooze may reach further into the future than its
+//! own window (a snooze: twice its length), so a clock set back cannot hide
+//! the prompt for much longer than the publisher asked.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Support;
+
+/// One day in milliseconds.
+pub const DAY_MS: i64 = 86_400_000;
+
+/// The most views a record keeps, whatever the cap (and so the highest cap).
+pub const MAX_VIEWS_KEPT: usize = 64;
+
+/// The record format's version; records of other versions are ignored.
+pub const RECORD_VERSION: u32 = 1;
+
+/// How often a campaign's prompt may show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Policy {
+    /// Views allowed within the window (`maxViews.count`, default 4, at most
+    /// [`MAX_VIEWS_KEPT`]).
+    pub max_views: u32,
+    /// The window, in days (`maxViews.days`, default 30).
+    pub window_days: u32,
+    /// How long "Remind me later" hides the prompt, in days (`decline.days`,
+    /// default 7).
+    pub snooze_days: u32,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            max_views: 4,
+            window_days: 30,
+            snooze_days: 7,
+        }
+    }
+}
+
+impl Policy {
+    /// The policy a support block asks for, defaults filled in.
+    pub fn of(support: &Support) -> Self {
+        let default = Self::default();
+        let cap = support.max_views.as_ref();
+        Self {
+            max_views: cap
+                .and_then(|c| c.count)
+                .unwrap_or(default.max_views)
+                .min(MAX_VIEWS_KEPT as u32),
+            window_days: cap.and_then(|c| c.days).unwrap_or(default.window_days),
+            snooze_days: support
+                .decline
+                .as_ref()
+                .and_then(|d| d.days)
+                .unwrap_or(default.snooze_days),
+        }
+    }
+
+    fn window_ms(self) -> i64 {
+        i64::from(self.window_days) * DAY_MS
+    }
+
+    fn snooze_ms(self) -> i64 {
+        i64::from(self.snooze_days) * DAY_MS
+    }
+}
+
+/// What is remembered of one campaign on this browser.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// Format version ([`RECORD_VERSION`]).
+    #[serde(rename = "v")]
+    pub version: u32,
+    /// "Remind me later" hides the prompt until this time.
+    #[serde(default, rename = "until", skip_serializing_if = "Option::is_none")]
+    pub snooze_until: Option<i64>,
+    /// When the prompt was seen, oldest first, at most [`MAX_VIEWS_KEPT`].
+    #[serde(default)]
+    pub views: Vec<i64>,
+}
+
+impl Record {
+    /// Reads a stored record. Anything that is not a record of this version
+    /// (corrupt text, another program's value, a future format) reads as an
+    /// empty record, never as an error.
+    pub fn parse(text: &str) -> Self {
+        let value = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .filter(|v| v.is_object());
+        match value.map(Record::deserialize) {
+            Some(Ok(record)) if record.version == RECORD_VERSION => Record {
+                views: record
+                    .views
+                    .into_iter()
+                    .rev()
+                    .take(MAX_VIEWS_KEPT)
+                    .rev()
+                    .collect(),
+                ..record
+            },
+            _ => Self::default(),
+        }
+    }
+
+    /// The record as stored.
+    pub fn to_json(&self) -> String {
+        let record = Record {
+            version: RECORD_VERSION,
+            ..self.clone()
+        };
+        serde_json::to_string(&record).unwrap_or_default()
+    }
+
+    /// True while "Remind me later" holds: until its end (exclusive). A
+    /// snooze ending more than twice its length after `now` (the clock was
+    /// set back) is not believed.
+    pub fn snoozed(&self, policy: Policy, now: i64) -> bool {
+        self.snooze_until
+            .is_some_and(|until| now < until && until - now <= 2 * policy.snooze_ms())
+    }
+
+    /// Views counted against the cap at `now`: those within the window
+    /// before it (and not implausibly far after it).
+    pub fn views_in_window(&self, policy: Policy, now: i64) -> usize {
+        self.views
+            .iter()
+            .filter(|&&t| counts(t, policy, now))
+            .count()
+    }
+
+    /// Whether the prompt may show at `now`.
+    pub fn may_show(&self, policy: Policy, now: i64) -> bool {
+        !self.snoozed(policy, now) && self.views_in_window(policy, now) < policy.max_views as usize
+    }
+
+    /// "Remind me later": hides the prompt for the policy's snooze; returns
+    /// when it ends.
+    pub fn snooze(&mut self, policy: Policy, now: i64) -> i64 {
+        let until = now.saturating_add(policy.snooze_ms());
+        self.snooze_until = Some(until);
+        until
+    }
+
+    /// Counts a view at `now`, dropping views that no longer count and,
+    /// past the bound, the oldest.
+    pub fn add_view(&mut self, policy: Policy, now: i64) {
+        self.prune(policy, now);
+        self.views.push(now);
+        let keep = (policy.max_views as usize).clamp(1, MAX_VIEWS_KEPT);
+        let excess = self.views.len().saturating_sub(keep);
+        self.views.drain(..excess);
+    }
+
+    /// Drops the views outside the window and an expired or implausible snooze.
+    pub fn prune(&mut self, policy: Policy, now: i64) {
+        self.views.retain(|&t| counts(t, policy, now));
+        self.views.sort_unstable();
+        if !self.snoozed(policy, now) {
+            self.snooze_until = None;
+        }
+    }
+}
+
+/// A view at `t` counts at `now` when it lies within the window before
+/// `now` (its first instant included), or after `now` by less than a window
+/// (a clock set back a little).
+fn counts(t: i64, policy: Policy, now: i64) -> bool {
+    let window = policy.window_ms();
+    t >= now.saturating_sub(window) && t < now.saturating_add(window)
+}
