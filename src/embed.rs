@@ -3,6 +3,7 @@
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -14,6 +15,19 @@ use web_sys::{
 use crate::components::{ArticleView, ErrorView, Prepared, STYLESHEET};
 use crate::error::ContentError;
 use crate::model;
+use crate::schedule::Policy;
+use crate::tracking::ViewTracker;
+
+/// Sends a widget's events from inside its views (provided as context).
+#[derive(Clone)]
+pub struct Reporter(send_wrapper::SendWrapper<HtmlElement>);
+
+impl Reporter {
+    /// Sends `name` with a detail object of `fields`.
+    pub fn send(&self, name: &str, fields: &[(&str, JsValue)]) {
+        dispatch(&self.0, name, fields);
+    }
+}
 
 /// The library version, as `Folio.version` reports it.
 #[wasm_bindgen]
@@ -42,6 +56,9 @@ pub struct Widget {
     root: ShadowRoot,
     content: Option<ArcRwSignal<Content>>,
     mounted: Option<Box<dyn Any>>,
+    /// The support campaign shown, and the watcher counting its views.
+    prompt: Option<(String, Policy)>,
+    tracker: Rc<RefCell<Option<ViewTracker>>>,
 }
 
 #[wasm_bindgen]
@@ -54,11 +71,14 @@ impl Widget {
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
         };
         LIVE.set(LIVE.get() + 1);
+        let tracker = Rc::new(RefCell::new(None));
         Ok(Widget {
             host,
             root,
             content: None,
             mounted: None,
+            prompt: None,
+            tracker,
         })
     }
 
@@ -74,11 +94,16 @@ impl Widget {
                     _ => None,
                 };
                 let id = article.id.clone();
-                self.show(Content::Article(Prepared::new(article, base, support)));
+                let prepared = Prepared::new(article, base, support);
+                self.prompt = prepared
+                    .support
+                    .as_ref()
+                    .map(|(s, _)| (s.campaign.clone(), Policy::of(s)));
+                self.show(Content::Article(prepared));
                 if let Some(error) = support_error {
                     self.report(&error.to_string(), Some(&error.path));
                 }
-                self.after_update("folio:render", vec![("id", id)]);
+                self.after_update("folio:render", vec![("id", id.into())]);
             }
             Err(error) => self.show_error(&error),
         }
@@ -86,12 +111,14 @@ impl Widget {
 
     /// Shows the error state with `reason` and sends `folio:error`.
     pub fn fail(&mut self, reason: &str) {
+        self.prompt = None;
         self.show(Content::Failed(reason.to_string()));
         self.report(reason, None);
     }
 
     /// Removes everything the widget put in the shadow root.
     pub fn unmount(&mut self) {
+        self.tracker.borrow_mut().take();
         self.mounted = None;
         self.content = None;
         self.root.set_text_content(None);
@@ -107,6 +134,7 @@ impl Drop for Widget {
 
 impl Widget {
     fn show_error(&mut self, error: &ContentError) {
+        self.prompt = None;
         self.show(Content::Failed(error.to_string()));
         self.report(
             &error.to_string(),
@@ -131,7 +159,9 @@ impl Widget {
         let _ = self.root.append_child(&container);
         let content = ArcRwSignal::new(next);
         let state = content.clone();
+        let reporter = Reporter(send_wrapper::SendWrapper::new(self.host.clone()));
         let handle = leptos::mount::mount_to(container, move || {
+            provide_context(reporter);
             move || match state.get() {
                 Content::Article(prepared) => view! { <ArticleView prepared=prepared/> }.into_any(),
                 Content::Failed(reason) => view! { <ErrorView reason=reason/> }.into_any(),
@@ -149,24 +179,42 @@ impl Widget {
     }
 
     fn report(&self, message: &str, path: Option<&str>) {
-        let mut detail = vec![("message", message.to_string())];
-        detail.extend(path.map(|p| ("path", p.to_string())));
+        let mut detail = vec![("message", message.into())];
+        detail.extend(path.map(|p| ("path", p.into())));
         self.after_update("folio:error", detail);
     }
 
-    /// Sends an event once the DOM shows the latest content: queued behind
-    /// the render effects that a content change has just scheduled.
-    fn after_update(&self, name: &'static str, detail: Vec<(&'static str, String)>) {
-        let host = self.host.clone();
-        wasm_bindgen_futures::spawn_local(async move { dispatch(&host, name, &detail) });
+    /// Once the DOM shows the latest content (queued behind the render
+    /// effects a content change has just scheduled): watches the prompt, if
+    /// one is shown, and sends the event.
+    fn after_update(&self, name: &'static str, detail: Vec<(&'static str, JsValue)>) {
+        let (host, root, tracker, prompt) = (
+            self.host.clone(),
+            self.root.clone(),
+            self.tracker.clone(),
+            self.prompt.clone(),
+        );
+        wasm_bindgen_futures::spawn_local(async move {
+            let aside = root.query_selector("aside.folio-support").ok().flatten();
+            let mut tracker = tracker.borrow_mut();
+            let same = matches!((tracker.as_ref(), &aside), (Some(t), Some(a)) if t.element() == a);
+            if !same {
+                *tracker = aside.zip(prompt).and_then(|(aside, (campaign, policy))| {
+                    let reporter = Reporter(send_wrapper::SendWrapper::new(host.clone()));
+                    ViewTracker::start(aside, campaign, policy, reporter)
+                });
+            }
+            drop(tracker);
+            dispatch(&host, name, &detail);
+        });
     }
 }
 
 /// Sends a bubbling, composed `CustomEvent` whose detail has `fields`.
-pub(crate) fn dispatch(host: &HtmlElement, name: &str, fields: &[(&str, String)]) {
+fn dispatch(host: &HtmlElement, name: &str, fields: &[(&str, JsValue)]) {
     let detail = js_sys::Object::new();
     for (key, value) in fields {
-        let _ = js_sys::Reflect::set(&detail, &(*key).into(), &value.into());
+        let _ = js_sys::Reflect::set(&detail, &(*key).into(), value);
     }
     let init = CustomEventInit::new();
     init.set_bubbles(true);

@@ -13,6 +13,52 @@ extern "C" {
 
     #[wasm_bindgen(method, js_class = "DateTimeFormat")]
     fn format(this: &DateTimeFormat, date: &js_sys::Date) -> String;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type NumberFormat;
+
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "NumberFormat")]
+    fn new(locale: &JsValue, options: &JsValue) -> Result<NumberFormat, JsValue>;
+
+    #[wasm_bindgen(method, js_class = "NumberFormat", js_name = format)]
+    fn format_number(this: &NumberFormat, value: f64) -> String;
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+    let options = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&options, &(*key).into(), value);
+    }
+    options
+}
+
+/// Formats an amount of `currency` (an ISO 4217 code) for `lang`, without
+/// decimals when it is whole ("$2", "2 $US", "10,50 €"). Without a currency
+/// it is formatted as a plain number.
+pub fn money(value: f64, currency: Option<&str>, lang: Option<&str>) -> String {
+    let digits = if value.fract() == 0.0 { 0 } else { 2 };
+    let mut pairs = vec![
+        ("minimumFractionDigits", JsValue::from(digits)),
+        ("maximumFractionDigits", JsValue::from(2)),
+    ];
+    if let Some(currency) = currency {
+        pairs.push(("style", "currency".into()));
+        pairs.push(("currency", currency.into()));
+    }
+    let options = options(&pairs);
+    let locale = lang.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    NumberFormat::new(&locale, &options)
+        .or_else(|_| NumberFormat::new(&JsValue::UNDEFINED, &options))
+        .map_or_else(|_| value.to_string(), |format| format.format_number(value))
+}
+
+/// An ISO 8601 time (`2020-09-20T18:04:00.000Z`) for milliseconds since the epoch.
+pub fn iso_time(ms: i64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    date.to_iso_string().as_string().unwrap_or_default()
 }
 
 /// Formats an RFC 3339 time as a long date with a short time, in `lang`
@@ -22,10 +68,7 @@ pub fn long_date(rfc3339: &str, lang: Option<&str>) -> String {
     if date.get_time().is_nan() {
         return rfc3339.to_string();
     }
-    let options = js_sys::Object::new();
-    for (key, value) in [("dateStyle", "long"), ("timeStyle", "short")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
+    let options = options(&[("dateStyle", "long".into()), ("timeStyle", "short".into())]);
     let locale = lang.map_or(JsValue::UNDEFINED, JsValue::from_str);
     DateTimeFormat::new(&locale, &options)
         .or_else(|_| DateTimeFormat::new(&JsValue::UNDEFINED, &options))

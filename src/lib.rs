@@ -22,3 +22,7 @@ mod dom;
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod intl;
+#[cfg(target_arch = "wasm32")]
+mod storage;
+#[cfg(target_arch = "wasm32")]
+mod tracking;

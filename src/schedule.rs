@@ -17,6 +17,9 @@ pub const DAY_MS: i64 = 86_400_000;
 /// The most views a record keeps, whatever the cap (and so the highest cap).
 pub const MAX_VIEWS_KEPT: usize = 64;
 
+/// The longest window or snooze honoured, in days (ten years).
+pub const MAX_DAYS: u32 = 3650;
+
 /// The record format's version; records of other versions are ignored.
 pub const RECORD_VERSION: u32 = 1;
 
@@ -26,10 +29,10 @@ pub struct Policy {
     /// Views allowed within the window (`maxViews.count`, default 4, at most
     /// [`MAX_VIEWS_KEPT`]).
     pub max_views: u32,
-    /// The window, in days (`maxViews.days`, default 30).
+    /// The window, in days (`maxViews.days`, default 30, at most [`MAX_DAYS`]).
     pub window_days: u32,
     /// How long "Remind me later" hides the prompt, in days (`decline.days`,
-    /// default 7).
+    /// default 7, at most [`MAX_DAYS`]).
     pub snooze_days: u32,
 }
 
@@ -53,12 +56,13 @@ impl Policy {
                 .and_then(|c| c.count)
                 .unwrap_or(default.max_views)
                 .min(MAX_VIEWS_KEPT as u32),
-            window_days: cap.and_then(|c| c.days).unwrap_or(default.window_days),
-            snooze_days: support
-                .decline
-                .as_ref()
-                .and_then(|d| d.days)
-                .unwrap_or(default.snooze_days),
+            window_days: cap
+                .and_then(|c| c.days)
+                .unwrap_or(default.window_days)
+                .min(MAX_DAYS),
+            snooze_days: (support.decline.as_ref().and_then(|d| d.days))
+                .unwrap_or(default.snooze_days)
+                .min(MAX_DAYS),
         }
     }
 

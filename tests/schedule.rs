@@ -213,3 +213,17 @@ fn support_with_cap(count: u32) -> folio::model::Support {
     });
     support
 }
+
+#[test]
+fn absurd_day_counts_are_clamped_to_ten_years() {
+    let mut support = support_with_cap(4);
+    support.max_views.as_mut().unwrap().days = Some(u32::MAX);
+    support.decline.as_mut().unwrap().days = Some(u32::MAX);
+    let policy = Policy::of(&support);
+    assert_eq!(
+        (policy.window_days, policy.snooze_days),
+        (folio::schedule::MAX_DAYS, folio::schedule::MAX_DAYS)
+    );
+    let mut record = Record::default();
+    assert_eq!(record.snooze(policy, NOW), NOW + 3650 * DAY_MS);
+}

@@ -72,7 +72,7 @@ pub fn ArticleView(prepared: Prepared) -> impl IntoView {
     let (before, after) = (run(0..split), run(split..body.blocks.len()));
     let banner = support.as_ref().and_then(|(s, _)| s.banner.clone());
     let prompt = support.map(|(support, text)| {
-        view! { <SupportPrompt support=support body=text base=base.clone()/> }
+        view! { <SupportPrompt support=support body=text base=base.clone() lang=a.lang.clone()/> }
     });
     view! {
         <article class="folio" lang=a.lang.clone()>

@@ -1,69 +1,228 @@
-//! The reader-support prompt, shown inline in the body.
+//! The reader-support prompt, shown inline in the body: amounts as a radio
+//! group, the call to action, payment badges and "Remind me later". Whether
+//! it shows at all is the [`schedule`](crate::schedule)'s decision.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent};
 
 use super::blocks::{BlockRun, Blocks};
+use crate::embed::Reporter;
 use crate::markdown::Document;
-use crate::model::Support;
+use crate::model::{Amount, Frequency, Support};
+use crate::schedule::Policy;
+use crate::{intl, storage, tracking};
 
-/// The prompt: heading, Markdown text, amount choices, the call to action,
-/// payment-method badges and the decline line.
+/// The prompt, or nothing when snoozed or past its frequency cap.
 #[component]
 pub fn SupportPrompt(
     support: Arc<Support>,
     body: Arc<Document>,
     base: Option<Arc<str>>,
+    lang: Option<String>,
 ) -> impl IntoView {
-    let resolve = |url: &str| crate::dom::resolve(url, base.as_deref());
-    let cta_href = resolve(&support.cta.href);
+    let policy = Policy::of(&support);
+    let campaign = support.campaign.clone();
+    let record = storage::load(&campaign);
+    let now = tracking::now();
+    let shown = !record.snoozed(policy, now)
+        && (tracking::seen_this_load(&campaign) || record.may_show(policy, now));
+    let visible = RwSignal::new(shown);
+    let selected = RwSignal::new(support.amounts.iter().position(|a| a.default).unwrap_or(0));
+    let reporter = use_context::<Reporter>();
+    let cta_base = crate::dom::resolve(&support.cta.href, base.as_deref());
     let run = BlockRun {
         range: 0..body.blocks.len(),
         document: body,
-        base: base.clone(),
+        base,
     };
-    let amounts = support
-        .amounts
-        .iter()
-        .map(|amount| {
-            let label = amount.label.clone().unwrap_or_else(|| amount.value.to_string());
-            let checked = if amount.default { "true" } else { "false" };
-            view! {
-                <button type="button" role="radio" class="folio-support__amount" aria-checked=checked>
-                    {label}
-                </button>
+
+    move || {
+        if !visible.get() {
+            return None;
+        }
+        let (support, campaign, reporter) = (support.clone(), campaign.clone(), reporter.clone());
+        let amounts: Arc<[Amount]> = support.amounts.clone().into();
+        let href = {
+            let (amounts, campaign, cta_base) =
+                (amounts.clone(), campaign.clone(), cta_base.clone());
+            Memo::new(move |_| cta_url(&cta_base, amounts.get(selected.get()), &campaign))
+        };
+        let on_cta = {
+            let (amounts, campaign, reporter) =
+                (amounts.clone(), campaign.clone(), reporter.clone());
+            move |_: MouseEvent| {
+                let mut detail = vec![
+                    ("campaign", campaign.as_str().into()),
+                    ("url", href.get_untracked().into()),
+                ];
+                detail.extend(
+                    amounts
+                        .get(selected.get_untracked())
+                        .map(|a| ("amount", JsValue::from(a.value))),
+                );
+                if let Some(reporter) = &reporter {
+                    reporter.send("folio:support-click", &detail);
+                }
             }
+        };
+        let on_later = {
+            let campaign = campaign.clone();
+            move |event: MouseEvent| {
+                let mut record = storage::load(&campaign);
+                let until = record.snooze(policy, tracking::now());
+                storage::save(&campaign, &record);
+                focus_after(&event);
+                visible.set(false);
+                if let Some(reporter) = &reporter {
+                    let detail = [
+                        ("campaign", campaign.as_str().into()),
+                        ("until", intl::iso_time(until).into()),
+                    ];
+                    reporter.send("folio:support-dismiss", &detail);
+                }
+            }
+        };
+        let count = amounts.len();
+        let choices = amounts
+            .iter()
+            .enumerate()
+            .map(|(i, amount)| {
+                let text = amount.label.clone().unwrap_or_else(|| {
+                    intl::money(amount.value, support.currency.as_deref(), lang.as_deref())
+                });
+                let per = match (amount.label.is_some(), amount.frequency) {
+                    (true, _) => None,
+                    (false, Frequency::Monthly) => Some(" / month"),
+                    (false, Frequency::Annual) => Some(" / year"),
+                    (false, Frequency::Once) => Some(" once"),
+                };
+                view! {
+                    <button
+                        type="button"
+                        role="radio"
+                        class="folio-support__amount"
+                        aria-checked=move || (selected.get() == i).to_string()
+                        tabindex=move || if selected.get() == i { "0" } else { "-1" }
+                        on:click=move |_| selected.set(i)
+                    >
+                        {text}
+                        {per.map(|per| view! { <span class="folio-support__per">{per}</span> })}
+                    </button>
+                }
+            })
+            .collect_view();
+        let decline = support.decline.clone();
+        let decline_text = decline.as_ref().and_then(|d| d.text.clone());
+        let decline_label = decline
+            .and_then(|d| d.label)
+            .unwrap_or_else(|| "Remind me later".into());
+        Some(view! {
+            <aside class="folio-support" aria-labelledby="folio-support-heading" data-campaign=campaign.clone()>
+                <h2 class="folio-support__heading" id="folio-support-heading">{support.heading.clone()}</h2>
+                <Blocks run=run.clone() class="folio-support__body"/>
+                {(count > 0).then(|| view! {
+                    <div
+                        class="folio-support__amounts"
+                        role="radiogroup"
+                        aria-label="Choose an amount"
+                        on:keydown=move |event: KeyboardEvent| arrow_keys(&event, count, selected)
+                    >
+                        {choices}
+                    </div>
+                })}
+                <a class="folio-support__cta" href=move || href.get() on:click=on_cta>{support.cta.label.clone()}</a>
+                <ul class="folio-support__methods" aria-label="Payment methods">
+                    {support.payment_methods.iter().map(|method| {
+                        let (class, text) = badge(method);
+                        view! { <li class=format!("folio-badge folio-badge--{class}")>{text}</li> }
+                    }).collect_view()}
+                </ul>
+                <p class="folio-support__decline">
+                    {decline_text.map(|text| view! { <span>{text}" "</span> })}
+                    <button type="button" class="folio-support__later" on:click=on_later>{decline_label}</button>
+                </p>
+            </aside>
         })
-        .collect_view();
-    let methods = support
-        .payment_methods
-        .iter()
-        .map(|method| {
-            let (class, text) = badge(method);
-            view! { <li class=format!("folio-badge folio-badge--{class}")>{text}</li> }
-        })
-        .collect_view();
-    let decline = support.decline.clone();
-    let decline_text = decline.as_ref().and_then(|d| d.text.clone());
-    let decline_label = decline
-        .and_then(|d| d.label)
-        .unwrap_or_else(|| "Remind me later".into());
-    view! {
-        <aside class="folio-support" aria-labelledby="folio-support-heading">
-            <h2 class="folio-support__heading" id="folio-support-heading">{support.heading.clone()}</h2>
-            <Blocks run=run class="folio-support__body"/>
-            <div class="folio-support__amounts" role="radiogroup" aria-label="Choose an amount">
-                {amounts}
-            </div>
-            <a class="folio-support__cta" href=cta_href>{support.cta.label.clone()}</a>
-            <ul class="folio-support__methods" aria-label="Payment methods">{methods}</ul>
-            <p class="folio-support__decline">
-                {decline_text.map(|text| view! { <span>{text}" "</span> })}
-                <button type="button" class="folio-support__later">{decline_label}</button>
-            </p>
-        </aside>
     }
+}
+
+/// Radio-group keys: arrows move the choice (wrapping), Home and End jump;
+/// focus follows the choice.
+fn arrow_keys(event: &KeyboardEvent, count: usize, selected: RwSignal<usize>) {
+    let current = selected.get_untracked();
+    let next = match event.key().as_str() {
+        "ArrowRight" | "ArrowDown" => (current + 1) % count,
+        "ArrowLeft" | "ArrowUp" => (current + count - 1) % count,
+        "Home" => 0,
+        "End" => count - 1,
+        _ => return,
+    };
+    event.prevent_default();
+    selected.set(next);
+    let group = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<Element>().ok());
+    let buttons = group.and_then(|g| g.query_selector_all("[role=radio]").ok());
+    if let Some(button) = buttons
+        .and_then(|b| b.item(next as u32))
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = button.focus();
+    }
+}
+
+/// Before the prompt goes, moves focus to what follows it: the next part
+/// of the article with text, else the "Read more" link.
+fn focus_after(event: &MouseEvent) {
+    let target = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<Element>().ok());
+    let Some(aside) = target.and_then(|t| t.closest("aside").ok().flatten()) else {
+        return;
+    };
+    let mut next = aside.next_element_sibling();
+    while let Some(candidate) = next.clone() {
+        if candidate
+            .text_content()
+            .is_some_and(|t| !t.trim().is_empty())
+        {
+            break;
+        }
+        next = candidate.next_element_sibling();
+    }
+    let Some(next) = next.and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+        return;
+    };
+    let target = match next.query_selector("a").ok().flatten() {
+        Some(link) if next.class_name() == "folio-read-more" => link.unchecked_into(),
+        _ => {
+            next.set_tab_index(-1);
+            next
+        }
+    };
+    let _ = target.focus();
+}
+
+/// The call to action with the chosen amount, its frequency and the
+/// campaign as query parameters (existing ones kept, values encoded).
+fn cta_url(href: &str, amount: Option<&Amount>, campaign: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    let Ok(url) = web_sys::Url::new_with_base(href, base.as_deref().unwrap_or("about:blank"))
+    else {
+        return href.to_string();
+    };
+    let params = url.search_params();
+    if let Some(amount) = amount {
+        params.set("amount", &amount.value.to_string());
+        params.set("frequency", amount.frequency.as_str());
+    }
+    params.set("campaign", campaign);
+    url.href()
 }
 
 /// The badge of a payment method: a known brand gets its own look, any other

@@ -93,6 +93,26 @@ impl Browser {
         }
     }
 
+    /// Presses `key` on the real keyboard (to whatever has focus).
+    pub async fn press(&self, key: Key) {
+        let chain = self
+            .driver
+            .action_chain()
+            .send_keys(key.value().to_string());
+        chain.perform().await.expect("key press");
+    }
+
+    /// Runs `source` in every document the page loads from now on, before
+    /// the page's own scripts (to shift the clock, to break storage).
+    pub async fn before_each_document(&self, source: &str) {
+        let params = serde_json::json!({ "source": source });
+        self.driver
+            .cdp()
+            .send_raw("Page.addScriptToEvaluateOnNewDocument", params)
+            .await
+            .expect("CDP");
+    }
+
     /// Ends the session and chromedriver.
     pub async fn stop(mut self) {
         let _ = self.driver.quit().await;
