@@ -53,6 +53,9 @@ pub enum Problem {
     /// Only one amount may be preselected.
     #[error("marks a second default amount; only one amount can be preselected")]
     SecondDefault,
+    /// Past one of the limits of [`crate::limits`].
+    #[error("{0}")]
+    Limit(String),
     /// Any other problem, described by the parser.
     #[error("{0}")]
     Invalid(String),

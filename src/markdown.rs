@@ -85,6 +85,8 @@ enum Frame {
 struct Walker {
     root: Vec<Node>,
     stack: Vec<Frame>,
+    /// How many of `stack`'s frames are elements (the nesting depth).
+    depth: usize,
     alignments: Vec<Alignment>,
     cell: usize,
     in_head: bool,
@@ -229,12 +231,8 @@ impl Walker {
 
     /// Opens an element, or a transparent frame past the depth limit.
     fn open(&mut self, element: Element) {
-        let depth = self
-            .stack
-            .iter()
-            .filter(|f| matches!(f, Frame::Element(_)))
-            .count();
-        let frame = if depth < MAX_DEPTH {
+        let frame = if self.depth < MAX_DEPTH {
+            self.depth += 1;
             Frame::Element(element)
         } else {
             Frame::Transparent(Vec::new())
@@ -244,7 +242,10 @@ impl Walker {
 
     fn close(&mut self) {
         let nodes = match self.stack.pop() {
-            Some(Frame::Element(element)) => vec![Node::Element(element)],
+            Some(Frame::Element(element)) => {
+                self.depth -= 1;
+                vec![Node::Element(element)]
+            }
             Some(Frame::Transparent(children)) => children,
             Some(Frame::Image { url, title, alt }) => {
                 let mut text = String::new();

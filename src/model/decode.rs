@@ -10,6 +10,7 @@ use crate::error::{ContentError, Problem};
 /// problem found is returned with the path of its field. A bad `support`
 /// block does not fail the article: it is kept as `Some(Err(..))`.
 pub fn parse(json: &str) -> Result<Article, ContentError> {
+    crate::limits::check(json)?;
     let mut de = serde_json::Deserializer::from_str(json);
     let mut article: Article = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
     de.end()
@@ -42,8 +43,12 @@ fn from_serde(error: serde_path_to_error::Error<serde_json::Error>) -> ContentEr
         path => path,
     };
     let inner = error.into_inner();
-    if !inner.is_data() {
+    if inner.is_eof() {
         return ContentError::new("", Problem::Syntax(inner.to_string()));
+    }
+    if !inner.is_data() {
+        // The field where the text broke (say, a lone surrogate) helps.
+        return ContentError::new(path, Problem::Syntax(inner.to_string()));
     }
     let message = inner.to_string();
     let message = match message.rfind(" at line ") {
