@@ -14,7 +14,7 @@ mod standfirst;
 mod support;
 
 pub use article::{ArticleView, Prepared};
-pub use error_view::ErrorView;
+pub use error_view::{ErrorView, Retry};
 
 /// The widget's stylesheet: each component's CSS, in cascade order.
 pub const STYLESHEET: &str = concat!(

@@ -12,11 +12,11 @@ use web_sys::{
     ShadowRootMode,
 };
 
-use crate::components::{ArticleView, ErrorView, Prepared, STYLESHEET};
+use crate::components::{ArticleView, ErrorView, Prepared, Retry, STYLESHEET};
 use crate::error::ContentError;
-use crate::model;
 use crate::schedule::Policy;
 use crate::tracking::ViewTracker;
+use crate::{model, panics};
 
 /// Sends a widget's events from inside its views (provided as context).
 #[derive(Clone)]
@@ -46,7 +46,7 @@ pub fn live_widgets() -> u32 {
 #[derive(Clone)]
 enum Content {
     Article(Prepared),
-    Failed(String),
+    Failed(String, Option<Retry>),
 }
 
 /// One widget: its host element, its shadow root and what is mounted there.
@@ -63,9 +63,11 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Attaches (or reuses) the host's open shadow root.
+    /// Attaches (or reuses) the host's open shadow root. Refused once the
+    /// core has panicked: its state can no longer be trusted.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement) -> Result<Widget, JsValue> {
+        panics::watch()?;
         let root = match host.shadow_root() {
             Some(root) => root,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -86,7 +88,14 @@ impl Widget {
     /// render. `base` is the URL it came from (relative links and images
     /// resolve against it); `support` false hides the prompt and banner.
     /// Bad content renders the error state and sends `folio:error`.
-    pub fn render(&mut self, json: &str, base: Option<String>, support: bool) {
+    pub fn render(
+        &mut self,
+        json: &str,
+        base: Option<String>,
+        support: bool,
+    ) -> Result<(), JsValue> {
+        panics::watch()?;
+        panics::maybe_panic_for_tests();
         match model::parse(json) {
             Ok(article) => {
                 let support_error = match &article.support {
@@ -107,13 +116,18 @@ impl Widget {
             }
             Err(error) => self.show_error(&error),
         }
+        Ok(())
     }
 
-    /// Shows the error state with `reason` and sends `folio:error`.
-    pub fn fail(&mut self, reason: &str) {
+    /// Shows the error state with `reason` and sends `folio:error`. With
+    /// `retry`, the state offers "Try again", which calls it.
+    pub fn fail(&mut self, reason: &str, retry: Option<js_sys::Function>) -> Result<(), JsValue> {
+        panics::watch()?;
         self.prompt = None;
-        self.show(Content::Failed(reason.to_string()));
+        let retry = retry.map(send_wrapper::SendWrapper::new);
+        self.show(Content::Failed(reason.to_string(), retry));
         self.report(reason, None);
+        Ok(())
     }
 
     /// Removes everything the widget put in the shadow root.
@@ -135,7 +149,7 @@ impl Drop for Widget {
 impl Widget {
     fn show_error(&mut self, error: &ContentError) {
         self.prompt = None;
-        self.show(Content::Failed(error.to_string()));
+        self.show(Content::Failed(error.to_string(), None));
         self.report(
             &error.to_string(),
             Some(error.path.as_str()).filter(|p| !p.is_empty()),
@@ -164,7 +178,9 @@ impl Widget {
             provide_context(reporter);
             move || match state.get() {
                 Content::Article(prepared) => view! { <ArticleView prepared=prepared/> }.into_any(),
-                Content::Failed(reason) => view! { <ErrorView reason=reason/> }.into_any(),
+                Content::Failed(reason, retry) => {
+                    view! { <ErrorView reason=reason retry=retry/> }.into_any()
+                }
             }
         });
         self.content = Some(content);

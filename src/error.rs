@@ -44,6 +44,9 @@ pub enum Problem {
     /// A URL does not parse, or uses a scheme Folio does not allow.
     #[error("must be an http, https, mailto, tel or relative URL (it is \"{0}\")")]
     BadUrl(String),
+    /// An image URL does not parse, or uses a scheme images may not use.
+    #[error("must be an http, https or relative URL (it is \"{0}\")")]
+    BadImageUrl(String),
     /// A language tag is not a BCP 47 tag such as `en` or `pt-BR`.
     #[error("must be a language tag such as \"en\" or \"pt-BR\" (it is \"{0}\")")]
     BadLanguage(String),

@@ -24,6 +24,8 @@ pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod intl;
 #[cfg(target_arch = "wasm32")]
+mod panics;
+#[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]
 mod tracking;

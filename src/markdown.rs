@@ -171,7 +171,7 @@ impl Walker {
             Md::Image {
                 dest_url, title, ..
             } => self.stack.push(Frame::Image {
-                url: safe_url::check(&dest_url),
+                url: safe_url::check_image(&dest_url),
                 title: title.to_string(),
                 alt: Element::new(Tag::Img),
             }),

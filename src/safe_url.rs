@@ -30,20 +30,49 @@ pub fn check(raw: &str) -> Option<SafeUrl> {
         Some(i) if probe[i..].starts_with(':') => Some(&probe[..i]),
         _ => None,
     };
+    // The host is judged as the browser will read the written href (which
+    // treats a backslash as a slash in web URLs).
+    let slashed = href.replace('\\', "/");
+    let authority = slashed.split_once("//").map(|(_, rest)| rest);
     let external = match scheme {
-        None => probe.starts_with("//"),
+        None if slashed.starts_with("//") => authority.is_some_and(authority_parses),
+        None => false,
         Some(s) if !ALLOWED_SCHEMES.contains(&s) => return None,
-        Some("http" | "https") => {
-            let host = probe.split_once("//").map(|(_, rest)| rest);
-            let host = host.map(|h| h.split(['/', '?', '#']).next().unwrap_or(""));
-            if host.is_none_or(str::is_empty) {
-                return None;
-            }
-            true
-        }
+        Some("http" | "https") => authority.is_some_and(authority_parses),
         Some(_) => false,
     };
+    let needs_host = matches!(scheme, Some("http" | "https")) || slashed.starts_with("//");
+    if needs_host && !external {
+        return None;
+    }
     Some(SafeUrl { href, external })
+}
+
+/// Checks `raw` for an image: as [`check`], without `mailto:` and `tel:`.
+pub fn check_image(raw: &str) -> Option<SafeUrl> {
+    let url = check(raw)?;
+    let probe = normalize(&url.href);
+    let not_an_image = probe.starts_with("mailto:") || probe.starts_with("tel:");
+    (!not_an_image).then_some(url)
+}
+
+/// Whether the authority at the start of `rest` (after `//`) is one a
+/// browser can parse: a host that is not empty and has no forbidden
+/// characters, and a port of digits, if any.
+fn authority_parses(rest: &str) -> bool {
+    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let (host, port) = match host_port.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((address, after)) => (address, after.strip_prefix(':').unwrap_or(after)),
+            None => return false,
+        },
+        None => host_port.split_once(':').unwrap_or((host_port, "")),
+    };
+    let forbidden = |c: char| " #%/:<>?@[\\]^|\"'`{}".contains(c) || c.is_control();
+    !host.is_empty()
+        && (host_port.starts_with('[') || !host.contains(forbidden))
+        && port.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The form the scheme is judged on: decoded, lower-case, without anything a
@@ -182,9 +211,33 @@ mod tests {
             "file:///etc/passwd",
             "http:no-host",
             "https:///path-without-host",
+            "//javascript:alert(1)",
+            "https://host:port/",
+            "https://a b.example/",
+            "https://[::1/",
         ] {
             assert!(!allowed(url), "{url:?} should be refused");
         }
+    }
+
+    #[test]
+    fn hosts_with_user_ports_and_ipv6_are_allowed() {
+        for url in [
+            "https://user:pass@example.org:8080/x",
+            "http://[::1]:8080/",
+            "//example.org:443",
+            "https://xn--bcher-kva.example/",
+        ] {
+            assert!(allowed(url), "{url} should be allowed");
+        }
+    }
+
+    #[test]
+    fn images_may_not_be_mail_or_phone_links() {
+        assert!(check_image("mailto:desk@example.org").is_none());
+        assert!(check_image(" TEL:+1555").is_none());
+        assert!(check_image("https://example.org/a.png").is_some());
+        assert!(check_image("a.png").is_some());
     }
 
     #[test]

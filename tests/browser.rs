@@ -25,7 +25,9 @@ fn mount(json: &str, base: Option<&str>) -> (HtmlElement, ShadowRoot, Widget) {
         .unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     let mut widget = Widget::new(host.clone()).unwrap();
-    widget.render(json, base.map(str::to_string), true);
+    widget
+        .render(json, base.map(str::to_string), true)
+        .expect("the core accepts the render");
     let root = host.shadow_root().unwrap();
     (host, root, widget)
 }
@@ -211,7 +213,9 @@ async fn bad_content_shows_an_error_naming_the_field_and_sends_folio_error() {
     host.add_event_listener_with_callback("folio:error", listener.as_ref().unchecked_ref())
         .unwrap();
     let mut widget = Widget::new(host.clone()).unwrap();
-    widget.render(&article.to_string(), None, true);
+    widget
+        .render(&article.to_string(), None, true)
+        .expect("the core accepts the render");
     settle().await;
 
     let root = host.shadow_root().unwrap();
@@ -265,7 +269,9 @@ async fn rendering_again_keeps_the_nodes_of_unchanged_paragraphs() {
     let second = body.split("\n\n").nth(1).unwrap().to_string();
     article["body"] = json!(body.replace(&second, "A new second paragraph."));
     article["headline"] = json!("A new headline");
-    widget.render(&article.to_string(), None, true);
+    widget
+        .render(&article.to_string(), None, true)
+        .expect("the core accepts the render");
     settle().await;
 
     let after = all(&root, ".folio-body > p");

@@ -187,7 +187,21 @@ fn urls_must_be_allowed_by_the_policy() {
     ] {
         let error = error_of(&edited(pointer, Some(json!("javascript:alert(1)"))));
         assert_eq!(error.path, path);
-        assert!(matches!(error.problem, Problem::BadUrl(_)));
+        assert!(matches!(
+            error.problem,
+            Problem::BadUrl(_) | Problem::BadImageUrl(_)
+        ));
+    }
+    // Images may not point at mail or phone numbers, nor at hosts a
+    // browser cannot parse.
+    for (pointer, value) in [
+        ("/image/src", "mailto:desk@example.org"),
+        ("/image/srcset", "hero.svg 1x, tel:+15551234 2x"),
+        ("/image/src", "//javascript:alert(1)"),
+        ("/readMore/href", "https://host:port/"),
+    ] {
+        let error = error_of(&edited(pointer, Some(json!(value))));
+        assert_eq!(error.path, pointer[1..].replace('/', "."), "{value}");
     }
     let srcset = json!("https://ok.example/a.jpg 640w, data:image/png;base64,AA 1280w");
     let error = error_of(&edited("/image/srcset", Some(srcset)));

@@ -9,6 +9,8 @@ import init, { Widget, liveWidgets as countLiveWidgets } from "./core/folio.js";
 const VERSION = "0.1.0";
 const INSTANCE = Symbol.for("folio.instance");
 const FETCH_TIMEOUT_MS = 15000;
+// The most article JSON read, as the core's own limit (MAX_ARTICLE_BYTES).
+const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
 const LAZY_MARGIN = "800px 0px";
 
 const SKELETON_CSS = `
@@ -80,8 +82,11 @@ function createFolio() {
       skeleton(host);
     }
 
-    /** Shows what `load()` resolves to (`{ text, base }`); a later call wins. */
-    async show(load) {
+    /**
+     * Shows what `load()` resolves to (`{ text, base }`); a later call wins.
+     * When `load` fails and `retryable` is set, the error offers "Try again".
+     */
+    async show(load, retryable = false) {
       const generation = ++this.#generation;
       let content = null;
       let failure = null;
@@ -93,13 +98,20 @@ function createFolio() {
       try {
         await ready;
       } catch (error) {
-        if (generation === this.#generation && !this.#dead) this.#fallback(error);
+        if (generation === this.#generation && !this.#dead) this.#fallback("could not start", error);
         return;
       }
       if (generation !== this.#generation || this.#dead) return;
-      this.#widget ??= new Widget(this.#host);
-      if (failure !== null) this.#widget.fail(failure);
-      else this.#widget.render(content.text, content.base, this.#supportOn());
+      try {
+        this.#widget ??= new Widget(this.#host);
+        if (failure === null) this.#widget.render(content.text, content.base, this.#supportOn());
+        else this.#widget.fail(failure, retryable ? () => void this.show(load, true) : undefined);
+      } catch (error) {
+        // A bug in the core (it reported the panic to the console): this
+        // widget says so, and no longer calls into it.
+        this.#widget = null;
+        this.#fallback("hit an internal error", error);
+      }
     }
 
     /** Removes the widget and frees its memory. */
@@ -112,42 +124,85 @@ function createFolio() {
       this.#host.shadowRoot?.replaceChildren();
     }
 
-    /** The core itself failed to load: say so without it. */
-    #fallback(error) {
+    /** The core could not start, or failed: say so without it. */
+    #fallback(what, error) {
       const box = document.createElement("div");
       box.className = "folio-fallback";
       box.setAttribute("role", "alert");
       const title = document.createElement("strong");
       title.textContent = "This article could not be shown";
-      box.append(title, `The reader could not start (${error?.message ?? error}).`);
+      box.append(title, `The reader ${what} (${error?.message ?? error}).`);
       this.#host.shadowRoot?.replaceChildren(box);
-      const detail = { message: `Folio could not start: ${error?.message ?? error}` };
+      const detail = { message: `Folio ${what}: ${error?.message ?? error}` };
       this.#host.dispatchEvent(new CustomEvent("folio:error", { bubbles: true, composed: true, detail }));
     }
   }
 
-  /** Article JSON text from an object or a string; never throws. */
+  /** Strings as the core can read them: a lone surrogate becomes U+FFFD. */
+  const wellFormed = (_key, value) =>
+    typeof value === "string" && value.toWellFormed ? value.toWellFormed() : value;
+
+  /** Article JSON text from an object or a string. */
   function toText(article) {
     if (typeof article === "string") return { text: article, base: null };
     try {
-      return { text: JSON.stringify(article) ?? "", base: null };
+      return { text: JSON.stringify(article, wellFormed) ?? "", base: null };
     } catch (error) {
       throw new Error(`The article could not be read as JSON (${error.message}).`);
     }
   }
 
-  /** Article JSON from `src`, with the URL it finally came from. */
-  async function fetchArticle(src) {
-    const url = new URL(src, document.baseURI);
-    let response;
-    try {
-      response = await fetch(url, { mode: "cors", credentials: "omit", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-    } catch (error) {
-      const reason = error?.name === "TimeoutError" ? "it did not answer in time" : "the request failed (network or CORS)";
-      throw new Error(`Could not load ${url}: ${reason}.`);
+  const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+  /** The response body as text, refusing more than the core would read. */
+  async function readLimited(response, where) {
+    const declared = Number(response.headers.get("content-length"));
+    if (declared > MAX_ARTICLE_BYTES) {
+      throw new Error(`${where}: it is ${megabytes(declared)}; the most Folio reads is ${megabytes(MAX_ARTICLE_BYTES)}.`);
     }
-    if (!response.ok) throw new Error(`Could not load ${url}: the server answered ${response.status}.`);
-    return { text: await response.text(), base: response.url || url.href };
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      received += value.byteLength;
+      if (received > MAX_ARTICLE_BYTES) {
+        reader.cancel().catch(() => {});
+        throw new Error(`${where}: it is over ${megabytes(MAX_ARTICLE_BYTES)}, the most Folio reads.`);
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  }
+
+  /** Article JSON from `src`, with the URL it finally came from. */
+  async function fetchArticle(src, timeout) {
+    const url = new URL(src, document.baseURI);
+    const where = `Could not load ${url}`;
+    const failed = (error) =>
+      new Error(
+        error?.name === "TimeoutError"
+          ? `${where}: no answer within ${timeout / 1000} s.`
+          : `${where}: the request failed (offline, refused, or not allowed by CORS).`,
+      );
+    let response;
+    let text;
+    try {
+      response = await fetch(url, { mode: "cors", credentials: "omit", signal: AbortSignal.timeout(timeout) });
+      if (!response.ok) {
+        response.body?.cancel().catch(() => {});
+        const status = `${response.status} ${response.statusText}`.trim();
+        throw new Error(`${where}: the server answered ${status}.`);
+      }
+      text = await readLimited(response, where);
+    } catch (error) {
+      throw error?.message?.startsWith(where) ? error : failed(error);
+    }
+    if (/html/i.test(response.headers.get("content-type") ?? "") || /^\s*</.test(text)) {
+      throw new Error(`${where}: the server sent a web page, not article JSON.`);
+    }
+    return { text, base: response.url || url.href };
   }
 
   class FolioArticle extends HTMLElement {
@@ -195,12 +250,18 @@ function createFolio() {
       if (this.#started) this.#load();
     }
 
+    /** The `timeout` attribute in milliseconds, else the default. */
+    #timeout() {
+      const value = Number(this.getAttribute("timeout"));
+      return Number.isFinite(value) && value > 0 ? value : FETCH_TIMEOUT_MS;
+    }
+
     #load() {
       if (!this.#controller) return;
       this.#started = true;
       const src = this.getAttribute("src");
       if (this.#article !== undefined) return this.#controller.show(async () => toText(this.#article));
-      if (src) return this.#controller.show(() => fetchArticle(src));
+      if (src) return this.#controller.show(() => fetchArticle(src, this.#timeout()), true);
       const inline = this.querySelector('script[type="application/json"]')?.textContent ?? "";
       return this.#controller.show(async () => ({ text: inline, base: null }));
     }

@@ -44,13 +44,13 @@ pub(super) fn article(a: &mut Article) -> Check {
 }
 
 fn image(image: &Image) -> Check {
-    url("image.src", &image.src)?;
+    image_url("image.src", &image.src)?;
     text("image.alt", &image.alt)?;
     positive("image.width", image.width)?;
     positive("image.height", image.height)?;
     for candidate in image.srcset.iter().flat_map(|s| s.split(',')) {
         let candidate_url = candidate.split_whitespace().next().unwrap_or("");
-        url("image.srcset", candidate_url)?;
+        image_url("image.srcset", candidate_url)?;
     }
     Ok(())
 }
@@ -129,6 +129,14 @@ fn url(path: &str, value: &str) -> Check {
     text(path, value)?;
     if safe_url::check(value).is_none() {
         return Err(ContentError::new(path, Problem::BadUrl(value.into())));
+    }
+    Ok(())
+}
+
+fn image_url(path: &str, value: &str) -> Check {
+    text(path, value)?;
+    if safe_url::check_image(value).is_none() {
+        return Err(ContentError::new(path, Problem::BadImageUrl(value.into())));
     }
     Ok(())
 }

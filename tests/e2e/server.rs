@@ -98,9 +98,15 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>, route: &R
         response.status,
         response.body.len()
     );
-    head.push_str(
-        "Access-Control-Allow-Origin: *\r\nCache-Control: no-store\r\nConnection: close\r\n",
-    );
+    head.push_str("Cache-Control: no-store\r\nConnection: close\r\n");
+    // CORS is open unless the route says otherwise.
+    if !response
+        .headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("Access-Control-Allow-Origin"))
+    {
+        head.push_str("Access-Control-Allow-Origin: *\r\n");
+    }
     for (name, value) in &response.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }

@@ -1,0 +1,46 @@
+//! Panics are bugs (input never causes one): each is reported to the
+//! console with its message, and from then on the core refuses new work,
+//! since its state may be half-updated. `folio.js` turns the refusal (and
+//! the trap a panic ends in) into an error state in the widget concerned.
+
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use wasm_bindgen::prelude::*;
+
+static HOOK: Once = Once::new();
+static PANICKED: AtomicBool = AtomicBool::new(false);
+static ARMED: AtomicBool = AtomicBool::new(false);
+
+/// Installs the panic reporter (once), then fails if a panic has happened.
+pub fn watch() -> Result<(), JsValue> {
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICKED.store(true, Ordering::SeqCst);
+            web_sys::console::error_1(&format!("Folio: {info}").into());
+            previous(info);
+        }));
+    });
+    if PANICKED.load(Ordering::SeqCst) {
+        return Err(
+            js_sys::Error::new("Folio stopped after an internal error (see the console)").into(),
+        );
+    }
+    Ok(())
+}
+
+/// Makes the next render panic, as a bug would: for the tests that check
+/// what a reader and the console see then. Not part of the public API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __folioPanicOnNextRender)]
+pub fn panic_on_next_render() {
+    ARMED.store(true, Ordering::SeqCst);
+}
+
+/// Panics if [`panic_on_next_render`] asked for it.
+pub fn maybe_panic_for_tests() {
+    if ARMED.swap(false, Ordering::SeqCst) {
+        panic!("a deliberate panic, asked for by a test");
+    }
+}

@@ -1,0 +1,69 @@
+//! The XSS corpus (`tests/xss/vectors.json`) in headless Chromium, through
+//! `Folio.mount()` and `<folio-article>` inline JSON, with every vector in
+//! every field it can reach. See `tests/xss/runner.js` for the audit.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "e2e/browser.rs"]
+mod browser;
+#[path = "e2e/server.rs"]
+mod server;
+#[path = "e2e/site.rs"]
+mod site;
+
+use browser::Browser;
+use serde_json::{Value, json};
+use site::Site;
+
+const VECTORS: &str = include_str!("xss/vectors.json");
+const SAMPLE: &str = include_str!("../www/sample/article.json");
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_vector_runs_script_or_leaves_markup_outside_the_allowed_set() {
+    let vectors: Value = serde_json::from_str(VECTORS).unwrap();
+    let count = vectors.as_array().unwrap().len();
+    assert!(count >= 150, "the corpus holds {count} vectors");
+    let site = Site::start();
+    let browser = Browser::start().await;
+    browser.driver.goto(site.page("plain.html")).await.unwrap();
+    browser
+        .wait_for(
+            "return !!document.getElementById('article').shadowRoot.querySelector('h1');",
+            "the page's own widget",
+        )
+        .await;
+
+    let report = browser
+        .eval(
+            include_str!("xss/runner.js"),
+            vec![vectors, serde_json::from_str(SAMPLE).unwrap(), json!(40)],
+        )
+        .await;
+    let cases = report["cases"].as_u64().unwrap();
+    println!(
+        "{count} vectors, {cases} placements, {} renders through two paths: {}",
+        report["renders"], report["outcomes"]
+    );
+    assert_eq!(
+        report["failures"],
+        json!([]),
+        "every placement is safe: {report}"
+    );
+    assert_eq!(report["renders"].as_u64(), Some(2 * cases));
+    assert!(
+        report["outcomes"]["render"].as_u64().unwrap() > cases / 3,
+        "most placements render (refusals alone would prove little): {report}"
+    );
+    assert_eq!(report["flagAtEnd"], Value::Null);
+    let after = browser
+        .eval(
+            "return { errors: folioLog.errors, own: document.getElementById('article').shadowRoot.querySelector('h1')?.textContent ?? null };",
+            vec![],
+        )
+        .await;
+    assert_eq!(after["errors"], json!([]), "no uncaught error on the page");
+    assert!(
+        after["own"].is_string(),
+        "the page's own widget still shows its article"
+    );
+    browser.stop().await;
+}

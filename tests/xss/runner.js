@@ -1,0 +1,171 @@
+// Runs the XSS corpus in the page, through the public paths: `Folio.mount()`
+// with an object, and `<folio-article>` with inline JSON. Every vector is
+// placed in every field it can reach; each rendered widget is then audited.
+// Arguments: the vectors, the sample article, the batch size.
+const [vectors, sample, batchSize] = arguments;
+
+const ELEMENTS = new Set([
+  "div", "article", "header", "aside", "figure", "figcaption", "img", "time", "span", "p",
+  "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "a", "ul", "ol", "li",
+  "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "button",
+]);
+const ATTRIBUTES = new Set([
+  "class", "href", "rel", "src", "srcset", "sizes", "alt", "title", "loading", "decoding",
+  "fetchpriority", "width", "height", "start", "datetime", "lang", "role", "aria-label",
+  "aria-labelledby", "aria-checked", "aria-hidden", "tabindex", "type", "disabled", "id",
+  "data-campaign",
+]);
+const LINK_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
+const IMAGE_SCHEMES = new Set(["http:", "https:"]);
+
+const TEXT_FIELDS = [
+  ["id"], ["kicker"], ["headline"], ["standfirst"], ["authors", 0], ["publisher", "name"],
+  ["image", "alt"], ["image", "caption"], ["image", "credit"], ["readMore", "label"],
+  ["support", "campaign"], ["support", "banner", "text"], ["support", "heading"],
+  ["support", "amounts", 0, "label"], ["support", "cta", "label"], ["support", "paymentMethods", 0],
+  ["support", "decline", "text"], ["support", "decline", "label"],
+];
+const MARKDOWN_FIELDS = [["body"], ["support", "body"]];
+// Fields with a format of their own: a payload there is refused, and the
+// error message that quotes it must be safe too.
+const FORMAT_FIELDS = [["published"], ["updated"], ["lang"], ["support", "currency"]];
+const URL_FIELDS = [
+  ["url"], ["publisher", "url"], ["image", "src"], ["image", "srcset"], ["readMore", "href"],
+  ["support", "cta", "href"], ["support", "banner", "href"],
+];
+
+function set(article, path, value) {
+  let at = article;
+  path.slice(0, -1).forEach((key, i) => {
+    at = at[key] ??= typeof path[i + 1] === "number" ? [] : {};
+  });
+  at[path.at(-1)] = value;
+  return article;
+}
+
+function cases() {
+  const all = [];
+  const add = (vector, where, article) => all.push({ vector: vector.id, where, article });
+  for (const vector of vectors) {
+    const p = vector.payload;
+    if (vector.kind === "markup") {
+      const article = structuredClone(sample);
+      for (const path of [...TEXT_FIELDS, ...MARKDOWN_FIELDS]) set(article, path, p);
+      all.push({ vector: vector.id, where: "every text field", article, headline: p });
+      for (const path of FORMAT_FIELDS) add(vector, path.join("."), set(structuredClone(sample), path, p));
+    } else {
+      for (const path of URL_FIELDS) add(vector, path.join("."), set(structuredClone(sample), path, p));
+      add(vector, "image.srcset (second)", set(structuredClone(sample), ["image", "srcset"], `hero.svg 1x, ${p} 2x`));
+      const markdown = `[link](${p}) and ![image](${p}) and <${p}> and [ref][r]\n\n[r]: ${p}\n\n<a href="${p}">raw</a>`;
+      add(vector, "body links", set(structuredClone(sample), ["body"], markdown));
+      add(vector, "support.body links", set(structuredClone(sample), ["support", "body"], markdown));
+    }
+  }
+  return all;
+}
+
+/** The scheme of `url` as the browser reads it, or a note that it cannot. */
+function scheme(url, base) {
+  try {
+    return new URL(url, base).protocol;
+  } catch {
+    return `unparseable`;
+  }
+}
+
+/** Everything wrong with what a widget put in its shadow root. */
+function audit(host, testCase) {
+  const problems = [];
+  const root = host.shadowRoot;
+  if (!root) return ["no shadow root"];
+  for (const el of root.querySelectorAll("*")) {
+    if (!ELEMENTS.has(el.localName)) problems.push(`element <${el.localName}>`);
+    if (el.namespaceURI !== "http://www.w3.org/1999/xhtml") problems.push(`namespace ${el.namespaceURI}`);
+    for (const { name, value } of el.attributes) {
+      if (!ATTRIBUTES.has(name)) problems.push(`attribute ${name}="${value}" on <${el.localName}>`);
+    }
+    if (el.hasAttribute("href") && !LINK_SCHEMES.has(scheme(el.getAttribute("href"), el.baseURI))) {
+      problems.push(`href ${el.getAttribute("href")}`);
+    }
+    if (el.hasAttribute("src") && !IMAGE_SCHEMES.has(scheme(el.getAttribute("src"), el.baseURI))) {
+      problems.push(`src ${el.getAttribute("src")}`);
+    }
+    for (const candidate of (el.getAttribute("srcset") ?? "").split(",").filter((c) => c.trim())) {
+      const url = candidate.trim().split(/\s+/)[0];
+      if (!IMAGE_SCHEMES.has(scheme(url, el.baseURI))) problems.push(`srcset candidate ${candidate}`);
+    }
+  }
+  const h1 = root.querySelector("h1");
+  if (testCase.headline !== undefined && h1 && h1.textContent !== testCase.headline) {
+    problems.push(`headline shows ${JSON.stringify(h1.textContent)}, not the text given`);
+  }
+  if (!h1 && !root.querySelector("[role=alert]")) problems.push("neither the article nor an error shows");
+  return problems;
+}
+
+return (async () => {
+  window.__xssHit = null;
+  window.__xss = () => (window.__xssHit ??= "called __xss()");
+  for (const name of ["alert", "confirm", "prompt", "print"]) window[name] = () => (window.__xssHit ??= `called ${name}()`);
+
+  const all = cases();
+  const report = { cases: all.length, renders: 0, failures: [], outcomes: { render: 0, error: 0 } };
+  const settled = new Map();
+  const onEvent = (event) => settled.get(event.target)?.(event);
+  document.addEventListener("folio:render", onEvent);
+  document.addEventListener("folio:error", onEvent);
+
+  const jobs = all.flatMap((testCase) => [
+    { testCase, path: "mount" },
+    { testCase, path: "inline" },
+  ]);
+  for (let start = 0; start < jobs.length; start += batchSize) {
+    const batch = jobs.slice(start, start + batchSize);
+    const hosts = batch.map(({ testCase, path }) => {
+      let host;
+      if (path === "mount") {
+        host = document.createElement("div");
+      } else {
+        host = document.createElement("folio-article");
+        const script = document.createElement("script");
+        script.type = "application/json";
+        script.textContent = JSON.stringify(testCase.article);
+        host.append(script);
+      }
+      const done = new Promise((resolve) => {
+        settled.set(host, resolve);
+        setTimeout(() => resolve(null), 10000);
+      });
+      document.body.append(host);
+      if (path === "mount") host.handle = Folio.mount(host, testCase.article);
+      return { host, done };
+    });
+    const events = await Promise.all(hosts.map((h) => h.done));
+    // Give anything a payload scheduled (image errors, focus) time to run.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    batch.forEach(({ testCase, path }, i) => {
+      const { host } = hosts[i];
+      const event = events[i];
+      const problems = event ? audit(host, testCase) : ["no folio:render or folio:error event"];
+      if (event) {
+        report.renders++;
+        report.outcomes[event.type === "folio:render" ? "render" : "error"]++;
+        // A rendered article that should show the payload as its headline.
+        if (testCase.headline !== undefined && event.type !== "folio:render") {
+          problems.push(`refused: ${event.detail.message}`);
+        }
+      }
+      if (window.__xssHit) problems.push(`script ran: ${window.__xssHit}`);
+      for (const problem of problems) {
+        report.failures.push(`${testCase.vector} in ${testCase.where} via ${path}: ${problem}`);
+      }
+      window.__xssHit = null;
+      if (host.handle) host.handle.unmount();
+      host.remove();
+    });
+  }
+  document.removeEventListener("folio:render", onEvent);
+  document.removeEventListener("folio:error", onEvent);
+  report.flagAtEnd = window.__xssHit;
+  return report;
+})();
