@@ -24,6 +24,9 @@ pub enum Problem {
     /// A required field is absent.
     #[error("is required but missing")]
     Missing,
+    /// A field is given twice in one object.
+    #[error("is given twice")]
+    Duplicate,
     /// A field holds the wrong kind of value.
     #[error("must be {expected}, not {found}")]
     WrongType {

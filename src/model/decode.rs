@@ -38,8 +38,9 @@ where
 }
 
 fn from_serde(error: serde_path_to_error::Error<serde_json::Error>) -> ContentError {
+    // `?` stands for a key the parser could not read.
     let path = match error.path().to_string() {
-        root if root == "." => String::new(),
+        root if root == "." || root == "?" => String::new(),
         path => path,
     };
     let inner = error.into_inner();
@@ -57,6 +58,9 @@ fn from_serde(error: serde_path_to_error::Error<serde_json::Error>) -> ContentEr
     };
     if let Some(field) = between(message, "missing field `", "`") {
         return ContentError::new(join(&path, field), Problem::Missing);
+    }
+    if let Some(field) = between(message, "duplicate field `", "`") {
+        return ContentError::new(join(&path, field), Problem::Duplicate);
     }
     ContentError::new(path, describe(message))
 }
