@@ -49,7 +49,7 @@ pub fn money(value: f64, currency: Option<&str>, lang: Option<&str>) -> String {
     let locale = lang.map_or(JsValue::UNDEFINED, JsValue::from_str);
     NumberFormat::new(&locale, &options)
         .or_else(|_| NumberFormat::new(&JsValue::UNDEFINED, &options))
-        .map_or_else(|_| value.to_string(), |format| format.format_number(value))
+        .map_or_else(|_| number_text(value), |format| format.format_number(value))
 }
 
 /// An ISO 8601 time (`2020-09-20T18:04:00.000Z`) for milliseconds since the epoch.
@@ -73,4 +73,13 @@ pub fn long_date(rfc3339: &str, lang: Option<&str>) -> String {
     DateTimeFormat::new(&locale, &options)
         .or_else(|_| DateTimeFormat::new(&JsValue::UNDEFINED, &options))
         .map_or_else(|_| rfc3339.to_string(), |format| format.format(&date))
+}
+
+/// A number as JavaScript writes it (`2`, `2.5`), without Rust's float
+/// formatting in the WebAssembly.
+pub fn number_text(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }

@@ -10,6 +10,7 @@ pub mod error;
 pub mod limits;
 pub mod markdown;
 pub mod model;
+pub mod number;
 pub mod safe_url;
 pub mod schedule;
 #[cfg(not(target_arch = "wasm32"))]

@@ -205,8 +205,11 @@ fn too_big(path: &str, length: usize, limit: usize) -> ContentError {
 /// A byte count for people: "10.0 MB", "64 KB", "312 bytes".
 fn size(bytes: usize) -> String {
     match bytes {
-        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / (1 << 20) as f64),
-        b if b >= 1 << 10 => format!("{:.0} KB", b as f64 / (1 << 10) as f64),
+        b if b >= 1 << 20 => {
+            let tenths = (b * 10 + (1 << 19)) >> 20;
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
+        b if b >= 1 << 10 => format!("{} KB", (b + (1 << 9)) >> 10),
         b => format!("{b} bytes"),
     }
 }

@@ -94,11 +94,9 @@ impl Record {
     /// (corrupt text, another program's value, a future format) reads as an
     /// empty record, never as an error.
     pub fn parse(text: &str) -> Self {
-        let value = serde_json::from_str::<serde_json::Value>(text)
-            .ok()
-            .filter(|v| v.is_object());
-        match value.map(Record::deserialize) {
-            Some(Ok(record)) if record.version == RECORD_VERSION => Record {
+        let object = text.trim_start().starts_with('{');
+        match serde_json::from_str::<Record>(text) {
+            Ok(record) if object && record.version == RECORD_VERSION => Record {
                 views: record
                     .views
                     .into_iter()

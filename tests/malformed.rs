@@ -208,11 +208,10 @@ const CASES: &[(&str, &str, Expect)] = &[
         Support("support.afterParagraph"),
     ),
     (
-        // A number no float can hold breaks the JSON itself, so the whole
-        // article is refused, naming the field.
+        // A number no float can hold fails the support block alone.
         "afterParagraph 1e400",
         r#"json(sample).replace('"afterParagraph":4', '"afterParagraph":1e400')"#,
-        Field("support.afterParagraph"),
+        Support("support.afterParagraph"),
     ),
     (
         "zero snooze days",

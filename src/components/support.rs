@@ -218,7 +218,7 @@ fn cta_url(href: &str, amount: Option<&Amount>, campaign: &str) -> String {
     };
     let params = url.search_params();
     if let Some(amount) = amount {
-        params.set("amount", &amount.value.to_string());
+        params.set("amount", &crate::intl::number_text(amount.value));
         params.set("frequency", amount.frequency.as_str());
     }
     params.set("campaign", campaign);

@@ -26,10 +26,14 @@ pub(super) fn lenient_support<'de, D>(
 where
     D: Deserializer<'de>,
 {
-    let Some(value) = Option::<serde_json::Value>::deserialize(deserializer)? else {
+    // Kept as text and parsed on its own: one parser for the whole article
+    // (smaller WebAssembly than a second one over `serde_json::Value`), and
+    // even a number no float can hold only fails the support block.
+    let Some(raw) = Option::<Box<serde_json::value::RawValue>>::deserialize(deserializer)? else {
         return Ok(None);
     };
-    let support = serde_path_to_error::deserialize(value).map_err(|e| {
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    let support = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let mut error = from_serde(e);
         error.path = join("support", &error.path);
         error

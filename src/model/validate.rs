@@ -70,7 +70,7 @@ fn support(s: &Support) -> Check {
             text(&join(&path, "label"), label)?;
         }
         if !(amount.value.is_finite() && amount.value > 0.0) {
-            let problem = Problem::NotPositive(amount.value.to_string());
+            let problem = Problem::NotPositive(crate::number::plain(amount.value));
             return Err(ContentError::new(join(&path, "value"), problem));
         }
         if amount.default && std::mem::replace(&mut seen_default, true) {
