@@ -44,16 +44,30 @@ pub fn check(json: &str) -> Result<(), ContentError> {
     if json.len() > MAX_ARTICLE_BYTES {
         return Err(too_big("", json.len(), MAX_ARTICLE_BYTES));
     }
+    walk(json, json.len(), true).map(drop)
+}
+
+/// The path of the field being read at byte `offset` of `json` (where a
+/// parser stopped), as in error messages: `support.amounts[1].value`.
+pub fn path_at(json: &str, offset: usize) -> String {
+    walk(json, offset.min(json.len()), false)
+        .map(|stack| path_of(&stack))
+        .unwrap_or_default()
+}
+
+/// Reads `json` up to `until`, enforcing the limits if `enforce`, and
+/// returns the containers open there.
+fn walk(json: &str, until: usize, enforce: bool) -> Result<Vec<Open>, ContentError> {
     let bytes = json.as_bytes();
     let mut stack: Vec<Open> = Vec::new();
     let mut values = 0usize;
     let mut i = 0;
-    while i < bytes.len() {
+    while i < until {
         let byte = bytes[i];
         match byte {
             b'{' | b'[' => {
-                count(&mut values, &stack)?;
-                if stack.len() >= MAX_JSON_DEPTH {
+                count(&mut values, &stack, enforce)?;
+                if enforce && stack.len() >= MAX_JSON_DEPTH {
                     let path = path_of(&stack);
                     return Err(ContentError::new(
                         path,
@@ -93,13 +107,14 @@ pub fn check(json: &str) -> Result<(), ContentError> {
                 let length = end - (i + 1);
                 match stack.last_mut() {
                     Some(top) if !top.array && top.expect_key => {
-                        if length > MAX_TEXT_BYTES {
+                        if enforce && length > MAX_TEXT_BYTES {
                             return Err(too_big(&path_of(&stack), length, MAX_TEXT_BYTES));
                         }
                         top.key = Some(json[i + 1..end].to_string());
                     }
+                    _ if !enforce => {}
                     _ => {
-                        count(&mut values, &stack)?;
+                        count(&mut values, &stack, enforce)?;
                         let path = path_of(&stack);
                         let limit = if path == "body" {
                             MAX_BODY_BYTES
@@ -114,9 +129,9 @@ pub fn check(json: &str) -> Result<(), ContentError> {
                 i = end;
             }
             b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => {
-                count(&mut values, &stack)?;
+                count(&mut values, &stack, enforce)?;
                 // Skip the rest of the literal or number.
-                while i + 1 < bytes.len()
+                while i + 1 < until
                     && !matches!(
                         bytes[i + 1],
                         b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'
@@ -129,7 +144,7 @@ pub fn check(json: &str) -> Result<(), ContentError> {
         }
         i += 1;
     }
-    Ok(())
+    Ok(stack)
 }
 
 /// Index of the closing quote of a string starting at `from` (or the end).
@@ -144,9 +159,9 @@ fn string_end(bytes: &[u8], mut from: usize) -> usize {
     bytes.len()
 }
 
-fn count(values: &mut usize, stack: &[Open]) -> Result<(), ContentError> {
+fn count(values: &mut usize, stack: &[Open], enforce: bool) -> Result<(), ContentError> {
     *values += 1;
-    if *values > MAX_JSON_VALUES {
+    if enforce && *values > MAX_JSON_VALUES {
         return Err(ContentError::new(
             path_of(stack),
             Problem::Limit(format!("has more than {MAX_JSON_VALUES} values in all")),

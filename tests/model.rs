@@ -299,3 +299,34 @@ fn text_that_is_not_json_is_refused_as_a_whole() {
         "{error}"
     );
 }
+
+#[test]
+fn paths_are_found_in_pretty_printed_json_too() {
+    let pretty = |json: String| {
+        serde_json::to_string_pretty(&serde_json::from_str::<Value>(&json).unwrap()).unwrap()
+    };
+    let error = error_of(&pretty(edited("/image/height", Some(json!("853")))));
+    assert_eq!(error.path, "image.height");
+    let error = error_of(&pretty(edited("/image/alt", None)));
+    assert_eq!(error.path, "image.alt");
+    let error = error_of(&pretty(edited("/authors", Some(json!(["Ann", 7])))));
+    assert_eq!(error.path, "authors[1]");
+    let error = support_error_of(&pretty(edited(
+        "/support/amounts/1/value",
+        Some(json!("ten")),
+    )));
+    assert_eq!(error.path, "support.amounts[1].value");
+    let error = support_error_of(&pretty(edited("/support/cta", None)));
+    assert_eq!(error.path, "support.cta");
+    // Windows line ends and a field after a long body.
+    let crlf = pretty(edited("/headline", Some(json!(42)))).replace('\n', "\r\n");
+    assert_eq!(error_of(&crlf).path, "headline");
+}
+
+#[test]
+fn a_field_given_twice_is_named() {
+    let json = SAMPLE.replacen('{', "{\"headline\": \"First\",", 1);
+    assert_eq!(error_of(&json).to_string(), "`headline` is given twice.");
+    let json = SAMPLE.replacen("\"alt\"", "\"alt\": \"x\", \"alt\"", 1);
+    assert_eq!(error_of(&json).path, "image.alt");
+}

@@ -11,12 +11,18 @@ use crate::error::{ContentError, Problem};
 /// block does not fail the article: it is kept as `Some(Err(..))`.
 pub fn parse(json: &str) -> Result<Article, ContentError> {
     crate::limits::check(json)?;
-    let mut de = serde_json::Deserializer::from_str(json);
-    let mut article: Article = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
-    de.end()
-        .map_err(|e| ContentError::new("", Problem::Syntax(e.to_string())))?;
+    let mut article: Article = from_str(json)?;
     validate::article(&mut article)?;
     Ok(article)
+}
+
+/// Deserializes all of `json`; an error names the field where the parser
+/// stopped (found from the error's position, which keeps the WebAssembly
+/// free of a path-tracking wrapper around every field).
+fn from_str<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, ContentError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = T::deserialize(&mut de).and_then(|value| de.end().map(|()| value));
+    value.map_err(|error| from_serde(json, &error))
 }
 
 /// Deserializes the `support` field without ever failing the article.
@@ -32,22 +38,15 @@ where
     let Some(raw) = Option::<Box<serde_json::value::RawValue>>::deserialize(deserializer)? else {
         return Ok(None);
     };
-    let mut de = serde_json::Deserializer::from_str(raw.get());
-    let support = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let mut error = from_serde(e);
+    let support = from_str(raw.get()).map_err(|mut error: ContentError| {
         error.path = join("support", &error.path);
         error
     });
     Ok(Some(support))
 }
 
-fn from_serde(error: serde_path_to_error::Error<serde_json::Error>) -> ContentError {
-    // `?` stands for a key the parser could not read.
-    let path = match error.path().to_string() {
-        root if root == "." || root == "?" => String::new(),
-        path => path,
-    };
-    let inner = error.into_inner();
+fn from_serde(json: &str, inner: &serde_json::Error) -> ContentError {
+    let path = crate::limits::path_at(json, offset(json, inner.line(), inner.column()));
     if inner.is_eof() {
         return ContentError::new("", Problem::Syntax(inner.to_string()));
     }
@@ -64,7 +63,13 @@ fn from_serde(error: serde_path_to_error::Error<serde_json::Error>) -> ContentEr
         return ContentError::new(join(&path, field), Problem::Missing);
     }
     if let Some(field) = between(message, "duplicate field `", "`") {
-        return ContentError::new(join(&path, field), Problem::Duplicate);
+        // The parser stops on the repeated key itself.
+        let path = if path == field || path.ends_with(&format!(".{field}")) {
+            path
+        } else {
+            join(&path, field)
+        };
+        return ContentError::new(path, Problem::Duplicate);
     }
     ContentError::new(path, describe(message))
 }
@@ -146,4 +151,16 @@ pub(super) fn join(parent: &str, child: &str) -> String {
         _ if child.starts_with('[') => format!("{parent}{child}"),
         _ => format!("{parent}.{child}"),
     }
+}
+
+/// The byte offset of a parser position (line and column count from 1).
+fn offset(json: &str, line: usize, column: usize) -> usize {
+    let start = match line {
+        0 | 1 => 0,
+        n => json
+            .match_indices('\n')
+            .nth(n - 2)
+            .map_or(json.len(), |(i, _)| i + 1),
+    };
+    start + column
 }

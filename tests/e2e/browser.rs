@@ -86,7 +86,7 @@ impl Browser {
                 return value;
             }
             assert!(
-                started.elapsed() < Duration::from_secs(20),
+                started.elapsed() < Duration::from_secs(60),
                 "timed out waiting for {what}"
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
