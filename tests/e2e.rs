@@ -50,11 +50,7 @@ async fn demo_reads_as_a_news_article_on_desktop_and_phone() {
     let browser = Browser::start().await;
     let sample: Value = serde_json::from_str(include_str!("../www/sample/article.json")).unwrap();
     for width in [1280u32, 375] {
-        browser
-            .driver
-            .set_window_rect(0, 0, width, 1000)
-            .await
-            .unwrap();
+        browser.resize(width, 1000).await;
         browser.driver.goto(server.url("index.html")).await.unwrap();
         let ready = "const r = document.querySelector('folio-article')?.shadowRoot; \
                      return !!(r && r.querySelector('h1') && r.querySelector('figure img').complete);";
@@ -86,11 +82,7 @@ async fn demo_reads_as_a_news_article_on_desktop_and_phone() {
         );
 
         let height = seen["height"].as_u64().unwrap_or(3000).min(8000) as u32;
-        browser
-            .driver
-            .set_window_rect(0, 0, width, height)
-            .await
-            .unwrap();
+        browser.resize(width, height).await;
         let png = browser.driver.screenshot_as_png().await.unwrap();
         std::fs::write(screenshot_dir().join(format!("demo-{width}.png")), png).unwrap();
     }

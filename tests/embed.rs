@@ -45,11 +45,7 @@ return out;
 async fn the_widget_looks_the_same_on_a_hostile_page_and_leaves_the_page_alone() {
     let site = Site::start();
     let browser = Browser::start().await;
-    browser
-        .driver
-        .set_window_rect(0, 0, 1280, 1000)
-        .await
-        .unwrap();
+    browser.resize(1280, 1000).await;
 
     browser.driver.goto(site.page("plain.html")).await.unwrap();
     rendered(&browser, "article").await;
@@ -163,11 +159,7 @@ async fn a_failing_widget_shows_its_error_while_the_others_render_and_report() {
 async fn a_lazy_widget_fetches_nothing_until_scrolled_near() {
     let site = Site::start();
     let browser = Browser::start().await;
-    browser
-        .driver
-        .set_window_rect(0, 0, 1280, 900)
-        .await
-        .unwrap();
+    browser.resize(1280, 900).await;
     browser
         .driver
         .goto(site.page("hostile.html"))
@@ -347,11 +339,7 @@ async fn mount_never_throws_for_bad_content_and_a_second_include_is_harmless() {
 async fn the_strict_csp_page_renders_without_violations_or_errors_and_nothing_shifts() {
     let site = Site::start();
     let browser = Browser::start().await;
-    browser
-        .driver
-        .set_window_rect(0, 0, 1280, 1000)
-        .await
-        .unwrap();
+    browser.resize(1280, 1000).await;
     let mut timings = Vec::new();
     for _ in 0..5 {
         browser.driver.goto(site.page("csp.html")).await.unwrap();

@@ -195,13 +195,7 @@ async fn every_server_fault_shows_an_error_and_the_other_widgets_render() {
 async fn a_panic_is_reported_and_the_widget_says_so() {
     let site = Site::start();
     let browser = Browser::start().await;
-    browser.driver.goto(site.page("plain.html")).await.unwrap();
-    browser
-        .wait_for(
-            "return !!document.getElementById('article').shadowRoot.querySelector('h1');",
-            "the article",
-        )
-        .await;
+    browser.open_demo(&site.page("plain.html")).await;
     // The same module instance `folio.js` loaded, from beside it.
     browser
         .eval(

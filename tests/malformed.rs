@@ -355,13 +355,7 @@ async fn malformed_input_gives_a_render_or_an_error_naming_the_field() {
     assert!(CASES.len() >= 50, "{} cases", CASES.len());
     let site = Site::start();
     let browser = Browser::start().await;
-    browser.driver.goto(site.page("plain.html")).await.unwrap();
-    browser
-        .wait_for(
-            "return !!document.getElementById('article').shadowRoot.querySelector('h1');",
-            "the page's own widget",
-        )
-        .await;
+    browser.open_demo(&site.page("plain.html")).await;
     let cases: Vec<Value> = CASES.iter().map(|(n, e, _)| json!([n, e])).collect();
     let results = browser
         .eval(

@@ -31,13 +31,7 @@ return {
 "#;
 
 async fn open(browser: &Browser, site: &Site) {
-    browser.driver.goto(site.page("plain.html")).await.unwrap();
-    browser
-        .wait_for(
-            "return !!document.getElementById('article').shadowRoot.querySelector('h1');",
-            "the article",
-        )
-        .await;
+    browser.open_demo(&site.page("plain.html")).await;
 }
 
 fn events(log: &Value, kind: &str) -> Vec<Value> {
@@ -53,11 +47,7 @@ fn events(log: &Value, kind: &str) -> Vec<Value> {
 async fn the_prompt_works_with_the_keyboard_alone() {
     let site = Site::start();
     let browser = Browser::start().await;
-    browser
-        .driver
-        .set_window_rect(0, 0, 1280, 900)
-        .await
-        .unwrap();
+    browser.resize(1280, 900).await;
     open(&browser, &site).await;
     // Following the call to action would leave the page; the test stays.
     browser
@@ -180,11 +170,7 @@ async fn a_dismissed_prompt_stays_hidden_across_reloads_until_the_snooze_ends() 
 async fn a_view_counts_only_once_the_prompt_has_been_seen() {
     let site = Site::start();
     let browser = Browser::start().await;
-    browser
-        .driver
-        .set_window_rect(0, 0, 1280, 700)
-        .await
-        .unwrap();
+    browser.resize(1280, 700).await;
     open(&browser, &site).await;
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     let log = browser.eval("return folioLog.events;", vec![]).await;
@@ -354,11 +340,7 @@ async fn every_text_meets_wcag_aa_contrast_in_light_and_dark() {
     let site = Site::start();
     let browser = Browser::start().await;
     for width in [1280u32, 375] {
-        browser
-            .driver
-            .set_window_rect(0, 0, width, 1600)
-            .await
-            .unwrap();
+        browser.resize(width, 1600).await;
         for theme in ["light", "dark"] {
             open(&browser, &site).await;
             browser

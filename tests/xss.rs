@@ -24,13 +24,7 @@ async fn no_vector_runs_script_or_leaves_markup_outside_the_allowed_set() {
     assert!(count >= 150, "the corpus holds {count} vectors");
     let site = Site::start();
     let browser = Browser::start().await;
-    browser.driver.goto(site.page("plain.html")).await.unwrap();
-    browser
-        .wait_for(
-            "return !!document.getElementById('article').shadowRoot.querySelector('h1');",
-            "the page's own widget",
-        )
-        .await;
+    browser.open_demo(&site.page("plain.html")).await;
 
     let report = browser
         .eval(

@@ -93,6 +93,24 @@ impl Browser {
         }
     }
 
+    /// Sets the window's size in CSS pixels.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.driver
+            .set_window_rect(0, 0, width, height)
+            .await
+            .expect("window size");
+    }
+
+    /// Opens a demo page and waits until its widget `#article` shows its article.
+    pub async fn open_demo(&self, url: &str) {
+        self.driver.goto(url).await.expect("page loads");
+        self.wait_for(
+            "return !!document.getElementById('article')?.shadowRoot?.querySelector('h1');",
+            "the page's widget to show its article",
+        )
+        .await;
+    }
+
     /// Presses `key` on the real keyboard (to whatever has focus).
     pub async fn press(&self, key: Key) {
         let chain = self
