@@ -13,18 +13,15 @@ pub fn build(document: &Document, node: &Node, base: Option<&str>) -> Option<Dom
         Node::Text(text) => Some(document.create_text_node(text).into()),
         Node::Element(element) => {
             let el = document.create_element(element.tag.as_str()).ok()?;
-            let mut has_rel = false;
             for (attr, value) in &element.attrs {
                 let value = match attr {
                     Attr::Href | Attr::Src => resolve(value, base),
+                    // Decided here, once the link is resolved against the page.
+                    Attr::Rel => continue,
                     _ => value.clone(),
                 };
-                if *attr == Attr::Href && !has_rel && leaves_page(&value) {
+                if *attr == Attr::Href && leaves_page(&value) {
                     let _ = el.set_attribute("rel", "noopener noreferrer");
-                    has_rel = true;
-                }
-                if *attr == Attr::Rel && has_rel {
-                    continue;
                 }
                 let _ = el.set_attribute(attr.as_str(), &value);
             }
@@ -46,10 +43,26 @@ pub fn resolve(url: &str, base: Option<&str>) -> String {
         .map_or_else(|| url.to_string(), |u| u.href())
 }
 
+/// Whether `href` leads off the page's origin, judged on the text (no URL
+/// object, no call out of the WebAssembly per link).
 fn leaves_page(href: &str) -> bool {
-    let page = web_sys::window().and_then(|w| w.location().origin().ok());
-    match (web_sys::Url::new(href), page) {
-        (Ok(url), Some(page)) => url.protocol().starts_with("http") && url.origin() != page,
-        _ => false,
+    let lower = href.get(..8).unwrap_or(href).to_ascii_lowercase();
+    let absolute =
+        lower.starts_with("http://") || lower.starts_with("https://") || href.starts_with("//");
+    if !absolute {
+        return false;
     }
+    PAGE_ORIGIN.with(|origin| {
+        let Some(origin) = origin.as_deref() else {
+            return true;
+        };
+        let rest = href.strip_prefix(origin);
+        !rest.is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
+    })
+}
+
+thread_local! {
+    /// The page's origin (`https://site.example`), read once.
+    static PAGE_ORIGIN: Option<String> =
+        web_sys::window().and_then(|w| w.location().origin().ok());
 }

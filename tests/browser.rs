@@ -512,3 +512,32 @@ fn a_campaign_past_its_cap_shows_no_prompt_and_corrupt_storage_is_ignored() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn only_links_that_leave_the_page_origin_get_rel() {
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    let mut article: serde_json::Value = serde_json::from_str(SAMPLE).unwrap();
+    article["body"] = serde_json::json!(format!(
+        "[near](/local) [here]({origin}/x?y) [far](https://elsewhere.example/) \
+         [sly](http://127.0.0.1.evil.example/) [proto](//elsewhere.example/) [mail](mailto:desk@example.org)"
+    ));
+    let base = format!("{origin}/articles/a.json");
+    let (_host, root, _widget) = mount(&article.to_string(), Some(&base));
+    let links = root.query_selector_all(".folio-body a").unwrap();
+    let rels: Vec<(String, Option<String>)> = (0..links.length())
+        .map(|i| links.item(i).unwrap().unchecked_into::<web_sys::Element>())
+        .map(|a| (a.text_content().unwrap(), a.get_attribute("rel")))
+        .collect();
+    let far = Some("noopener noreferrer".to_string());
+    assert_eq!(
+        rels,
+        [
+            ("near".to_string(), None),
+            ("here".to_string(), None),
+            ("far".to_string(), far.clone()),
+            ("sly".to_string(), far.clone()),
+            ("proto".to_string(), far),
+            ("mail".to_string(), None),
+        ]
+    );
+}
