@@ -1,8 +1,9 @@
-//! Project tasks: `cargo xtask <serve|test|build|schema|setup>`.
+//! Project tasks: `cargo xtask <serve|test|build|schema|setup|fuzz>`.
 //!
 //! Every task first installs what it needs and is missing (see `setup`), so
 //! the two README commands work on a bare Debian machine.
 
+mod fuzz;
 mod setup;
 mod shell;
 
@@ -18,7 +19,10 @@ tasks:
   test     install what is missing, then run every test (native, browser, end-to-end)
   build    install what is missing, then write the release build to dist/
   schema   regenerate www/schema/article.v1.json from the Rust types
-  setup    only install what is missing";
+  setup    only install what is missing
+  fuzz [SECONDS]
+           install cargo-fuzz if missing, fuzz each parser for SECONDS
+           (default 60) on nightly, then minimize the corpora in fuzz/corpus";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -28,6 +32,7 @@ fn main() -> ExitCode {
         "build" => setup::all().and_then(|tools| build(&tools)),
         "schema" => schema(),
         "setup" => setup::all().map(drop),
+        "fuzz" => fuzz::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -1,0 +1,388 @@
+//! What the fuzz targets run, shared with the native corpus replay:
+//! `tests/fuzz_corpus.rs` includes this file as a module, so every corpus
+//! input is checked the same way under libFuzzer and under `cargo test`.
+//!
+//! Each entry point takes raw bytes, reads them as UTF-8 (invalid sequences
+//! become U+FFFD, so every input reaches the parser), runs the parser and
+//! panics when the result breaks one of its promises. A panic is what
+//! libFuzzer reports as a crash.
+
+use folio::markdown::{self, Attr, Document, Element, MAX_DEPTH, Node, Tag};
+use folio::model::{self, Article, Support};
+use folio::{date, safe_url};
+use pulldown_cmark::{Event, Options, Parser, Tag as Md};
+
+/// Parses article JSON with `model::parse`; an accepted article must hold
+/// what validation promises and its Markdown must render to a sound tree.
+pub fn json_to_model(data: &[u8]) {
+    let json = String::from_utf8_lossy(data);
+    match model::parse(&json) {
+        Ok(article) => check_article(&article),
+        Err(error) => {
+            let message = error.to_string();
+            assert!(message.ends_with('.'), "odd error message {message:?}");
+        }
+    }
+}
+
+/// Renders Markdown with `markdown::render` and checks the tree.
+pub fn markdown_to_tree(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    check_markdown(&text);
+}
+
+/// Renders `text` and checks the tree, including that every top-level
+/// Markdown block became exactly one top-level element (what raw HTML
+/// blocks leave is text at most).
+pub fn check_markdown(text: &str) -> Document {
+    let document = markdown::render(text);
+    check_document(&document);
+    let expected = top_level_blocks(text);
+    let elements = document
+        .blocks
+        .iter()
+        .filter(|block| matches!(block, Node::Element(_)))
+        .count();
+    assert_eq!(
+        elements, expected,
+        "the source has {expected} top-level blocks, the tree {elements} top-level elements"
+    );
+    document
+}
+
+/// Checks what validation promises of an accepted article.
+pub fn check_article(a: &Article) {
+    text("id", &a.id);
+    text("headline", &a.headline);
+    text("body", &a.body);
+    a.authors.iter().for_each(|author| text("authors", author));
+    date_time("published", &a.published);
+    if let Some(updated) = &a.updated {
+        date_time("updated", updated);
+    }
+    if let Some(url) = &a.url {
+        allowed_url("url", url);
+    }
+    if let Some(lang) = &a.lang {
+        let shaped = lang
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()));
+        assert!(shaped, "lang {lang:?} is not a language tag");
+    }
+    if let Some(publisher) = &a.publisher {
+        text("publisher.name", &publisher.name);
+        if let Some(url) = &publisher.url {
+            allowed_url("publisher.url", url);
+        }
+    }
+    if let Some(image) = &a.image {
+        allowed_url("image.src", &image.src);
+        text("image.alt", &image.alt);
+        positive("image.width", image.width);
+        positive("image.height", image.height);
+        for candidate in image.srcset.iter().flat_map(|s| s.split(',')) {
+            let url = candidate.split_whitespace().next().unwrap_or("");
+            allowed_url("image.srcset", url);
+        }
+    }
+    if let Some(link) = &a.read_more {
+        text("readMore.label", &link.label);
+        allowed_url("readMore.href", &link.href);
+    }
+    let body = check_markdown(&a.body);
+    match &a.support {
+        Some(Ok(support)) => check_support(support, &body),
+        Some(Err(error)) => assert!(
+            error.path.starts_with("support"),
+            "a support error outside support: {error}"
+        ),
+        None => {}
+    }
+}
+
+fn check_support(s: &Support, body: &Document) {
+    text("support.campaign", &s.campaign);
+    text("support.heading", &s.heading);
+    text("support.cta.label", &s.cta.label);
+    allowed_url("support.cta.href", &s.cta.href);
+    if let Some(banner) = &s.banner {
+        text("support.banner.text", &banner.text);
+        allowed_url("support.banner.href", &banner.href);
+    }
+    for amount in &s.amounts {
+        if let Some(label) = &amount.label {
+            text("support.amounts.label", label);
+        }
+        assert!(
+            amount.value.is_finite() && amount.value > 0.0,
+            "amount {} accepted",
+            amount.value
+        );
+    }
+    let defaults = s.amounts.iter().filter(|a| a.default).count();
+    assert!(defaults <= 1, "{defaults} default amounts accepted");
+    if let Some(currency) = &s.currency {
+        let code = currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_alphabetic());
+        assert!(code, "currency {currency:?} accepted");
+    }
+    s.payment_methods
+        .iter()
+        .for_each(|m| text("support.paymentMethods", m));
+    if let Some(decline) = &s.decline {
+        positive("support.decline.days", decline.days);
+    }
+    if let Some(cap) = &s.max_views {
+        positive("support.maxViews.count", cap.count);
+        positive("support.maxViews.days", cap.days);
+    }
+    if let Some(prompt) = &s.body {
+        check_markdown(prompt);
+    }
+    let at = body.position_after_paragraph(s.after_paragraph);
+    assert!(at <= body.blocks.len(), "prompt placed past the end");
+}
+
+/// Checks a render tree: nesting within [`MAX_DEPTH`], void elements empty,
+/// each attribute on an element that may carry it with a value of the
+/// promised shape, links and images only with URLs the policy allows, and
+/// the HTML serialization well formed.
+pub fn check_document(document: &Document) {
+    for block in &document.blocks {
+        check_node(block, None, 1);
+    }
+    for n in [None, Some(0), Some(1), Some(2), Some(u64::MAX)] {
+        let at = document.position_after_paragraph(n);
+        assert!(at <= document.blocks.len(), "position {at} past the end");
+    }
+    check_html(&document.to_html());
+}
+
+fn check_node(node: &Node, parent: Option<Tag>, depth: usize) {
+    let Node::Element(element) = node else {
+        return;
+    };
+    let tag = element.tag;
+    assert!(depth <= MAX_DEPTH, "<{}> nested {depth} deep", tag.as_str());
+    if tag.is_void() {
+        assert!(
+            element.children.is_empty(),
+            "void <{}> has children",
+            tag.as_str()
+        );
+    }
+    let parents: &[Tag] = match tag {
+        Tag::Li => &[Tag::Ul, Tag::Ol],
+        Tag::Thead | Tag::Tbody => &[Tag::Table],
+        Tag::Tr => &[Tag::Thead, Tag::Tbody],
+        Tag::Th | Tag::Td => &[Tag::Tr],
+        _ => &[],
+    };
+    if !parents.is_empty() {
+        assert!(
+            parent.is_some_and(|p| parents.contains(&p)),
+            "<{}> inside {:?}",
+            tag.as_str(),
+            parent.map(Tag::as_str)
+        );
+    }
+    check_attributes(element);
+    for child in &element.children {
+        check_node(child, Some(tag), depth + 1);
+    }
+}
+
+fn check_attributes(element: &Element) {
+    let tag = element.tag;
+    for (i, (attr, value)) in element.attrs.iter().enumerate() {
+        let name = attr.as_str();
+        assert!(
+            element.attrs[..i].iter().all(|(a, _)| a != attr),
+            "<{}> repeats {name}",
+            tag.as_str()
+        );
+        let allowed = match attr {
+            Attr::Href | Attr::Rel => tag == Tag::A,
+            Attr::Src | Attr::Alt | Attr::Loading | Attr::Decoding => tag == Tag::Img,
+            Attr::Title => matches!(tag, Tag::A | Tag::Img),
+            Attr::Start => tag == Tag::Ol,
+            Attr::Class => matches!(tag, Tag::Code | Tag::Th | Tag::Td),
+        };
+        assert!(allowed, "{name} on <{}>", tag.as_str());
+        let shaped = match attr {
+            Attr::Href | Attr::Src => {
+                let external = element.attrs.iter().any(|(a, _)| *a == Attr::Rel);
+                allowed_url(name, value);
+                let again = safe_url::check(value);
+                let stable = again.is_some_and(|u| {
+                    u.href == *value && (tag == Tag::Img || u.external == external)
+                });
+                assert!(stable, "{name}={value:?} changes when checked again");
+                true
+            }
+            Attr::Rel => value == "noopener noreferrer",
+            Attr::Loading => value == "lazy",
+            Attr::Decoding => value == "async",
+            Attr::Start => value.parse::<u64>().is_ok_and(|n| n != 1),
+            Attr::Class if tag == Tag::Code => value.strip_prefix("language-").is_some_and(|l| {
+                !l.is_empty()
+                    && l.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_+".contains(c))
+            }),
+            Attr::Class => ["left", "center", "right"]
+                .iter()
+                .any(|a| value.strip_prefix("folio-align-") == Some(a)),
+            Attr::Alt | Attr::Title => true,
+        };
+        assert!(shaped, "{name}={value:?} on <{}>", tag.as_str());
+    }
+    let required: &[Attr] = match tag {
+        Tag::A => &[Attr::Href],
+        Tag::Img => &[Attr::Src, Attr::Alt],
+        _ => &[],
+    };
+    for attr in required {
+        assert!(
+            element.attrs.iter().any(|(a, _)| a == attr),
+            "<{}> without {}",
+            tag.as_str(),
+            attr.as_str()
+        );
+    }
+}
+
+/// The serialization may hold only allowed tags, properly nested, with
+/// quoted attribute values; everything else is escaped text.
+fn check_html(html: &str) {
+    const TAGS: [&str; 25] = [
+        "p",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "em",
+        "strong",
+        "del",
+        "a",
+        "img",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "code",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "hr",
+        "br",
+    ];
+    const VOID: [&str; 3] = ["img", "hr", "br"];
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        assert!(!rest[..lt].contains('>'), "unescaped '>' in text");
+        rest = &rest[lt + 1..];
+        let gt = rest.find('>').unwrap_or_else(|| panic!("unclosed tag"));
+        let inside = &rest[..gt];
+        rest = &rest[gt + 1..];
+        if let Some(name) = inside.strip_prefix('/') {
+            assert_eq!(open.pop(), Some(name), "mismatched </{name}>");
+            continue;
+        }
+        let (name, mut attrs) = inside.split_once(' ').unwrap_or((inside, ""));
+        assert!(TAGS.contains(&name), "<{name}> in the HTML");
+        while !attrs.is_empty() {
+            let (_, value) = attrs
+                .split_once("=\"")
+                .unwrap_or_else(|| panic!("attribute without a value in <{inside}>"));
+            let (value, after) = value
+                .split_once('"')
+                .unwrap_or_else(|| panic!("unterminated attribute in <{inside}>"));
+            assert!(!value.contains('<'), "unescaped '<' in an attribute");
+            attrs = after.strip_prefix(' ').unwrap_or(after);
+        }
+        if !VOID.contains(&name) {
+            open.push(name);
+        }
+    }
+    assert!(!rest.contains('>'), "unescaped '>' in text");
+    assert!(open.is_empty(), "unclosed elements {open:?}");
+}
+
+/// The number of top-level blocks pulldown-cmark finds, counting those the
+/// renderer turns into elements (raw HTML blocks become nothing). The
+/// options must match `markdown::render`'s.
+fn top_level_blocks(text: &str) -> usize {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut depth = 0usize;
+    let mut count = 0;
+    for event in Parser::new_ext(text, options) {
+        match event {
+            Event::Start(tag) => {
+                let element = matches!(
+                    tag,
+                    Md::Paragraph
+                        | Md::Heading { .. }
+                        | Md::BlockQuote(_)
+                        | Md::CodeBlock(_)
+                        | Md::List(_)
+                        | Md::Table(_)
+                );
+                if depth == 0 && element {
+                    count += 1;
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Rule if depth == 0 => count += 1,
+            _ => {}
+        }
+    }
+    count
+}
+
+fn text(field: &str, value: &str) {
+    assert!(!value.trim().is_empty(), "{field} accepted empty");
+}
+
+fn positive(field: &str, value: Option<u32>) {
+    assert_ne!(value, Some(0), "{field} accepted 0");
+}
+
+fn date_time(field: &str, value: &str) {
+    assert!(date::is_rfc3339(value), "{field} {value:?} accepted");
+}
+
+/// The URL policy accepts `url`, and a browser would find in it no scheme
+/// outside the allowed ones (the scheme as the URL standard reads it:
+/// after stripping C0 controls and spaces from the ends and removing tabs
+/// and newlines, a letter then letters, digits, `+`, `-` or `.`, then `:`).
+fn allowed_url(field: &str, url: &str) {
+    assert!(
+        safe_url::check(url).is_some(),
+        "{field} {url:?} accepted but refused by the policy"
+    );
+    let cleaned: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let scheme_len = cleaned
+        .char_indices()
+        .find(|&(i, c)| {
+            !(c.is_ascii_alphabetic() || (i > 0 && (c.is_ascii_digit() || "+-.".contains(c))))
+        })
+        .filter(|&(i, c)| i > 0 && c == ':')
+        .map(|(i, _)| i);
+    if let Some(len) = scheme_len {
+        let scheme = cleaned[..len].to_ascii_lowercase();
+        assert!(
+            safe_url::ALLOWED_SCHEMES.contains(&scheme.as_str()),
+            "{field} {url:?} has the scheme {scheme:?}"
+        );
+    }
+}
