@@ -1,11 +1,13 @@
-//! Project tasks: `cargo xtask <serve|test|build|schema|setup|fuzz>`.
+//! Project tasks: `cargo xtask <serve|test|build|schema|setup|size|bench|fuzz>`.
 //!
 //! Every task first installs what it needs and is missing (see `setup`), so
 //! the two README commands work on a bare Debian machine.
 
+mod bench;
 mod fuzz;
 mod setup;
 mod shell;
+mod size;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +22,14 @@ tasks:
   build    install what is missing, then write the release build to dist/
   schema   regenerate www/schema/article.v1.json from the Rust types
   setup    only install what is missing
+  size [--check]
+           build, then the raw/gzip/brotli size of every file a page downloads
+           against size-budget.toml, and twiggy's 20 largest wasm items
+           (installs twiggy if missing); --check: only the budget
+  bench [--runs N] [--no-lighthouse]
+           build, then time Folio against static HTML and marked + DOMPurify
+           in headless Chromium (N interleaved runs each, default 15), run
+           Lighthouse on the demo, and write BENCHMARKS.md
   fuzz [SECONDS]
            install cargo-fuzz if missing, fuzz each parser for SECONDS
            (default 60) on nightly, then minimize the corpora in fuzz/corpus";
@@ -32,6 +42,8 @@ fn main() -> ExitCode {
         "build" => setup::all().and_then(|tools| build(&tools)),
         "schema" => schema(),
         "setup" => setup::all().map(drop),
+        "size" => setup::all().and_then(|tools| size::run(&tools, &rest())),
+        "bench" => setup::all().and_then(|tools| bench::run(&tools, &rest())),
         "fuzz" => fuzz::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!("{USAGE}");
@@ -45,6 +57,11 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The words after the task's name.
+fn rest() -> Vec<String> {
+    std::env::args().skip(2).collect()
 }
 
 /// The repository root (the folder above `xtask/`).
@@ -98,6 +115,7 @@ fn test(tools: &setup::Tools) -> Result<(), String> {
         ])
         .run()?;
     build(tools)?;
+    size::check()?;
     step("native tests: model, Markdown, schema, end-to-end on the release build");
     Cmd::new("cargo")
         .args(["test", "--workspace"])
