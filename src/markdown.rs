@@ -90,6 +90,9 @@ struct Walker {
     alignments: Vec<Alignment>,
     cell: usize,
     in_head: bool,
+    /// Whether the current table has opened its body (as an element, or
+    /// as a transparent frame past the depth limit).
+    in_body: bool,
 }
 
 impl Walker {
@@ -101,11 +104,11 @@ impl Walker {
             Event::Code(code) => {
                 let mut element = Element::new(Tag::Code);
                 element.push_text(&code);
-                self.append(Node::Element(element));
+                self.leaf(element);
             }
             Event::SoftBreak => self.text("\n"),
-            Event::HardBreak => self.append(Node::Element(Element::new(Tag::Br))),
-            Event::Rule => self.append(Node::Element(Element::new(Tag::Hr))),
+            Event::HardBreak => self.leaf(Element::new(Tag::Br)),
+            Event::Rule => self.leaf(Element::new(Tag::Hr)),
             // Raw HTML never becomes markup; the rest is not enabled.
             Event::Html(_) | Event::InlineHtml(_) => {}
             Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
@@ -186,7 +189,7 @@ impl Walker {
                 self.open(Element::new(Tag::Tr));
             }
             Md::TableRow => {
-                if !self.in_tag(Tag::Tbody) {
+                if !std::mem::replace(&mut self.in_body, true) {
                     self.open(Element::new(Tag::Tbody));
                 }
                 self.cell = 0;
@@ -220,7 +223,7 @@ impl Walker {
                 self.in_head = false;
             }
             TagEnd::Table => {
-                if self.in_tag(Tag::Tbody) {
+                if std::mem::take(&mut self.in_body) {
                     self.close();
                 }
                 self.close();
@@ -260,7 +263,7 @@ impl Walker {
                         if !title.is_empty() {
                             img = img.with(Attr::Title, title);
                         }
-                        vec![Node::Element(img)]
+                        return self.leaf(img);
                     }
                     None => vec![Node::Text(text)],
                 }
@@ -268,6 +271,20 @@ impl Walker {
             None => return,
         };
         nodes.into_iter().for_each(|n| self.append(n));
+    }
+
+    /// Appends an element without children of its own, or past the depth
+    /// limit only its text (an image's alt text, a code span's code).
+    fn leaf(&mut self, element: Element) {
+        if self.depth < MAX_DEPTH {
+            return self.append(Node::Element(element));
+        }
+        let alt = element.attrs.iter().find(|(attr, _)| *attr == Attr::Alt);
+        let mut text = alt.map(|(_, alt)| alt.clone()).unwrap_or_default();
+        Node::Element(element).text_content(&mut text);
+        if !text.is_empty() {
+            self.append(Node::Text(text));
+        }
     }
 
     fn text(&mut self, text: &str) {
@@ -286,10 +303,6 @@ impl Walker {
             (Some(Node::Text(last)), Node::Text(text)) => last.push_str(&text),
             (_, node) => children.push(node),
         }
-    }
-
-    fn in_tag(&self, tag: Tag) -> bool {
-        matches!(self.stack.last(), Some(Frame::Element(e)) if e.tag == tag)
     }
 
     fn finish(mut self) -> Vec<Node> {
