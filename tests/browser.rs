@@ -269,10 +269,40 @@ async fn rendering_again_keeps_the_nodes_of_unchanged_paragraphs() {
     let second = body.split("\n\n").nth(1).unwrap().to_string();
     article["body"] = json!(body.replace(&second, "A new second paragraph."));
     article["headline"] = json!("A new headline");
+    // Every node the update adds to or removes from the body, recorded.
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |records: js_sys::Array| sink.borrow_mut().extend(records.iter()),
+    );
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    observer.observe_with_options(&root, &options).unwrap();
     widget
         .render(&article.to_string(), None, true)
         .expect("the core accepts the render");
     settle().await;
+    seen.borrow_mut().extend(observer.take_records().iter());
+    observer.disconnect();
+    let moved: Vec<(u32, u32)> = seen
+        .borrow()
+        .iter()
+        .cloned()
+        .map(|r| r.unchecked_into::<web_sys::MutationRecord>())
+        .filter(|r| {
+            r.target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|t| t.class_name() == "folio-body")
+        })
+        .map(|r| (r.added_nodes().length(), r.removed_nodes().length()))
+        .collect();
+    assert_eq!(
+        moved.iter().fold((0, 0), |(a, r), (x, y)| (a + x, r + y)),
+        (1, 1),
+        "only the changed paragraph leaves and enters the body: {moved:?}"
+    );
 
     let after = all(&root, ".folio-body > p");
     assert_eq!(text(&root, "h1"), "A new headline");

@@ -13,7 +13,7 @@ use web_sys::{Element, Node as DomNode};
 use crate::markdown::{Document, Node};
 
 /// Where the blocks currently shown are listed, on the container itself:
-/// `[key, node]` pairs in order.
+/// their keys (joined by newlines) and their nodes, in order.
 const SHOWN: &str = "__folioBlocks";
 
 /// Some of a document's top-level blocks, and the URL to resolve against.
@@ -40,49 +40,57 @@ fn fill(element: Element, run: BlockRun) {
     };
     let blocks = run.document.blocks.get(run.range).unwrap_or_default();
 
-    // What this container showed last time: each block's key and DOM node.
-    let mut pool: HashMap<String, Vec<DomNode>> = HashMap::new();
+    // What this container showed last time: each block's key and DOM node
+    // (kept on the container as `[keys joined by newlines, nodes]`).
+    let mut pool: HashMap<&str, Vec<DomNode>> = HashMap::new();
     let shown = js_sys::Reflect::get(&element, &SHOWN.into())
         .ok()
         .and_then(|s| s.dyn_into::<js_sys::Array>().ok());
-    for entry in shown.iter().flat_map(|s| s.iter().rev()) {
-        let (Some(key), Ok(node)) = (
-            js_sys::Reflect::get(&entry, &0.into())
-                .ok()
-                .and_then(|k| k.as_string()),
-            js_sys::Reflect::get(&entry, &1.into()).and_then(|n| n.dyn_into::<DomNode>()),
-        ) else {
-            continue;
-        };
-        pool.entry(key).or_default().push(node);
+    let shown_keys = shown.as_ref().and_then(|s| s.get(0).as_string());
+    let shown_nodes = shown.map(|s| js_sys::Array::from(&s.get(1)));
+    if let (Some(keys), Some(nodes)) = (&shown_keys, &shown_nodes) {
+        for (i, key) in keys
+            .split('\n')
+            .enumerate()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+        {
+            if let Ok(node) = nodes.get(i as u32).dyn_into::<DomNode>() {
+                pool.entry(key).or_default().push(node);
+            }
+        }
     }
 
-    // Reuse the node of every block still there; build the others; put each
-    // right after the one before it.
-    let next_shown = js_sys::Array::new();
-    let mut previous: Option<DomNode> = None;
-    for block in blocks {
-        let key = key(block);
-        let reused = pool.get_mut(&key).and_then(Vec::pop);
-        let Some(node) =
-            reused.or_else(|| crate::dom::build(&document, block, run.base.as_deref()))
+    // Which blocks keep their node; the nodes no block keeps leave first, so
+    // that placing the others moves nothing that stays in order.
+    let keys: Vec<String> = blocks.iter().map(key).collect();
+    let kept: Vec<Option<DomNode>> = keys
+        .iter()
+        .map(|k| pool.get_mut(k.as_str()).and_then(Vec::pop))
+        .collect();
+    for stale in pool.into_values().flatten() {
+        let _ = element.remove_child(&stale);
+    }
+
+    // Build the new blocks and put each where it belongs.
+    let nodes = js_sys::Array::new();
+    let mut placed_keys = Vec::with_capacity(keys.len());
+    let mut expected = element.first_child();
+    for ((block, node), key) in blocks.iter().zip(kept).zip(&keys) {
+        let Some(node) = node.or_else(|| crate::dom::build(&document, block, run.base.as_deref()))
         else {
             continue;
-        };
-        let expected = match &previous {
-            Some(previous) => previous.next_sibling(),
-            None => element.first_child(),
         };
         if expected.as_ref() != Some(&node) {
             let _ = element.insert_before(&node, expected.as_ref());
         }
-        next_shown.push(&js_sys::Array::of2(&JsValue::from_str(&key), &node));
-        previous = Some(node);
+        expected = node.next_sibling();
+        nodes.push(&node);
+        placed_keys.push(key.as_str());
     }
-    for stale in pool.into_values().flatten() {
-        let _ = element.remove_child(&stale);
-    }
-    let _ = js_sys::Reflect::set(&element, &SHOWN.into(), &next_shown);
+    let record = js_sys::Array::of2(&JsValue::from_str(&placed_keys.join("\n")), &nodes);
+    let _ = js_sys::Reflect::set(&element, &SHOWN.into(), &record);
 }
 
 /// A block's identity: a hash of its whole render tree.
