@@ -4,7 +4,8 @@
 // beside itself (relative to its own URL), draws a skeleton until the article
 // is ready, and fetches article JSON while the core compiles. Including it
 // twice, even from two URLs, keeps one element definition and one core.
-import init, { Widget, liveWidgets as countLiveWidgets } from "./core/folio.js";
+// The core's glue and its WebAssembly are requested together, so a page
+// waits for one round trip after this file, not two.
 
 const VERSION = "0.1.0";
 const INSTANCE = Symbol.for("folio.instance");
@@ -41,7 +42,15 @@ const SKELETON_CSS = `
 `;
 
 function createFolio() {
-  const ready = init({ module_or_path: new URL("core/folio_bg.wasm", import.meta.url) });
+  const wasm = fetch(new URL("core/folio_bg.wasm", import.meta.url));
+  wasm.catch(() => {}); // a failure surfaces through `ready`
+  /** The core's module, once its WebAssembly runs. */
+  const ready = import("./core/folio.js").then(async (core) => {
+    await core.default({ module_or_path: wasm });
+    return core;
+  });
+  let loaded = null;
+  ready.then((core) => (loaded = core), () => {});
   let sheet = null;
 
   /** The open shadow root of `host`, showing the loading skeleton. */
@@ -95,15 +104,16 @@ function createFolio() {
       } catch (error) {
         failure = error?.message ?? String(error);
       }
+      let core;
       try {
-        await ready;
+        core = await ready;
       } catch (error) {
         if (generation === this.#generation && !this.#dead) this.#fallback("could not start", error);
         return;
       }
       if (generation !== this.#generation || this.#dead) return;
       try {
-        this.#widget ??= new Widget(this.#host);
+        this.#widget ??= new core.Widget(this.#host);
         if (failure === null) this.#widget.render(content.text, content.base, this.#supportOn());
         else this.#widget.fail(failure, retryable ? () => void this.show(load, true) : undefined);
       } catch (error) {
@@ -290,7 +300,7 @@ function createFolio() {
     /** Resolves to true once the core is ready (false if it could not start). */
     ready: ready.then(() => true, () => false),
     /** How many widgets hold memory in the core (diagnostics). */
-    liveWidgets: () => countLiveWidgets(),
+    liveWidgets: () => loaded?.liveWidgets() ?? 0,
   });
 }
 
