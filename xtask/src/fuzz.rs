@@ -60,6 +60,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let (stats, crash) = fuzz(target, &corpus, seconds)?;
         let elapsed = started.elapsed().as_secs_f64();
         step(&format!("minimizing the {target} corpus (cargo fuzz cmin)"));
+        // Inputs that once found a bug (`known-*`) stay, whatever their coverage.
+        let known = known_inputs(&corpus);
         // Edge coverage only, without hit counts: a few hundred inputs keep
         // every edge the full set reaches, and the committed corpus small.
         Cmd::new("cargo")
@@ -69,6 +71,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .args(["--", "-use_counters=0"])
             .env("PATH", path())
             .run()?;
+        for (path, bytes) in &known {
+            std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
         outcomes.push(Outcome {
             target,
             seconds: elapsed,
@@ -81,6 +86,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
         });
     }
     report(&outcomes)
+}
+
+/// The corpus files named `known-*`, with their contents.
+fn known_inputs(corpus: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let Ok(entries) = std::fs::read_dir(corpus) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("known-"))
+        })
+        .filter_map(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes)))
+        .collect()
 }
 
 /// The nightly toolchain and cargo-fuzz, each installed only when missing.
