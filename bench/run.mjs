@@ -800,12 +800,20 @@ async function main() {
   server.close();
   fs.mkdirSync(OUT_DIR, { recursive: true });
   fs.writeFileSync(path.join(OUT_DIR, "results.json"), JSON.stringify({ host, product, ...results, lighthouse: lh }, null, 2));
-  const text = report({ opts, host, product, ...results, lh, started });
+  // The hand-kept "Changes and their effect" section survives a new run.
+  const previous = fs.existsSync(opts.out) ? fs.readFileSync(opts.out, "utf8") : "";
+  const history = previous.indexOf(HISTORY);
+  const text =
+    report({ opts, host, product, ...results, lh, started }).trimEnd() +
+    (history >= 0 ? `\n\n${previous.slice(history).trimEnd()}\n` : "\n");
   fs.mkdirSync(path.dirname(opts.out), { recursive: true });
   fs.writeFileSync(opts.out, text);
   console.log(`\n${text}`);
   log(`wrote ${path.relative(ROOT, opts.out)} in ${minutesSince(started)} min`);
 }
+
+/** The heading of the section of BENCHMARKS.md kept by hand. */
+const HISTORY = "## Changes and their effect";
 
 main().catch((error) => {
   console.error(`bench failed: ${error.stack ?? error}`);
