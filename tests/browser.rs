@@ -571,3 +571,27 @@ fn only_links_that_leave_the_page_origin_get_rel() {
         ]
     );
 }
+
+#[wasm_bindgen_test]
+fn text_outside_the_basic_plane_keeps_every_character() {
+    let mut article = sample();
+    article["body"] = json!(
+        "Emoji 😀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, café, 日本語.\n\n[😀 link 𝔘](https://example.org/😀?q=日本) after *ü𝔘*"
+    );
+    let (_host, root, _widget) = mount(&article.to_string(), None);
+    let paragraphs = all(&root, ".folio-body > p");
+    assert_eq!(
+        paragraphs[0].text_content().as_deref(),
+        Some("Emoji 😀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, café, 日本語.")
+    );
+    assert_eq!(
+        paragraphs[1].text_content().as_deref(),
+        Some("😀 link 𝔘 after ü𝔘")
+    );
+    let link = root.query_selector(".folio-body a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.org/😀?q=日本")
+    );
+    assert_eq!(text(&root, ".folio-body em"), "ü𝔘");
+}
