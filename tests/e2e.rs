@@ -40,6 +40,7 @@ return {
   imageRatio: root.querySelector("figure img").getBoundingClientRect().width
       / root.querySelector("figure img").getBoundingClientRect().height,
   overflow: document.documentElement.scrollWidth - innerWidth,
+  wasmFetches: performance.getEntriesByType("resource").filter((r) => r.name.endsWith("folio_bg.wasm")).length,
   height: document.documentElement.scrollHeight,
 };
 "#;
@@ -58,6 +59,10 @@ async fn demo_reads_as_a_news_article_on_desktop_and_phone() {
         let seen = browser.eval(MEASURE, vec![]).await;
 
         assert_eq!(seen["headline"], sample["headline"], "at {width}px");
+        assert_eq!(
+            seen["wasmFetches"], 1,
+            "the preload hint and folio.js share one download"
+        );
         assert_eq!(seen["caption"], sample["image"]["caption"]);
         assert_eq!(seen["credit"], sample["image"]["credit"]);
         assert_eq!(
