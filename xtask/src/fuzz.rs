@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use crate::setup::ensure;
 use crate::shell::{Cmd, cargo_bin, step};
 
 /// The fuzz targets, each with the folders and file extension its seeds
@@ -137,26 +138,6 @@ fn tools() -> Result<(), String> {
                 .run()
         },
     )
-}
-
-/// Runs `install` unless `present()`, then checks again; says what it did.
-fn ensure(
-    name: &str,
-    present: impl Fn() -> bool,
-    install: impl FnOnce() -> Result<(), String>,
-) -> Result<(), String> {
-    if present() {
-        println!("    ok  {name}");
-        return Ok(());
-    }
-    println!("    ..  installing {name}");
-    let started = Instant::now();
-    install()?;
-    if !present() {
-        return Err(format!("{name} is still missing after installing it"));
-    }
-    println!("    ok  {name} (installed in {:.0?})", started.elapsed());
-    Ok(())
 }
 
 /// `PATH` with cargo's bin folder first, where `cargo install` put cargo-fuzz.

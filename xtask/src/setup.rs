@@ -83,7 +83,7 @@ pub fn all() -> Result<Tools, String> {
 }
 
 /// Runs `install` unless `present()`, then checks again; says what it did.
-fn ensure(
+pub(crate) fn ensure(
     name: &str,
     present: impl Fn() -> bool,
     install: impl FnOnce() -> Result<(), String>,
