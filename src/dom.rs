@@ -16,8 +16,6 @@ pub fn build(document: &Document, node: &Node, base: Option<&str>) -> Option<Dom
             for (attr, value) in &element.attrs {
                 let value = match attr {
                     Attr::Href | Attr::Src => resolve(value, base),
-                    // Decided here, once the link is resolved against the page.
-                    Attr::Rel => continue,
                     _ => value.clone(),
                 };
                 if *attr == Attr::Href && leaves_page(&value) {

@@ -160,9 +160,6 @@ impl Walker {
                 match safe_url::check(&dest) {
                     Some(url) => {
                         let mut a = Element::new(Tag::A).with(Attr::Href, url.href);
-                        if url.external {
-                            a = a.with(Attr::Rel, "noopener noreferrer");
-                        }
                         if !title.is_empty() {
                             a = a.with(Attr::Title, title.to_string());
                         }

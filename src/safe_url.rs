@@ -14,8 +14,6 @@ pub const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 pub struct SafeUrl {
     /// The URL as it will be written: trimmed, with tabs and newlines removed.
     pub href: String,
-    /// True when it points to another site (absolute `http(s):` or `//host`).
-    pub external: bool,
 }
 
 /// Checks `raw` against the policy; `None` means it must not become a link.
@@ -34,18 +32,14 @@ pub fn check(raw: &str) -> Option<SafeUrl> {
     // treats a backslash as a slash in web URLs).
     let slashed = href.replace('\\', "/");
     let authority = slashed.split_once("//").map(|(_, rest)| rest);
-    let external = match scheme {
-        None if slashed.starts_with("//") => authority.is_some_and(authority_parses),
-        None => false,
-        Some(s) if !ALLOWED_SCHEMES.contains(&s) => return None,
-        Some("http" | "https") => authority.is_some_and(authority_parses),
-        Some(_) => false,
-    };
-    let needs_host = matches!(scheme, Some("http" | "https")) || slashed.starts_with("//");
-    if needs_host && !external {
+    if scheme.is_some_and(|s| !ALLOWED_SCHEMES.contains(&s)) {
         return None;
     }
-    Some(SafeUrl { href, external })
+    let needs_host = matches!(scheme, Some("http" | "https")) || slashed.starts_with("//");
+    if needs_host && !authority.is_some_and(authority_parses) {
+        return None;
+    }
+    Some(SafeUrl { href })
 }
 
 /// Checks `raw` for an image: as [`check`], without `mailto:` and `tel:`.
@@ -244,14 +238,5 @@ mod tests {
     fn trims_and_drops_tabs_and_newlines_from_the_written_href() {
         let url = check("  https://exa\nmple.org/\tpath  ").map(|u| u.href);
         assert_eq!(url.as_deref(), Some("https://example.org/path"));
-    }
-
-    #[test]
-    fn marks_absolute_web_urls_as_external() {
-        let external = |raw| check(raw).map(|u| u.external);
-        assert_eq!(external("https://example.org"), Some(true));
-        assert_eq!(external("//example.org/x"), Some(true));
-        assert_eq!(external("/local"), Some(false));
-        assert_eq!(external("mailto:a@b.c"), Some(false));
     }
 }

@@ -56,7 +56,7 @@ names!(
 names!(
     /// The attributes the body may carry.
     Attr {
-        Href => "href", Rel => "rel", Src => "src", Alt => "alt", Title => "title",
+        Href => "href", Src => "src", Alt => "alt", Title => "title",
         Loading => "loading", Decoding => "decoding", Start => "start", Class => "class",
     }
 );
