@@ -327,6 +327,12 @@ fn with_campaign(campaign: &str) -> Value {
     article
 }
 
+/// Whether a new widget shows the sample's prompt under `campaign`.
+fn prompt_shown(campaign: &str) -> bool {
+    let (_host, root, _widget) = mount(&with_campaign(campaign).to_string(), None);
+    root.query_selector(".folio-support").unwrap().is_some()
+}
+
 /// Records the `detail` of every `name` event on `host`.
 fn record_events(
     host: &HtmlElement,
@@ -503,16 +509,11 @@ async fn remind_me_later_hides_the_prompt_stores_the_snooze_and_reports_it() {
     assert_eq!(record["v"], 1);
     assert_eq!(record["until"].as_f64().unwrap(), until);
 
-    let (_host, root, _widget) = mount(&with_campaign("later").to_string(), None);
     assert!(
-        root.query_selector(".folio-support").unwrap().is_none(),
+        !prompt_shown("later"),
         "a new widget of the campaign stays hidden"
     );
-    let (_host, root, _widget) = mount(&with_campaign("another").to_string(), None);
-    assert!(
-        root.query_selector(".folio-support").unwrap().is_some(),
-        "other campaigns are not snoozed"
-    );
+    assert!(prompt_shown("another"), "other campaigns are not snoozed");
 }
 
 #[wasm_bindgen_test]
@@ -524,8 +525,7 @@ fn a_campaign_past_its_cap_shows_no_prompt_and_corrupt_storage_is_ignored() {
     storage
         .set_item("folio:v1:support:capped", &record)
         .unwrap();
-    let (_host, root, _widget) = mount(&with_campaign("capped").to_string(), None);
-    assert!(root.query_selector(".folio-support").unwrap().is_none());
+    assert!(!prompt_shown("capped"));
 
     for (campaign, junk) in [
         ("junk", "{not json"),
@@ -535,19 +535,15 @@ fn a_campaign_past_its_cap_shows_no_prompt_and_corrupt_storage_is_ignored() {
         storage
             .set_item(&format!("folio:v1:support:{campaign}"), junk)
             .unwrap();
-        let (_host, root, _widget) = mount(&with_campaign(campaign).to_string(), None);
-        assert!(
-            root.query_selector(".folio-support").unwrap().is_some(),
-            "{campaign}"
-        );
+        assert!(prompt_shown(campaign), "{campaign}");
     }
 }
 
 #[wasm_bindgen_test]
 fn only_links_that_leave_the_page_origin_get_rel() {
     let origin = web_sys::window().unwrap().location().origin().unwrap();
-    let mut article: serde_json::Value = serde_json::from_str(SAMPLE).unwrap();
-    article["body"] = serde_json::json!(format!(
+    let mut article = sample();
+    article["body"] = json!(format!(
         "[near](/local) [here]({origin}/x?y) [far](https://elsewhere.example/) \
          [sly](http://127.0.0.1.evil.example/) [proto](//elsewhere.example/) [mail](mailto:desk@example.org)"
     ));

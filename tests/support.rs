@@ -331,8 +331,14 @@ for (const el of root.querySelectorAll("*")) {
   });
 }
 const amount = root.querySelector(".folio-support__amount");
-return { texts, prompt: !!root.querySelector("aside.folio-support"),
-         accentOnTint: ratio(parse(getComputedStyle(amount).borderTopColor), behind(amount.parentElement)) };
+const border = ratio(parse(getComputedStyle(amount).borderTopColor), behind(amount.parentElement));
+// The focus ring as a keyboard user sees it.
+amount.focus({ focusVisible: true });
+const focused = getComputedStyle(amount);
+const ring = focused.outlineStyle === "none" ? 0 : ratio(parse(focused.outlineColor), behind(amount.parentElement));
+amount.blur();
+return { texts, prompt: !!root.querySelector("aside.folio-support"), border, ring,
+         ringWidth: parseFloat(focused.outlineWidth) };
 "#;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -362,8 +368,12 @@ async fn every_text_meets_wcag_aa_contrast_in_light_and_dark() {
                 "{theme} at {width}px, below WCAG AA: {failing:?}"
             );
             assert!(
-                seen["accentOnTint"].as_f64().unwrap() >= 3.0,
-                "amount buttons and focus ring stand out from the prompt ({theme}): {seen}"
+                seen["border"].as_f64().unwrap() >= 3.0,
+                "the amount buttons' edges stand out from the prompt ({theme}): {seen}"
+            );
+            assert!(
+                seen["ring"].as_f64().unwrap() >= 3.0 && seen["ringWidth"].as_f64() >= Some(2.0),
+                "a visible focus ring, 3:1 against the prompt ({theme}): {seen}"
             );
 
             // A picture of the prompt, to look at.
