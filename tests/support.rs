@@ -34,6 +34,26 @@ async fn open(browser: &Browser, site: &Site) {
     browser.open_demo(&site.page("plain.html")).await;
 }
 
+/// Brings the prompt of `#article` to the middle of the window.
+async fn scroll_to_prompt(browser: &Browser) {
+    browser
+        .eval(
+            "document.getElementById('article').shadowRoot.querySelector('aside.folio-support').scrollIntoView({block: 'center'});",
+            vec![],
+        )
+        .await;
+}
+
+/// Waits for the page's first `folio:support-view`.
+async fn wait_for_view(browser: &Browser) {
+    browser
+        .wait_for(
+            "return folioLog.events.some((e) => e.type === 'folio:support-view');",
+            "the view",
+        )
+        .await;
+}
+
 fn events(log: &Value, kind: &str) -> Vec<Value> {
     log.as_array()
         .unwrap()
@@ -180,15 +200,8 @@ async fn a_view_counts_only_once_the_prompt_has_been_seen() {
     );
     assert_eq!(browser.eval(STORED, vec![]).await, Value::Null);
 
-    browser
-        .eval("document.getElementById('article').shadowRoot.querySelector('aside.folio-support').scrollIntoView({block: 'center'});", vec![])
-        .await;
-    browser
-        .wait_for(
-            "return folioLog.events.some((e) => e.type === 'folio:support-view');",
-            "the view",
-        )
-        .await;
+    scroll_to_prompt(&browser).await;
+    wait_for_view(&browser).await;
     let log = browser.eval("return folioLog.events;", vec![]).await;
     assert_eq!(
         events(&log, "folio:support-view"),
@@ -200,9 +213,7 @@ async fn a_view_counts_only_once_the_prompt_has_been_seen() {
 
     // Scrolling away and back in the same page load counts nothing more.
     browser.eval("scrollTo(0, 0);", vec![]).await;
-    browser
-        .eval("document.getElementById('article').shadowRoot.querySelector('aside.folio-support').scrollIntoView({block: 'center'});", vec![])
-        .await;
+    scroll_to_prompt(&browser).await;
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     let log = browser.eval("return folioLog.events;", vec![]).await;
     assert_eq!(
@@ -214,15 +225,8 @@ async fn a_view_counts_only_once_the_prompt_has_been_seen() {
     // Three more page loads reach the cap of four; the fifth shows nothing.
     for _ in 0..3 {
         open(&browser, &site).await;
-        browser
-            .eval("document.getElementById('article').shadowRoot.querySelector('aside.folio-support').scrollIntoView({block: 'center'});", vec![])
-            .await;
-        browser
-            .wait_for(
-                "return folioLog.events.some((e) => e.type === 'folio:support-view');",
-                "the view",
-            )
-            .await;
+        scroll_to_prompt(&browser).await;
+        wait_for_view(&browser).await;
     }
     open(&browser, &site).await;
     assert_eq!(
