@@ -103,7 +103,8 @@ impl Widget {
                     _ => None,
                 };
                 let id = article.id.clone();
-                let prepared = Prepared::new(article, base, support);
+                let prepared =
+                    self.shown(|previous| Prepared::new(article, base, support, previous));
                 self.prompt = prepared
                     .support
                     .as_ref()
@@ -185,6 +186,17 @@ impl Widget {
         });
         self.content = Some(content);
         self.mounted = Some(Box::new(handle));
+    }
+
+    /// Calls `f` with the article shown now, if one is.
+    fn shown<T>(&self, f: impl FnOnce(Option<&Prepared>) -> T) -> T {
+        match &self.content {
+            Some(content) => content.with_untracked(|shown| match shown {
+                Content::Article(prepared) => f(Some(prepared)),
+                Content::Failed(..) => f(None),
+            }),
+            None => f(None),
+        }
     }
 
     fn container(&self) -> Option<HtmlElement> {

@@ -6,12 +6,18 @@
 //! deeper than [`MAX_DEPTH`] is flattened so no later step recurses without
 //! bound.
 
+mod rerender;
 mod tree;
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
 
 use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag as Md, TagEnd,
 };
 
+pub use rerender::rerender;
 pub use tree::{Attr, Element, Node, Tag};
 
 use crate::safe_url::{self, SafeUrl};
@@ -20,11 +26,21 @@ use crate::safe_url::{self, SafeUrl};
 /// joins its nearest allowed ancestor.
 pub const MAX_DEPTH: usize = 32;
 
-/// A rendered Markdown document: its top-level blocks.
+/// A rendered Markdown document: its top-level blocks, where each came
+/// from, and a key for each.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Document {
-    /// Top-level blocks in order (paragraphs, headings, lists, …).
-    pub blocks: Vec<Node>,
+    /// Top-level blocks in order (paragraphs, headings, lists, …), shared
+    /// so that a re-render can keep the ones an edit did not touch.
+    pub blocks: Vec<Arc<Node>>,
+    /// For each block, the byte range of the Markdown it was rendered from.
+    pub spans: Vec<Range<usize>>,
+    /// For each block, a hash of its render tree: equal keys, equal blocks.
+    /// The DOM side matches nodes to blocks by it.
+    pub keys: Vec<u64>,
+    /// Whether the Markdown defines link references (`[id]: /url`), which
+    /// ties blocks to each other.
+    definitions: bool,
 }
 
 impl Document {
@@ -38,7 +54,7 @@ impl Document {
         }
         let mut seen = 0;
         for (i, block) in self.blocks.iter().enumerate() {
-            if matches!(block, Node::Element(e) if e.tag == Tag::P) {
+            if matches!(&**block, Node::Element(e) if e.tag == Tag::P) {
                 seen += 1;
                 if seen == n {
                     return i + 1;
@@ -58,14 +74,36 @@ impl Document {
 
 /// Renders Markdown (CommonMark with GFM tables and strikethrough).
 pub fn render(markdown: &str) -> Document {
+    render_at(markdown, 0)
+}
+
+/// Renders `markdown`, which starts at byte `offset` of a larger text, so
+/// the spans are of that text.
+fn render_at(markdown: &str, offset: usize) -> Document {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let parser = Parser::new_ext(markdown, options).into_offset_iter();
+    let definitions = parser.reference_definitions().iter().next().is_some();
     let mut walker = Walker::default();
-    for event in Parser::new_ext(markdown, options) {
+    for (event, range) in parser {
+        if walker.stack.is_empty() {
+            walker.span = range.start + offset..range.end + offset;
+        }
         walker.event(event);
     }
+    let (blocks, spans) = walker.finish();
     Document {
-        blocks: walker.finish(),
+        keys: blocks.iter().map(|block| key(block)).collect(),
+        blocks,
+        spans,
+        definitions,
     }
+}
+
+/// A block's key: a hash of its whole render tree.
+fn key(block: &Node) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    block.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// An open element, or a construct whose element was refused.
@@ -83,7 +121,11 @@ enum Frame {
 
 #[derive(Default)]
 struct Walker {
-    root: Vec<Node>,
+    root: Vec<Arc<Node>>,
+    /// The source range of each of `root`'s blocks.
+    spans: Vec<Range<usize>>,
+    /// The source range of the top-level construct being walked.
+    span: Range<usize>,
     stack: Vec<Frame>,
     /// How many of `stack`'s frames are elements (the nesting depth).
     depth: usize,
@@ -294,7 +336,11 @@ impl Walker {
                 &mut element.children
             }
             Some(Frame::Transparent(children)) => children,
-            None => &mut self.root,
+            None => {
+                self.root.push(Arc::new(node));
+                self.spans.push(self.span.clone());
+                return;
+            }
         };
         match (children.last_mut(), node) {
             (Some(Node::Text(last)), Node::Text(text)) => last.push_str(&text),
@@ -302,11 +348,11 @@ impl Walker {
         }
     }
 
-    fn finish(mut self) -> Vec<Node> {
+    fn finish(mut self) -> (Vec<Arc<Node>>, Vec<Range<usize>>) {
         while !self.stack.is_empty() {
             self.close();
         }
-        self.root
+        (self.root, self.spans)
     }
 }
 

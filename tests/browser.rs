@@ -320,6 +320,44 @@ async fn rendering_again_keeps_the_nodes_of_unchanged_paragraphs() {
     );
 }
 
+/// Edits that reorder, repeat, drop and add blocks on both sides of the
+/// prompt leave the body exactly as a fresh widget renders it.
+#[wasm_bindgen_test]
+async fn reordered_blocks_render_like_a_fresh_widget() {
+    let paragraphs: Vec<String> = (0..8).map(|i| format!("Paragraph {i}.")).collect();
+    let body = |order: &[usize], extra: &str| {
+        let mut blocks: Vec<&str> = order.iter().map(|&i| paragraphs[i].as_str()).collect();
+        blocks.push(extra);
+        blocks.join("\n\n")
+    };
+    let bodies = [
+        body(&[0, 1, 2, 3, 4, 5, 6, 7], "- a list"),
+        body(&[0, 3, 2, 1, 4, 5, 7, 6], "- a list"),
+        body(&[3, 3, 0, 5, 5, 7], "> a quote"),
+        body(&[7, 6, 5, 4, 3, 2, 1, 0], "- a list"),
+        body(&[1], ""),
+        body(&[0, 1, 2, 3, 4, 5, 6, 7], "- a list"),
+    ];
+    let mut article = sample();
+    article["body"] = json!(bodies[0]);
+    let (_host, root, mut widget) = mount(&article.to_string(), None);
+    for body in &bodies[1..] {
+        article["body"] = json!(body);
+        widget
+            .render(&article.to_string(), None, true)
+            .expect("the core accepts the render");
+        settle().await;
+        let (_fresh_host, fresh, _fresh_widget) = mount(&article.to_string(), None);
+        let html = |root: &ShadowRoot| -> Vec<String> {
+            all(root, ".folio-body > *")
+                .iter()
+                .map(Element::outer_html)
+                .collect()
+        };
+        assert_eq!(html(&root), html(&fresh), "after the body {body:?}");
+    }
+}
+
 /// The sample article with its own campaign (tests share one page's storage).
 fn with_campaign(campaign: &str) -> Value {
     let mut article = sample();

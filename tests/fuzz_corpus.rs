@@ -59,3 +59,120 @@ fn markdown_corpus_replays_without_a_failure() {
         "only {count} Markdown corpus files: is the corpus missing?"
     );
 }
+
+#[test]
+fn markdown_edit_corpus_replays_without_a_failure() {
+    let count = replay("markdown_rerender", fuzz::markdown_rerender);
+    assert!(
+        count >= 10,
+        "only {count} Markdown edit corpus files: is the corpus missing?"
+    );
+}
+
+/// Edits that change how the text around them reads: fences, list and
+/// quote markers, setext underlines, table rows, link definitions, HTML
+/// openers, line endings.
+const EDITS: &[&str] = &[
+    "",
+    "\n",
+    "\n\n",
+    "word",
+    "```",
+    "~~~\n",
+    "- ",
+    "1. ",
+    "2) ",
+    "> ",
+    "# ",
+    "---\n",
+    "===",
+    "a | b\n--|--\n",
+    "|",
+    "    ",
+    "\t",
+    "[id]: /u\n",
+    "[id]",
+    "<div>\n",
+    "<!--",
+    "-->",
+    "*",
+    "_",
+    "`",
+    "\r\n",
+    "\r",
+    "\\",
+    "<",
+    "é",
+];
+
+/// A fixed sequence of pseudo-random numbers (xorshift), so that a failure
+/// repeats.
+struct Numbers(u64);
+
+impl Numbers {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+}
+
+/// Every Markdown corpus file and every Markdown test case, edited at
+/// pseudo-random places with the edits above: re-rendering must equal a
+/// full render each time.
+#[test]
+fn edited_markdown_rerenders_like_a_full_render() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = Vec::new();
+    for dir in ["fuzz/corpus/markdown_to_tree", "tests/markdown"] {
+        for entry in fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if dir.ends_with("tree") || path.extension().is_some_and(|e| e == "md") {
+                texts.push(String::from_utf8_lossy(&fs::read(&path).unwrap()).into_owned());
+            }
+        }
+    }
+    let mut numbers = Numbers(0x9E37_79B9_7F4A_7C15);
+    let mut edits = 0;
+    for old in &texts {
+        for _ in 0..12 {
+            let mut at = numbers.below(old.len() + 1);
+            while !old.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut end = (at + numbers.below(24)).min(old.len());
+            while !old.is_char_boundary(end) {
+                end += 1;
+            }
+            let insert = EDITS[numbers.below(EDITS.len())];
+            let new = [&old[..at], insert, &old[end..]].concat();
+            fuzz::check_rerender(old, &new);
+            edits += 1;
+        }
+    }
+    assert!(edits > 1000, "only {edits} edits: is the corpus missing?");
+}
+
+/// In a long article without link definitions, changing one paragraph
+/// renders that paragraph and its neighbours again and keeps the rest.
+#[test]
+fn an_edit_in_a_long_article_keeps_the_other_blocks() {
+    let paragraph = |i: usize| {
+        format!(
+            "Paragraph {i} with [a link](https://example.org/{i}), *emphasis* and `code`.\n\n- one\n- two\n\n"
+        )
+    };
+    let old: String = (0..500).map(paragraph).collect();
+    let new = old.replace("Paragraph 250 ", "Paragraph two hundred and fifty ");
+    let blocks = folio::markdown::render(&new).blocks.len();
+    let kept = fuzz::check_rerender(&old, &new);
+    assert!(
+        kept >= blocks - 4,
+        "kept {kept} of {blocks} blocks for a one-paragraph edit"
+    );
+    // A fence opened mid-article runs to the end: nothing after it is kept.
+    let fenced = old.replace("Paragraph 250 ", "```\nParagraph 250 ");
+    let kept = fuzz::check_rerender(&old, &fenced);
+    assert!(kept < 600, "kept {kept} blocks past an open fence");
+}

@@ -157,7 +157,7 @@ fn markdown_ten_thousand_deep_renders_flattened_with_its_text() {
         ),
     ] {
         let document = folio::markdown::render(&markdown);
-        let deepest = document.blocks.iter().map(depth).max().unwrap_or(0);
+        let deepest = document.blocks.iter().map(|b| depth(b)).max().unwrap_or(0);
         assert!(
             deepest <= folio::markdown::MAX_DEPTH,
             "{kind}: {deepest} deep"

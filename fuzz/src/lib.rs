@@ -31,6 +31,44 @@ pub fn markdown_to_tree(data: &[u8]) {
     check_markdown(&text);
 }
 
+/// Edits Markdown and checks that `markdown::rerender`, which keeps the
+/// blocks the edit left alone, gives exactly what a full render gives. The
+/// first four bytes say where the edit is and how much it removes; the rest
+/// is the text, and what follows its first NUL byte is inserted.
+pub fn markdown_rerender(data: &[u8]) {
+    let (head, rest) = data.split_at(data.len().min(4));
+    let number = |bytes: &[u8]| bytes.iter().fold(0usize, |n, b| n << 8 | usize::from(*b));
+    let text = String::from_utf8_lossy(rest);
+    let (old, insert) = text.split_once('\0').unwrap_or((&text, ""));
+    let mut at = number(&head[..head.len().min(2)]) % (old.len() + 1);
+    while !old.is_char_boundary(at) {
+        at -= 1;
+    }
+    let mut end = (at + number(head.get(2..).unwrap_or(&[])) % 64).min(old.len());
+    while !old.is_char_boundary(end) {
+        end += 1;
+    }
+    let new = [&old[..at], insert, &old[end..]].concat();
+    check_rerender(old, &new);
+}
+
+/// Checks that re-rendering `new` from the render of `old` equals
+/// rendering `new` afresh; returns how many blocks were kept.
+pub fn check_rerender(old: &str, new: &str) -> usize {
+    let previous = markdown::render(old);
+    let again = markdown::rerender(&previous, old, new);
+    assert_eq!(
+        again,
+        markdown::render(new),
+        "re-rendering differs from a full render\n--- old\n{old:?}\n--- new\n{new:?}"
+    );
+    again
+        .blocks
+        .iter()
+        .filter(|b| previous.blocks.iter().any(|p| std::sync::Arc::ptr_eq(p, b)))
+        .count()
+}
+
 /// Renders `text` and checks the tree, including that every top-level
 /// Markdown block became exactly one top-level element (what raw HTML
 /// blocks leave is text at most).
@@ -41,7 +79,7 @@ pub fn check_markdown(text: &str) -> Document {
     let elements = document
         .blocks
         .iter()
-        .filter(|block| matches!(block, Node::Element(_)))
+        .filter(|block| matches!(***block, Node::Element(_)))
         .count();
     assert_eq!(
         elements, expected,

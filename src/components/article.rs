@@ -32,9 +32,20 @@ pub struct Prepared {
 
 impl Prepared {
     /// Renders the Markdown of `article`; `with_support` false leaves the
-    /// prompt and banner out.
-    pub fn new(article: Article, base: Option<String>, with_support: bool) -> Self {
-        let body = Arc::new(markdown::render(&article.body));
+    /// prompt and banner out. With the `previous` article shown, body
+    /// blocks an edit did not touch are kept rather than rendered again.
+    pub fn new(
+        article: Article,
+        base: Option<String>,
+        with_support: bool,
+        previous: Option<&Prepared>,
+    ) -> Self {
+        let body = Arc::new(match previous {
+            Some(previous) => {
+                markdown::rerender(&previous.body, &previous.article.body, &article.body)
+            }
+            None => markdown::render(&article.body),
+        });
         let support = match &article.support {
             Some(Ok(support)) if with_support => {
                 let text = markdown::render(support.body.as_deref().unwrap_or(""));

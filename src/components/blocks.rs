@@ -2,7 +2,6 @@
 //! reconciled so that a block that did not change keeps its DOM node.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -10,10 +9,9 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node as DomNode};
 
-use crate::markdown::{Document, Node};
+use crate::markdown::Document;
 
-/// Where the blocks currently shown are listed, on the container itself:
-/// their keys (joined by newlines) and their nodes, in order.
+/// The property of the container that holds what it shows (see [`Shown`]).
 const SHOWN: &str = "__folioBlocks";
 
 /// Some of a document's top-level blocks, and the URL to resolve against.
@@ -38,46 +36,60 @@ fn fill(element: Element, run: BlockRun) {
     let Some(document) = element.owner_document() else {
         return;
     };
-    let blocks = run.document.blocks.get(run.range).unwrap_or_default();
+    let range = run.range.start.min(run.document.blocks.len())
+        ..run.range.end.min(run.document.blocks.len());
+    let blocks = &run.document.blocks[range.clone()];
+    let keys = &run.document.keys[range];
+    let shown = Shown::read(&element);
 
-    // What this container showed last time: each block's key and DOM node
-    // (kept on the container as `[keys joined by newlines, nodes]`).
-    let mut pool: HashMap<&str, Vec<DomNode>> = HashMap::new();
-    let shown = js_sys::Reflect::get(&element, &SHOWN.into())
-        .ok()
-        .and_then(|s| s.dyn_into::<js_sys::Array>().ok());
-    let shown_keys = shown.as_ref().and_then(|s| s.get(0).as_string());
-    let shown_nodes = shown.map(|s| js_sys::Array::from(&s.get(1)));
-    if let (Some(keys), Some(nodes)) = (&shown_keys, &shown_nodes) {
-        for (i, key) in keys
-            .split('\n')
-            .enumerate()
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-        {
-            if let Ok(node) = nodes.get(i as u32).dyn_into::<DomNode>() {
-                pool.entry(key).or_default().push(node);
-            }
+    // Blocks that did not change at the start and at the end keep their
+    // nodes untouched; only the run between them is reconciled.
+    let head = shown
+        .keys
+        .iter()
+        .zip(keys)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let most = shown.keys.len().min(keys.len()) - head;
+    let tail = shown
+        .keys
+        .iter()
+        .rev()
+        .zip(keys.iter().rev())
+        .take(most)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (old_end, new_end) = (shown.keys.len() - tail, keys.len() - tail);
+
+    // Which of the changed blocks can take an old node with the same key;
+    // the old nodes none takes leave first, so that placing the others
+    // moves nothing that stays in order.
+    let mut pool: HashMap<u64, Vec<DomNode>> = HashMap::new();
+    for i in (head..old_end).rev() {
+        if let Some(node) = shown.node(i) {
+            pool.entry(shown.keys[i]).or_default().push(node);
         }
     }
-
-    // Which blocks keep their node; the nodes no block keeps leave first, so
-    // that placing the others moves nothing that stays in order.
-    let keys: Vec<String> = blocks.iter().map(key).collect();
-    let kept: Vec<Option<DomNode>> = keys
+    let kept: Vec<Option<DomNode>> = keys[head..new_end]
         .iter()
-        .map(|k| pool.get_mut(k.as_str()).and_then(Vec::pop))
+        .map(|key| pool.get_mut(key).and_then(Vec::pop))
         .collect();
     for stale in pool.into_values().flatten() {
         let _ = element.remove_child(&stale);
     }
 
     // Build the new blocks and put each where it belongs.
-    let nodes = js_sys::Array::new();
-    let mut placed_keys = Vec::with_capacity(keys.len());
-    let mut expected = element.first_child();
-    for ((block, node), key) in blocks.iter().zip(kept).zip(&keys) {
+    let mut expected = match head {
+        0 => element.first_child(),
+        _ => shown.node(head - 1).and_then(|node| node.next_sibling()),
+    };
+    let middle = js_sys::Array::new();
+    let mut placed = shown.keys[..head].to_vec();
+    for ((block, key), node) in blocks[head..new_end]
+        .iter()
+        .zip(&keys[head..new_end])
+        .zip(kept)
+    {
         let Some(node) = node.or_else(|| crate::dom::build(&document, block, run.base.as_deref()))
         else {
             continue;
@@ -86,16 +98,59 @@ fn fill(element: Element, run: BlockRun) {
             let _ = element.insert_before(&node, expected.as_ref());
         }
         expected = node.next_sibling();
-        nodes.push(&node);
-        placed_keys.push(key.as_str());
+        middle.push(&node);
+        placed.push(*key);
     }
-    let record = js_sys::Array::of2(&JsValue::from_str(&placed_keys.join("\n")), &nodes);
-    let _ = js_sys::Reflect::set(&element, &SHOWN.into(), &record);
+    placed.extend_from_slice(&shown.keys[old_end..]);
+    let nodes = shown
+        .nodes
+        .slice(0, head as u32)
+        .concat(&middle)
+        .concat(&shown.nodes.slice(old_end as u32, shown.keys.len() as u32));
+    Shown {
+        keys: placed,
+        nodes,
+    }
+    .write(&element);
 }
 
-/// A block's identity: a hash of its whole render tree.
-fn key(block: &Node) -> String {
-    let mut hasher = DefaultHasher::new();
-    block.hash(&mut hasher);
-    format!("{:x}", hasher.finish())
+/// What a container shows: each block's key and DOM node, in order. It is
+/// kept on the container itself, as `[keys in hex, 16 digits each, nodes]`.
+struct Shown {
+    keys: Vec<u64>,
+    nodes: js_sys::Array,
+}
+
+impl Shown {
+    /// The record on `element`, or an empty one.
+    fn read(element: &Element) -> Self {
+        let record = js_sys::Reflect::get(element, &SHOWN.into())
+            .ok()
+            .and_then(|record| record.dyn_into::<js_sys::Array>().ok());
+        let parts = record.and_then(|record| {
+            let hex = record.get(0).as_string()?;
+            let nodes = record.get(1).dyn_into::<js_sys::Array>().ok()?;
+            let keys = (0..hex.len() / 16)
+                .map(|i| u64::from_str_radix(hex.get(16 * i..16 * i + 16)?, 16).ok())
+                .collect::<Option<Vec<u64>>>()?;
+            Some((keys, nodes))
+        });
+        match parts {
+            Some((keys, nodes)) if keys.len() == nodes.length() as usize => Self { keys, nodes },
+            _ => Self {
+                keys: Vec::new(),
+                nodes: js_sys::Array::new(),
+            },
+        }
+    }
+
+    fn write(&self, element: &Element) {
+        let hex: String = self.keys.iter().map(|key| format!("{key:016x}")).collect();
+        let record = js_sys::Array::of2(&JsValue::from_str(&hex), &self.nodes);
+        let _ = js_sys::Reflect::set(element, &SHOWN.into(), &record);
+    }
+
+    fn node(&self, i: usize) -> Option<DomNode> {
+        self.nodes.get(i as u32).dyn_into::<DomNode>().ok()
+    }
 }

@@ -17,9 +17,10 @@ use crate::shell::{Cmd, cargo_bin, step};
 
 /// The fuzz targets, each with the folders and file extension its seeds
 /// come from.
-const TARGETS: [(&str, &[&str], &str); 2] = [
+const TARGETS: [(&str, &[&str], &str); 3] = [
     ("json_to_model", &["www/sample"], "json"),
     ("markdown_to_tree", &["tests/markdown"], "md"),
+    ("markdown_rerender", &["tests/markdown"], "md"),
 ];
 
 /// Seconds per target when none are given.
@@ -43,16 +44,26 @@ struct Outcome {
 
 /// Runs the task; `args` are the words after `fuzz`.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let seconds = match args {
-        [] => DEFAULT_SECONDS,
-        [n] => n.parse().ok().filter(|&n| n > 0).ok_or(format!(
-            "SECONDS must be a positive whole number, not {n:?}"
-        ))?,
-        _ => return Err("usage: cargo xtask fuzz [SECONDS]".into()),
+    let usage = || "usage: cargo xtask fuzz [SECONDS [TARGET]]".to_string();
+    let (seconds, only) = match args {
+        [] => (DEFAULT_SECONDS, None),
+        [n, rest @ ..] if rest.len() <= 1 => (
+            n.parse().ok().filter(|&n| n > 0).ok_or(format!(
+                "SECONDS must be a positive whole number, not {n:?}"
+            ))?,
+            rest.first(),
+        ),
+        _ => return Err(usage()),
     };
+    if only.is_some_and(|only| !TARGETS.iter().any(|(target, ..)| only == target)) {
+        return Err(usage());
+    }
     tools()?;
     let mut outcomes = Vec::new();
-    for (target, seeds, extension) in TARGETS {
+    let chosen = TARGETS
+        .iter()
+        .filter(|(target, ..)| only.is_none_or(|only| only == target));
+    for &(target, seeds, extension) in chosen {
         let corpus = crate::root().join("fuzz/corpus").join(target);
         seed(&corpus, seeds, extension)?;
         let corpus_before = count_files(&corpus);

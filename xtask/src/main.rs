@@ -30,9 +30,10 @@ tasks:
            build, then time Folio against static HTML and marked + DOMPurify
            in headless Chromium (N interleaved runs each, default 15), run
            Lighthouse on the demo, and write BENCHMARKS.md
-  fuzz [SECONDS]
-           install cargo-fuzz if missing, fuzz each parser for SECONDS
-           (default 60) on nightly, then minimize the corpora in fuzz/corpus";
+  fuzz [SECONDS [TARGET]]
+           install cargo-fuzz if missing, fuzz each target (or only TARGET)
+           for SECONDS (default 60) on nightly, then minimize the corpora in
+           fuzz/corpus";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();

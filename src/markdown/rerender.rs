@@ -1,0 +1,136 @@
+//! Rendering an edited text again, keeping the blocks the edit left alone.
+//!
+//! CommonMark's block structure is read line by line, top to bottom, with
+//! at most a line of lookahead. So where, in the new text, a top-level
+//! block starts at a line that follows an unchanged prefix (as it did
+//! before), everything from there to the edit reads as before; and where,
+//! past the edit, a block of the old text starts at the same place in the
+//! new one and the text from its line on is unchanged, everything after it
+//! reads as before too. Only the stretch between two such blocks is parsed
+//! again, and the block after it is checked to start where it did; when it
+//! does not (the edit opened a code fence, say, which runs on) or when link
+//! reference definitions tie blocks together, the whole text is rendered.
+
+use std::ops::Range;
+
+use super::{Document, render, render_at};
+
+/// Renders `markdown`, reusing the blocks of `previous` (the render of
+/// `previous_markdown`) that the edit cannot have changed. The result is
+/// always equal to `render(markdown)`.
+pub fn rerender(previous: &Document, previous_markdown: &str, markdown: &str) -> Document {
+    reuse(previous, previous_markdown, markdown).unwrap_or_else(|| render(markdown))
+}
+
+/// The re-render around the edit, or `None` when it cannot be shown to
+/// equal a full render.
+fn reuse(previous: &Document, old: &str, new: &str) -> Option<Document> {
+    if previous.definitions {
+        return None;
+    }
+    let spans = &previous.spans;
+    let (head, tail) = unchanged_ends(old.as_bytes(), new.as_bytes());
+    let old_tail = old.len() - tail;
+    let shift = |at: usize| at + new.len() - old.len();
+
+    // The window starts at the line of the last block that, with the rest
+    // of its last line and the line after (the lookahead), comes before the
+    // edit; or at the top.
+    let first = spans
+        .partition_point(|s| {
+            line_end(old, s.end)
+                .and_then(|end| line_end(old, end))
+                .is_some_and(|end| end <= head)
+        })
+        .saturating_sub(1);
+    let start = match first {
+        0 => 0,
+        _ => line_start(old, spans[first].start)?,
+    };
+
+    // It ends after the block that follows the first block wholly past the
+    // edit, line and all, so the lookahead at that block stays inside.
+    let mut after = spans.partition_point(|s| s.start < old_tail);
+    while after < spans.len() && line_start(old, spans[after].start)? <= old_tail {
+        after += 1;
+    }
+    let end = spans.get(after + 1).map_or(new.len(), |s| shift(s.end));
+
+    let window = render_at(new.get(start..end)?, start);
+    if window.definitions {
+        return None;
+    }
+    if first > 0 && window.spans.first()?.start != spans[first].start {
+        return None;
+    }
+    // The old blocks from `after` on stay if the window has one starting
+    // where the first of them now starts.
+    let fresh = match spans.get(after) {
+        Some(resume) => {
+            let at = shift(resume.start);
+            window.spans.iter().position(|s| s.start == at)?
+        }
+        None => window.blocks.len(),
+    };
+
+    let kept_tail = after..spans.len();
+    let mut document = Document {
+        blocks: previous.blocks[..first].to_vec(),
+        spans: spans[..first].to_vec(),
+        keys: previous.keys[..first].to_vec(),
+        definitions: false,
+    };
+    document.blocks.extend_from_slice(&window.blocks[..fresh]);
+    document.spans.extend_from_slice(&window.spans[..fresh]);
+    document.keys.extend_from_slice(&window.keys[..fresh]);
+    document
+        .blocks
+        .extend_from_slice(&previous.blocks[kept_tail.clone()]);
+    document.spans.extend(
+        spans[kept_tail.clone()]
+            .iter()
+            .map(|s: &Range<usize>| shift(s.start)..shift(s.end)),
+    );
+    document.keys.extend_from_slice(&previous.keys[kept_tail]);
+    Some(document)
+}
+
+/// How many bytes `old` and `new` share at the start and at the end (the
+/// two never overlap).
+fn unchanged_ends(old: &[u8], new: &[u8]) -> (usize, usize) {
+    let head = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let most = old.len().min(new.len()) - head;
+    let tail = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(most)
+        .take_while(|(a, b)| a == b)
+        .count();
+    (head, tail)
+}
+
+/// The end of the line `at` is on (past its line break), or `at` when it
+/// is already the start of a line; `None` when the line has no break (an
+/// edit at the end of the text may continue it). A `\r` alone also ends a
+/// line, but looking on to the next `\n` only makes the answer later,
+/// which is safe.
+fn line_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if at == 0 || bytes.get(at - 1) == Some(&b'\n') {
+        return Some(at);
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter().position(|&b| b == b'\n').map(|i| at + i + 1)
+}
+
+/// The start of the line `at` is on, when only spaces and tabs come
+/// between the two.
+fn line_start(text: &str, at: usize) -> Option<usize> {
+    let before = text.get(..at)?;
+    let start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    before[start..]
+        .bytes()
+        .all(|b| b == b' ' || b == b'\t')
+        .then_some(start)
+}
