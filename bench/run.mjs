@@ -146,6 +146,29 @@ const TYPES = {
   ".png": "image/png",
 };
 
+/** Compressed bodies, by encoding and file, made once per run. */
+const compressed = new Map();
+
+/**
+ * What a production server or CDN sends: the body brotli-compressed
+ * (quality 11, as `cargo xtask size` counts it) or gzip-compressed when the
+ * browser accepts it, with the encoding named; raster images as they are.
+ */
+function encode(file, body, accepted) {
+  if (/\.(png|jpe?g|webp)$/.test(file)) return { body };
+  const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : null;
+  if (!encoding) return { body };
+  const key = `${encoding} ${file}`;
+  if (!compressed.has(key)) {
+    const packed =
+      encoding === "br"
+        ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : zlib.gzipSync(body, { level: 9 });
+    compressed.set(key, packed);
+  }
+  return { body: compressed.get(key), encoding };
+}
+
 /** Serves the mounts above on a free loopback port; resolves to its origin. */
 function startServer() {
   const server = http.createServer((request, response) => {
@@ -165,8 +188,11 @@ function startServer() {
         "Cache-Control": "no-cache",
       };
       if (dir === DIST && file.endsWith(".html")) headers["Content-Security-Policy"] = DEMO_CSP;
+      const sent = encode(file, body, request.headers["accept-encoding"] ?? "");
+      if (sent.encoding) headers["Content-Encoding"] = sent.encoding;
+      headers["Vary"] = "Accept-Encoding";
       response.writeHead(200, headers);
-      response.end(body);
+      response.end(sent.body);
     });
   });
   return new Promise((resolve) => {
