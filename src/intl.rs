@@ -1,6 +1,8 @@
 //! Locale-aware formatting through the browser's `Intl` (no wasm bytes spent
 //! on locale data).
 
+use std::cell::RefCell;
+
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -32,24 +34,59 @@ fn options(pairs: &[(&str, JsValue)]) -> js_sys::Object {
     options
 }
 
+thread_local! {
+    /// Formatters already made, by what they were made for: making one costs
+    /// the browser far more than using it, so each widget on a page shares
+    /// them.
+    /// (A page holds a handful, so a list is enough.)
+    static FORMATTERS: RefCell<Vec<(String, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The formatter for `key`, made by `make` the first time; `None` when the
+/// browser refuses to make one.
+fn formatter(key: String, make: impl FnOnce() -> Option<JsValue>) -> Option<JsValue> {
+    let known = FORMATTERS.with(|f| {
+        let list = f.borrow();
+        list.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())
+    });
+    if known.is_some() {
+        return known;
+    }
+    let made = make()?;
+    FORMATTERS.with(|f| f.borrow_mut().push((key, made.clone())));
+    Some(made)
+}
+
 /// Formats an amount of `currency` (an ISO 4217 code) for `lang`, without
 /// decimals when it is whole ("$2", "2 $US", "10,50 €"). Without a currency
 /// it is formatted as a plain number.
 pub fn money(value: f64, currency: Option<&str>, lang: Option<&str>) -> String {
     let digits = if value.fract() == 0.0 { 0 } else { 2 };
-    let mut pairs = vec![
-        ("minimumFractionDigits", JsValue::from(digits)),
-        ("maximumFractionDigits", JsValue::from(2)),
-    ];
-    if let Some(currency) = currency {
-        pairs.push(("style", "currency".into()));
-        pairs.push(("currency", currency.into()));
-    }
-    let options = options(&pairs);
-    let locale = lang.map_or(JsValue::UNDEFINED, JsValue::from_str);
-    NumberFormat::new(&locale, &options)
-        .or_else(|_| NumberFormat::new(&JsValue::UNDEFINED, &options))
-        .map_or_else(|_| number_text(value), |format| format.format_number(value))
+    let key = format!(
+        "number {digits} {} {}",
+        currency.unwrap_or(""),
+        lang.unwrap_or("")
+    );
+    let made = formatter(key, || {
+        let mut pairs = vec![
+            ("minimumFractionDigits", JsValue::from(digits)),
+            ("maximumFractionDigits", JsValue::from(2)),
+        ];
+        if let Some(currency) = currency {
+            pairs.push(("style", "currency".into()));
+            pairs.push(("currency", currency.into()));
+        }
+        let options = options(&pairs);
+        let locale = lang.map_or(JsValue::UNDEFINED, JsValue::from_str);
+        NumberFormat::new(&locale, &options)
+            .or_else(|_| NumberFormat::new(&JsValue::UNDEFINED, &options))
+            .ok()
+            .map(JsValue::from)
+    });
+    made.map_or_else(
+        || number_text(value),
+        |format| format.unchecked_into::<NumberFormat>().format_number(value),
+    )
 }
 
 /// An ISO 8601 time (`2020-09-20T18:04:00.000Z`) for milliseconds since the epoch.
@@ -68,11 +105,18 @@ pub fn long_date(rfc3339: &str, lang: Option<&str>) -> String {
     if date.get_time().is_nan() {
         return rfc3339.to_string();
     }
-    let options = options(&[("dateStyle", "long".into()), ("timeStyle", "short".into())]);
-    let locale = lang.map_or(JsValue::UNDEFINED, JsValue::from_str);
-    DateTimeFormat::new(&locale, &options)
-        .or_else(|_| DateTimeFormat::new(&JsValue::UNDEFINED, &options))
-        .map_or_else(|_| rfc3339.to_string(), |format| format.format(&date))
+    let made = formatter(format!("date {}", lang.unwrap_or("")), || {
+        let options = options(&[("dateStyle", "long".into()), ("timeStyle", "short".into())]);
+        let locale = lang.map_or(JsValue::UNDEFINED, JsValue::from_str);
+        DateTimeFormat::new(&locale, &options)
+            .or_else(|_| DateTimeFormat::new(&JsValue::UNDEFINED, &options))
+            .ok()
+            .map(JsValue::from)
+    });
+    made.map_or_else(
+        || rfc3339.to_string(),
+        |format| format.unchecked_into::<DateTimeFormat>().format(&date),
+    )
 }
 
 /// A number as JavaScript writes it (`2`, `2.5`), without Rust's float

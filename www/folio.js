@@ -41,7 +41,26 @@ const SKELETON_CSS = `
 .folio-fallback strong { display: block; margin-bottom: 8px; color: var(--folio-text, #121212); font-size: 16px; }
 `;
 
+/**
+ * The first `Intl` formatter of a page loads the browser's locale data,
+ * which takes tens of milliseconds; made while the core and the article are
+ * still on the network, the first render does not wait for it.
+ */
+function warmIntl() {
+  const idle = globalThis.requestIdleCallback ?? ((task) => setTimeout(task, 0));
+  const warm = (make) => idle(() => {
+    try {
+      make();
+    } catch {
+      // only a head start: the core formats (or falls back) on its own
+    }
+  });
+  warm(() => new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" }).format(0));
+  warm(() => new Intl.NumberFormat(undefined, { style: "currency", currency: "USD" }).format(1));
+}
+
 function createFolio() {
+  warmIntl();
   const wasm = fetch(new URL("core/folio_bg.wasm", import.meta.url));
   wasm.catch(() => {}); // a failure surfaces through `ready`
   /** The core's module, once its WebAssembly runs. */
