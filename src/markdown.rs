@@ -17,7 +17,7 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag as Md, TagEnd,
 };
 
-pub use rerender::rerender;
+pub use rerender::{rerender, unchanged_ends};
 pub use tree::{Attr, Element, Node, Tag};
 
 use crate::safe_url::{self, SafeUrl};

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node as DomNode};
 
-use crate::markdown::Document;
+use crate::markdown::{Document, unchanged_ends};
 
 /// The property of the container that holds what it shows (see [`Shown`]).
 const SHOWN: &str = "__folioBlocks";
@@ -44,21 +44,7 @@ fn fill(element: Element, run: BlockRun) {
 
     // Blocks that did not change at the start and at the end keep their
     // nodes untouched; only the run between them is reconciled.
-    let head = shown
-        .keys
-        .iter()
-        .zip(keys)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let most = shown.keys.len().min(keys.len()) - head;
-    let tail = shown
-        .keys
-        .iter()
-        .rev()
-        .zip(keys.iter().rev())
-        .take(most)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let (head, tail) = unchanged_ends(&shown.keys, keys);
     let (old_end, new_end) = (shown.keys.len() - tail, keys.len() - tail);
 
     // Which of the changed blocks can take an old node with the same key;

@@ -73,31 +73,34 @@ fn reuse(previous: &Document, old: &str, new: &str) -> Option<Document> {
         None => window.blocks.len(),
     };
 
-    let kept_tail = after..spans.len();
-    let mut document = Document {
-        blocks: previous.blocks[..first].to_vec(),
-        spans: spans[..first].to_vec(),
-        keys: previous.keys[..first].to_vec(),
-        definitions: false,
-    };
-    document.blocks.extend_from_slice(&window.blocks[..fresh]);
-    document.spans.extend_from_slice(&window.spans[..fresh]);
-    document.keys.extend_from_slice(&window.keys[..fresh]);
-    document
-        .blocks
-        .extend_from_slice(&previous.blocks[kept_tail.clone()]);
-    document.spans.extend(
-        spans[kept_tail.clone()]
-            .iter()
-            .map(|s: &Range<usize>| shift(s.start)..shift(s.end)),
-    );
-    document.keys.extend_from_slice(&previous.keys[kept_tail]);
+    let mut document = Document::default();
+    document.extend_from(previous, 0..first, |at| at);
+    document.extend_from(&window, 0..fresh, |at| at);
+    document.extend_from(previous, after..spans.len(), shift);
     Some(document)
 }
 
-/// How many bytes `old` and `new` share at the start and at the end (the
-/// two never overlap).
-fn unchanged_ends(old: &[u8], new: &[u8]) -> (usize, usize) {
+impl Document {
+    /// Appends `other`'s blocks in `range`, with their spans moved by `shift`.
+    fn extend_from(
+        &mut self,
+        other: &Document,
+        range: Range<usize>,
+        shift: impl Fn(usize) -> usize,
+    ) {
+        self.blocks.extend_from_slice(&other.blocks[range.clone()]);
+        self.keys.extend_from_slice(&other.keys[range.clone()]);
+        self.spans.extend(
+            other.spans[range]
+                .iter()
+                .map(|s| shift(s.start)..shift(s.end)),
+        );
+    }
+}
+
+/// How many items `old` and `new` share at the start and at the end (the
+/// two never overlap): what an edit left alone on either side of it.
+pub fn unchanged_ends<T: PartialEq>(old: &[T], new: &[T]) -> (usize, usize) {
     let head = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let most = old.len().min(new.len()) - head;
     let tail = old
