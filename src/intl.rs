@@ -42,9 +42,14 @@ thread_local! {
     static FORMATTERS: RefCell<Vec<(String, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The formatter for `key`, made by `make` the first time; `None` when the
-/// browser refuses to make one.
-fn formatter(key: String, make: impl FnOnce() -> Option<JsValue>) -> Option<JsValue> {
+/// The formatter kept under `key`, else the one `make` builds for `lang`
+/// (or, when the browser does not know it, for the reader's own locale);
+/// `None` when the browser refuses both.
+fn formatter(
+    key: String,
+    lang: Option<&str>,
+    make: impl Fn(&JsValue) -> Result<JsValue, JsValue>,
+) -> Option<JsValue> {
     let known = FORMATTERS.with(|f| {
         let list = f.borrow();
         list.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())
@@ -52,7 +57,8 @@ fn formatter(key: String, make: impl FnOnce() -> Option<JsValue>) -> Option<JsVa
     if known.is_some() {
         return known;
     }
-    let made = make()?;
+    let locale = lang.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    let made = make(&locale).or_else(|_| make(&JsValue::UNDEFINED)).ok()?;
     FORMATTERS.with(|f| f.borrow_mut().push((key, made.clone())));
     Some(made)
 }
@@ -67,7 +73,7 @@ pub fn money(value: f64, currency: Option<&str>, lang: Option<&str>) -> String {
         currency.unwrap_or(""),
         lang.unwrap_or("")
     );
-    let made = formatter(key, || {
+    let made = formatter(key, lang, |locale| {
         let mut pairs = vec![
             ("minimumFractionDigits", JsValue::from(digits)),
             ("maximumFractionDigits", JsValue::from(2)),
@@ -76,12 +82,7 @@ pub fn money(value: f64, currency: Option<&str>, lang: Option<&str>) -> String {
             pairs.push(("style", "currency".into()));
             pairs.push(("currency", currency.into()));
         }
-        let options = options(&pairs);
-        let locale = lang.map_or(JsValue::UNDEFINED, JsValue::from_str);
-        NumberFormat::new(&locale, &options)
-            .or_else(|_| NumberFormat::new(&JsValue::UNDEFINED, &options))
-            .ok()
-            .map(JsValue::from)
+        NumberFormat::new(locale, &options(&pairs)).map(JsValue::from)
     });
     made.map_or_else(
         || number_text(value),
@@ -105,13 +106,9 @@ pub fn long_date(rfc3339: &str, lang: Option<&str>) -> String {
     if date.get_time().is_nan() {
         return rfc3339.to_string();
     }
-    let made = formatter(format!("date {}", lang.unwrap_or("")), || {
+    let made = formatter(format!("date {}", lang.unwrap_or("")), lang, |locale| {
         let options = options(&[("dateStyle", "long".into()), ("timeStyle", "short".into())]);
-        let locale = lang.map_or(JsValue::UNDEFINED, JsValue::from_str);
-        DateTimeFormat::new(&locale, &options)
-            .or_else(|_| DateTimeFormat::new(&JsValue::UNDEFINED, &options))
-            .ok()
-            .map(JsValue::from)
+        DateTimeFormat::new(locale, &options).map(JsValue::from)
     });
     made.map_or_else(
         || rfc3339.to_string(),
