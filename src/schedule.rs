@@ -20,6 +20,10 @@ pub const MAX_VIEWS_KEPT: usize = 64;
 /// The longest window or snooze honoured, in days (ten years).
 pub const MAX_DAYS: u32 = 3650;
 
+/// How long, in milliseconds, half the prompt must stay on screen for a
+/// view to count.
+pub const VIEW_DWELL_MS: i32 = 1000;
+
 /// The record format's version; records of other versions are ignored.
 pub const RECORD_VERSION: u32 = 1;
 

@@ -12,13 +12,11 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
 use crate::embed::Reporter;
-use crate::schedule::Policy;
+use crate::schedule::{Policy, VIEW_DWELL_MS};
 use crate::storage;
 
-/// How much of the prompt must be on screen.
+/// How much of the prompt must be on screen (for [`VIEW_DWELL_MS`]).
 const VISIBLE_RATIO: f64 = 0.5;
-/// For how long, in milliseconds.
-const DWELL_MS: i32 = 1000;
 
 thread_local! {
     static SEEN: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
@@ -85,7 +83,8 @@ impl ViewTracker {
                     (true, None, Some(window)) => {
                         let callback = (*on_dwell).as_ref().unchecked_ref();
                         let handle = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                            callback, DWELL_MS,
+                            callback,
+                            VIEW_DWELL_MS,
                         );
                         timer.set(handle.ok());
                     }

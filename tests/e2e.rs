@@ -69,7 +69,7 @@ async fn demo_reads_as_a_news_article_on_desktop_and_phone() {
             seen["creditTransform"], "uppercase",
             "the credit reads apart from the caption"
         );
-        assert!(seen["creditSize"].as_f64() < seen["captionSize"].as_f64());
+        assert!(seen["creditSize"].as_f64().unwrap() < seen["captionSize"].as_f64().unwrap());
         assert!(seen["headlineSize"].as_f64().unwrap() >= 1.5 * seen["bodySize"].as_f64().unwrap());
         assert!(
             seen["bodyWidth"].as_f64().unwrap() <= 641.0,

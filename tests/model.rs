@@ -179,18 +179,19 @@ fn dates_must_be_rfc3339() {
 
 #[test]
 fn urls_must_be_allowed_by_the_policy() {
-    for (pointer, path) in [
-        ("/url", "url"),
-        ("/image/src", "image.src"),
-        ("/publisher/url", "publisher.url"),
-        ("/readMore/href", "readMore.href"),
+    for (pointer, path, image) in [
+        ("/url", "url", false),
+        ("/image/src", "image.src", true),
+        ("/publisher/url", "publisher.url", false),
+        ("/readMore/href", "readMore.href", false),
     ] {
         let error = error_of(&edited(pointer, Some(json!("javascript:alert(1)"))));
         assert_eq!(error.path, path);
-        assert!(matches!(
-            error.problem,
-            Problem::BadUrl(_) | Problem::BadImageUrl(_)
-        ));
+        match error.problem {
+            Problem::BadImageUrl(_) => assert!(image, "{path}: an image error"),
+            Problem::BadUrl(_) => assert!(!image, "{path}: a link error"),
+            other => panic!("{path}: {other:?}"),
+        }
     }
     // Images may not point at mail or phone numbers, nor at hosts a
     // browser cannot parse.

@@ -81,7 +81,7 @@ return (async () => {
       continue;
     }
     const started = performance.now();
-    results[name] = { mount: await run(input, "mount") };
+    results[name] = { text: typeof input === "string", mount: await run(input, "mount") };
     if (typeof input === "string") results[name].inline = await run(input, "inline");
     results[name].ms = Math.round(performance.now() - started);
   }
