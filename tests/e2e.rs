@@ -31,6 +31,7 @@ return {
   headline: root.querySelector("h1").textContent,
   headlineSize: px("h1", "fontSize"),
   bodySize: px(".folio-body p", "fontSize"),
+  gutter: px("article.folio", "paddingLeft"),
   bodyWidth: root.querySelector(".folio-body p").getBoundingClientRect().width,
   caption: root.querySelector(".folio-figure__text").textContent,
   credit: root.querySelector(".folio-figure__credit").textContent,
@@ -59,6 +60,12 @@ async fn demo_reads_as_a_news_article_on_desktop_and_phone() {
         let seen = browser.eval(MEASURE, vec![]).await;
 
         assert_eq!(seen["headline"], sample["headline"], "at {width}px");
+        let gutter = if width < 480 { 16.0 } else { 24.0 };
+        assert_eq!(
+            seen["gutter"].as_f64(),
+            Some(gutter),
+            "side padding at {width}px"
+        );
         assert_eq!(
             seen["wasmFetches"], 1,
             "the preload hint and folio.js share one download"
