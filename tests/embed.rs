@@ -378,30 +378,31 @@ async fn the_strict_csp_page_renders_without_violations_or_errors_and_nothing_sh
     browser.stop().await;
 }
 
+/// Waits until the headline of the widget with `id` reads `text`.
+async fn headline_is(browser: &Browser, id: &str, text: &str) {
+    let script = format!(
+        "return document.getElementById({}).shadowRoot?.querySelector('h1')?.textContent === {};",
+        json!(id),
+        json!(text)
+    );
+    browser
+        .wait_for(&script, &format!("#{id} to read {text:?}"))
+        .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn changing_src_or_setting_the_article_property_renders_the_new_article() {
     let site = Site::start();
     let browser = Browser::start().await;
     browser.driver.goto(site.page("plain.html")).await.unwrap();
     rendered(&browser, "article").await;
-    let headline =
-        "return document.getElementById('article').shadowRoot.querySelector('h1').textContent;";
+    let sample: Value = serde_json::from_str(SAMPLE).unwrap();
+    let set_src = "document.getElementById('article').setAttribute('src', arguments[0]);";
 
     browser
-        .eval(
-            "document.getElementById('article').setAttribute('src', '../sample/brief.json');",
-            vec![],
-        )
+        .eval(set_src, vec![json!("../sample/brief.json")])
         .await;
-    browser
-        .wait_for(
-            &format!(
-                "{} === 'What to expect from the Sochi summit';",
-                headline.trim_end_matches(';')
-            ),
-            "src change",
-        )
-        .await;
+    headline_is(&browser, "article", "What to expect from the Sochi summit").await;
     let updated = browser
         .eval("return [...document.getElementById('article').shadowRoot.querySelectorAll('time')].map((t) => t.dateTime);", vec![])
         .await;
@@ -410,7 +411,7 @@ async fn changing_src_or_setting_the_article_property_renders_the_new_article() 
         json!(["2020-09-13T20:00:00Z", "2020-09-13T21:15:00Z"])
     );
 
-    let mut article: Value = serde_json::from_str(SAMPLE).unwrap();
+    let mut article = sample.clone();
     article["headline"] = json!("Set through the property");
     browser
         .eval(
@@ -418,15 +419,41 @@ async fn changing_src_or_setting_the_article_property_renders_the_new_article() 
             vec![article],
         )
         .await;
+    headline_is(&browser, "article", "Set through the property").await;
+
+    // The last one set wins: a new `src` after the property.
     browser
-        .wait_for(
-            &format!(
-                "{} === 'Set through the property';",
-                headline.trim_end_matches(';')
-            ),
-            "property set",
+        .eval(set_src, vec![json!("../sample/article.json")])
+        .await;
+    headline_is(&browser, "article", sample["headline"].as_str().unwrap()).await;
+
+    // Turning the prompt off renders the same article again, without
+    // fetching it again.
+    let fetched = |requests: Vec<String>| {
+        requests
+            .iter()
+            .filter(|r| r.ends_with("/sample/article.json"))
+            .count()
+    };
+    let before = fetched(site.host.requests());
+    browser
+        .eval(
+            "document.getElementById('article').setAttribute('support', 'off');",
+            vec![],
         )
         .await;
+    browser
+        .wait_for(
+            "return !document.getElementById('article').shadowRoot.querySelector('aside.folio-support');",
+            "the prompt to go",
+        )
+        .await;
+    assert_eq!(
+        fetched(site.host.requests()),
+        before,
+        "no new request for the article"
+    );
+
     let renders = browser
         .eval("return folioLog.events.filter((e) => e.type === 'folio:render').map((e) => e.detail.id);", vec![])
         .await;
@@ -435,8 +462,35 @@ async fn changing_src_or_setting_the_article_property_renders_the_new_article() 
         json!([
             "putin-backs-lukashenko-succession",
             "sochi-summit-brief",
+            "putin-backs-lukashenko-succession",
+            "putin-backs-lukashenko-succession",
             "putin-backs-lukashenko-succession"
         ])
     );
+    browser.stop().await;
+}
+
+/// A page that sets `article` on the element before `folio.js` has run
+/// (module scripts run late) still gets that article.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_article_set_before_folio_js_runs_is_rendered() {
+    let site = Site::start();
+    let browser = Browser::start().await;
+    browser
+        .driver
+        .goto(site.page("missing.html"))
+        .await
+        .unwrap();
+    let mut article: Value = serde_json::from_str(SAMPLE).unwrap();
+    article["headline"] = json!("Set before the upgrade");
+    browser
+        .eval(
+            "const el = document.createElement('folio-article'); \
+             el.id = 'early'; el.article = arguments[0]; document.body.append(el); \
+             return import(arguments[1]).then(() => true);",
+            vec![article, json!(site.host.url("folio.js"))],
+        )
+        .await;
+    headline_is(&browser, "early", "Set before the upgrade").await;
     browser.stop().await;
 }

@@ -103,6 +103,10 @@ function createFolio() {
     #widget = null;
     #generation = 0;
     #dead = false;
+    /** Stops the load in flight when a newer one starts or the widget goes. */
+    #aborter = null;
+    /** The content shown last, rendered again when only the options change. */
+    #shown = null;
 
     constructor(host, supportOn) {
       this.#host = host;
@@ -111,15 +115,18 @@ function createFolio() {
     }
 
     /**
-     * Shows what `load()` resolves to (`{ text, base }`); a later call wins.
-     * When `load` fails and `retryable` is set, the error offers "Try again".
+     * Shows what `load(signal)` resolves to (`{ text, base }`); a later call
+     * wins, and aborts `signal`. When `load` fails and `retryable` is set,
+     * the error offers "Try again".
      */
     async show(load, retryable = false) {
       const generation = ++this.#generation;
+      this.#aborter?.abort();
+      const aborter = (this.#aborter = new AbortController());
       let content = null;
       let failure = null;
       try {
-        content = await load();
+        content = await load(aborter.signal);
       } catch (error) {
         failure = error?.message ?? String(error);
       }
@@ -133,6 +140,7 @@ function createFolio() {
       if (generation !== this.#generation || this.#dead) return;
       try {
         this.#widget ??= new core.Widget(this.#host);
+        this.#shown = content;
         if (failure === null) this.#widget.render(content.text, content.base, this.#supportOn());
         else this.#widget.fail(failure, retryable ? () => void this.show(load, true) : undefined);
       } catch (error) {
@@ -143,10 +151,17 @@ function createFolio() {
       }
     }
 
+    /** Renders the content shown last again (the options changed). */
+    refresh() {
+      const shown = this.#shown;
+      if (shown) void this.show(async () => shown);
+    }
+
     /** Removes the widget and frees its memory. */
     destroy() {
       this.#dead = true;
       this.#generation++;
+      this.#aborter?.abort();
       this.#widget?.unmount();
       this.#widget?.free();
       this.#widget = null;
@@ -183,18 +198,24 @@ function createFolio() {
 
   const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
 
-  /** The response body as text, refusing more than the core would read. */
-  async function readLimited(response, where) {
+  /**
+   * The response body as text, refusing more than the core would read; a
+   * read that fails becomes `failed(error)`.
+   */
+  async function readLimited(response, where, failed) {
     const declared = Number(response.headers.get("content-length"));
     if (declared > MAX_ARTICLE_BYTES) {
       throw new Error(`${where}: it is ${megabytes(declared)}; the most Folio reads is ${megabytes(MAX_ARTICLE_BYTES)}.`);
     }
+    if (!response.body) return "";
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
     let text = "";
     let received = 0;
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch((error) => {
+        throw failed(error);
+      });
       if (done) return text + decoder.decode();
       received += value.byteLength;
       if (received > MAX_ARTICLE_BYTES) {
@@ -205,8 +226,11 @@ function createFolio() {
     }
   }
 
-  /** Article JSON from `src`, with the URL it finally came from. */
-  async function fetchArticle(src, timeout) {
+  /**
+   * Article JSON from `src`, with the URL it finally came from; `signal`
+   * stops the request (a newer one replaced it).
+   */
+  async function fetchArticle(src, timeout, signal) {
     const url = new URL(src, document.baseURI);
     const where = `Could not load ${url}`;
     const failed = (error) =>
@@ -215,19 +239,20 @@ function createFolio() {
           ? `${where}: no answer within ${timeout / 1000} s.`
           : `${where}: the request failed (offline, refused, or not allowed by CORS).`,
       );
+    const timer = AbortSignal.timeout(timeout);
     let response;
-    let text;
     try {
-      response = await fetch(url, { mode: "cors", credentials: "omit", signal: AbortSignal.timeout(timeout) });
-      if (!response.ok) {
-        response.body?.cancel().catch(() => {});
-        const status = `${response.status} ${response.statusText}`.trim();
-        throw new Error(`${where}: the server answered ${status}.`);
-      }
-      text = await readLimited(response, where);
+      const stop = AbortSignal.any ? AbortSignal.any([signal, timer]) : timer;
+      response = await fetch(url, { mode: "cors", credentials: "omit", signal: stop });
     } catch (error) {
-      throw error?.message?.startsWith(where) ? error : failed(error);
+      throw failed(error);
     }
+    if (!response.ok) {
+      response.body?.cancel().catch(() => {});
+      const status = `${response.status} ${response.statusText}`.trim();
+      throw new Error(`${where}: the server answered ${status}.`);
+    }
+    const text = await readLimited(response, where, failed);
     if (/html/i.test(response.headers.get("content-type") ?? "") || /^\s*</.test(text)) {
       throw new Error(`${where}: the server sent a web page, not article JSON.`);
     }
@@ -242,6 +267,13 @@ function createFolio() {
     #started = false;
 
     connectedCallback() {
+      // `article` set before this script ran is a plain property of the
+      // element that hides the setter: take it over.
+      if (Object.hasOwn(this, "article")) {
+        const value = this.article;
+        delete this.article;
+        this.#article = value;
+      }
       this.#controller ??= new Controller(this, () => this.getAttribute("support") !== "off");
       if (!this.hasAttribute("lazy")) return this.#load();
       this.#observer = new IntersectionObserver(
@@ -264,8 +296,12 @@ function createFolio() {
       this.#started = false;
     }
 
-    attributeChangedCallback(_name, before, after) {
-      if (before !== after && this.#started) this.#load();
+    attributeChangedCallback(name, before, after) {
+      if (before === after || !this.#started) return;
+      if (name === "support") return this.#controller?.refresh();
+      // A new `src` wins over an article set before it.
+      this.#article = undefined;
+      this.#load();
     }
 
     /** The article object last set, if any. */
@@ -290,7 +326,7 @@ function createFolio() {
       this.#started = true;
       const src = this.getAttribute("src");
       if (this.#article !== undefined) return this.#controller.show(async () => toText(this.#article));
-      if (src) return this.#controller.show(() => fetchArticle(src, this.#timeout()), true);
+      if (src) return this.#controller.show((signal) => fetchArticle(src, this.#timeout(), signal), true);
       const inline = this.querySelector('script[type="application/json"]')?.textContent ?? "";
       return this.#controller.show(async () => ({ text: inline, base: null }));
     }
