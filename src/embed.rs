@@ -12,7 +12,7 @@ use web_sys::{
     ShadowRootMode,
 };
 
-use crate::components::{ArticleView, ErrorView, Prepared, Retry, STYLESHEET};
+use crate::components::{ArticleView, Choice, ErrorView, Prepared, Retry, STYLESHEET};
 use crate::error::ContentError;
 use crate::schedule::Policy;
 use crate::tracking::ViewTracker;
@@ -177,6 +177,7 @@ impl Widget {
         let reporter = Reporter(send_wrapper::SendWrapper::new(self.host.clone()));
         let handle = leptos::mount::mount_to(container, move || {
             provide_context(reporter);
+            provide_context(Choice::default());
             move || match state.get() {
                 Content::Article(prepared) => view! { <ArticleView prepared=prepared/> }.into_any(),
                 Content::Failed(reason, retry) => {

@@ -359,6 +359,41 @@ async fn reordered_blocks_render_like_a_fresh_widget() {
     }
 }
 
+/// A live update of the article keeps the amount the reader chose; a new
+/// campaign starts from its own default.
+#[wasm_bindgen_test]
+async fn an_update_keeps_the_chosen_amount() {
+    let mut article = with_campaign("kept choice");
+    let (_host, root, mut widget) = mount(&article.to_string(), None);
+    let checked = || {
+        all(&root, "[role=radio]")
+            .iter()
+            .position(|b| b.get_attribute("aria-checked").as_deref() == Some("true"))
+    };
+    let default = checked();
+    assert_eq!(default, Some(0), "the sample's default amount");
+    all(&root, "[role=radio]")[2]
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(checked(), Some(2));
+
+    article["headline"] = json!("An updated headline");
+    widget
+        .render(&article.to_string(), None, true)
+        .expect("the core accepts the render");
+    settle().await;
+    assert_eq!(text(&root, "h1"), "An updated headline");
+    assert_eq!(checked(), Some(2), "the choice survives the update");
+
+    article["support"]["campaign"] = json!("another campaign");
+    widget
+        .render(&article.to_string(), None, true)
+        .expect("the core accepts the render");
+    settle().await;
+    assert_eq!(checked(), default, "a new campaign starts from its default");
+}
+
 /// The sample article with its own campaign (tests share one page's storage).
 fn with_campaign(campaign: &str) -> Value {
     let mut article = sample();

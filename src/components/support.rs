@@ -2,7 +2,7 @@
 //! group, the call to action, payment badges and "Remind me later". Whether
 //! it shows at all is the [`schedule`](crate::schedule)'s decision.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,6 +14,27 @@ use crate::markdown::Document;
 use crate::model::{Amount, Frequency, Support};
 use crate::schedule::Policy;
 use crate::{intl, storage, tracking};
+
+/// The amount a reader chose in a widget's prompt, by campaign; provided
+/// once per widget, so it lasts across renders of new article content.
+#[derive(Clone, Default)]
+pub struct Choice(Arc<Mutex<Option<(String, usize)>>>);
+
+impl Choice {
+    fn of(&self, campaign: &str) -> Option<usize> {
+        let chosen = self.0.lock().ok()?;
+        chosen
+            .as_ref()
+            .filter(|(c, _)| c == campaign)
+            .map(|(_, i)| *i)
+    }
+
+    fn remember(&self, campaign: &str, index: usize) {
+        if let Ok(mut chosen) = self.0.lock() {
+            *chosen = Some((campaign.to_string(), index));
+        }
+    }
+}
 
 /// The prompt, or nothing when snoozed or past its frequency cap.
 #[component]
@@ -30,7 +51,16 @@ pub fn SupportPrompt(
     let shown = !record.snoozed(policy, now)
         && (tracking::seen_this_load(&campaign) || record.may_show(policy, now));
     let visible = RwSignal::new(shown);
-    let selected = RwSignal::new(support.amounts.iter().position(|a| a.default).unwrap_or(0));
+    // The reader's choice outlives the view: an update of the article
+    // builds the prompt anew, and must not undo it.
+    let choice = use_context::<Choice>().unwrap_or_default();
+    let kept = choice.of(&campaign).filter(|&i| i < support.amounts.len());
+    let first = kept.unwrap_or_else(|| support.amounts.iter().position(|a| a.default).unwrap_or(0));
+    let selected = RwSignal::new(first);
+    {
+        let campaign = campaign.clone();
+        Effect::new(move |_| choice.remember(&campaign, selected.get()));
+    }
     let reporter = use_context::<Reporter>();
     let cta_base = crate::dom::resolve(&support.cta.href, base.as_deref());
     let run = BlockRun {
