@@ -241,10 +241,7 @@ impl Widget {
 
 /// Sends a bubbling, composed `CustomEvent` whose detail has `fields`.
 fn dispatch(host: &HtmlElement, name: &str, fields: &[(&str, JsValue)]) {
-    let detail = js_sys::Object::new();
-    for (key, value) in fields {
-        let _ = js_sys::Reflect::set(&detail, &(*key).into(), value);
-    }
+    let detail = crate::intl::object(fields);
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

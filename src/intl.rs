@@ -26,12 +26,14 @@ extern "C" {
     fn format_number(this: &NumberFormat, value: f64) -> String;
 }
 
-fn options(pairs: &[(&str, JsValue)]) -> js_sys::Object {
-    let options = js_sys::Object::new();
+/// A plain object with the given properties (formatter options, event
+/// details).
+pub fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
     for (key, value) in pairs {
-        let _ = js_sys::Reflect::set(&options, &(*key).into(), value);
+        let _ = js_sys::Reflect::set(&object, &(*key).into(), value);
     }
-    options
+    object
 }
 
 thread_local! {
@@ -82,7 +84,7 @@ pub fn money(value: f64, currency: Option<&str>, lang: Option<&str>) -> String {
             pairs.push(("style", "currency".into()));
             pairs.push(("currency", currency.into()));
         }
-        NumberFormat::new(locale, &options(&pairs)).map(JsValue::from)
+        NumberFormat::new(locale, &object(&pairs)).map(JsValue::from)
     });
     made.map_or_else(
         || number_text(value),
@@ -107,7 +109,7 @@ pub fn long_date(rfc3339: &str, lang: Option<&str>) -> String {
         return rfc3339.to_string();
     }
     let made = formatter(format!("date {}", lang.unwrap_or("")), lang, |locale| {
-        let options = options(&[("dateStyle", "long".into()), ("timeStyle", "short".into())]);
+        let options = object(&[("dateStyle", "long".into()), ("timeStyle", "short".into())]);
         DateTimeFormat::new(locale, &options).map(JsValue::from)
     });
     made.map_or_else(

@@ -6,7 +6,7 @@
 //! deeper than [`MAX_DEPTH`] is flattened so no later step recurses without
 //! bound.
 
-mod rerender;
+pub(crate) mod rerender;
 mod tree;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -17,7 +17,7 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag as Md, TagEnd,
 };
 
-pub use rerender::{rerender, unchanged_ends};
+pub use rerender::rerender;
 pub use tree::{Attr, Element, Node, Tag};
 
 use crate::safe_url::{self, SafeUrl};

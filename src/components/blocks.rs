@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node as DomNode};
 
-use crate::markdown::{Document, unchanged_ends};
+use crate::markdown::Document;
+use crate::markdown::rerender::unchanged_ends;
 
 /// The property of the container that holds what it shows (see [`Shown`]).
 const SHOWN: &str = "__folioBlocks";

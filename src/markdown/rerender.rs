@@ -100,7 +100,7 @@ impl Document {
 
 /// How many items `old` and `new` share at the start and at the end (the
 /// two never overlap): what an edit left alone on either side of it.
-pub fn unchanged_ends<T: PartialEq>(old: &[T], new: &[T]) -> (usize, usize) {
+pub(crate) fn unchanged_ends<T: PartialEq>(old: &[T], new: &[T]) -> (usize, usize) {
     let head = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let most = old.len().min(new.len()) - head;
     let tail = old
