@@ -131,9 +131,15 @@ impl Browser {
             .expect("CDP");
     }
 
-    /// Ends the session and chromedriver.
-    pub async fn stop(mut self) {
-        let _ = self.driver.quit().await;
+    /// Ends the session, then chromedriver (when dropped).
+    pub async fn stop(self) {
+        let _ = self.driver.clone().quit().await;
+    }
+}
+
+impl Drop for Browser {
+    /// A test that fails before `stop()` still ends its chromedriver.
+    fn drop(&mut self) {
         let _ = self.chromedriver.kill();
         let _ = self.chromedriver.wait();
     }
