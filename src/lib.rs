@@ -7,6 +7,7 @@
 
 pub mod date;
 pub mod error;
+pub mod json;
 pub mod limits;
 pub mod markdown;
 pub mod model;

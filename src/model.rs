@@ -1,4 +1,4 @@
-//! Article JSON v1: the serde types of the public contract, and parsing.
+//! Article JSON v1: the types of the public contract, and parsing.
 //!
 //! Field names are camelCase and unknown fields are ignored. [`parse`] turns
 //! JSON text into an [`Article`] whose every field has been checked, or a
@@ -6,8 +6,6 @@
 
 mod decode;
 mod validate;
-
-use serde::Deserialize;
 
 use crate::error::ContentError;
 
@@ -17,9 +15,9 @@ use schemars::JsonSchema;
 pub use decode::parse;
 
 /// A news article, as a publisher sends it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename_all = "camelCase"))]
 pub struct Article {
     /// Stable identifier of the article, echoed in `folio:render`.
     pub id: String,
@@ -34,7 +32,7 @@ pub struct Article {
     /// Plain-text summary under the headline.
     pub standfirst: Option<String>,
     /// Names of the authors.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub authors: Vec<String>,
     /// Who published it.
     pub publisher: Option<Publisher>,
@@ -50,13 +48,12 @@ pub struct Article {
     pub read_more: Option<Link>,
     /// The reader-support banner and prompt. A bad block is kept as its error:
     /// the article still renders, without the prompt.
-    #[serde(default, deserialize_with = "decode::lenient_support")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<Support>"))]
     pub support: Option<Result<Support, ContentError>>,
 }
 
 /// The publisher of an article.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Publisher {
     /// Display name ("The Moscow Times").
@@ -66,7 +63,7 @@ pub struct Publisher {
 }
 
 /// A photo with its caption and credit.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Image {
     /// URL of the image.
@@ -86,7 +83,7 @@ pub struct Image {
 }
 
 /// A labelled link.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Link {
     /// The visible text.
@@ -96,9 +93,9 @@ pub struct Link {
 }
 
 /// The reader-support prompt and banner of one campaign.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename_all = "camelCase"))]
 pub struct Support {
     /// Campaign name: views, snoozes and clicks are counted per campaign.
     pub campaign: String,
@@ -112,14 +109,14 @@ pub struct Support {
     /// Text of the prompt, in Markdown.
     pub body: Option<String>,
     /// Amounts a reader can choose from.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub amounts: Vec<Amount>,
     /// ISO 4217 code the amounts are in.
     pub currency: Option<String>,
     /// The call to action.
     pub cta: Link,
     /// Payment methods shown as badges (`visa`, `mastercard`, `paypal`, …).
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub payment_methods: Vec<String>,
     /// The decline line and its "Remind me later" button.
     pub decline: Option<Decline>,
@@ -128,7 +125,7 @@ pub struct Support {
 }
 
 /// The support banner.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Banner {
     /// The banner's text.
@@ -138,7 +135,7 @@ pub struct Banner {
 }
 
 /// One amount a reader can choose.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Amount {
     /// The visible text ("$2 / month"); absent, the amount is formatted.
@@ -146,17 +143,17 @@ pub struct Amount {
     /// The amount, in units of `currency`.
     pub value: f64,
     /// How often it is paid.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub frequency: Frequency,
     /// Preselected; at most one amount may be.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub default: bool,
 }
 
 /// How often an amount is paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename_all = "lowercase"))]
 pub enum Frequency {
     /// A single payment.
     #[default]
@@ -179,7 +176,7 @@ impl Frequency {
 }
 
 /// The decline line of the prompt.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Decline {
     /// "Not ready to support today?"
@@ -191,7 +188,7 @@ pub struct Decline {
 }
 
 /// The frequency cap of the prompt.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct MaxViews {
     /// Views allowed within the window (default 4).

@@ -7,8 +7,7 @@
 //! own window (a snooze: twice its length), so a clock set back cannot hide
 //! the prompt for much longer than the publisher asked.
 
-use serde::{Deserialize, Serialize};
-
+use crate::json::{self, Value};
 use crate::model::Support;
 
 /// One day in milliseconds.
@@ -80,16 +79,13 @@ impl Policy {
 }
 
 /// What is remembered of one campaign on this browser.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Record {
-    /// Format version ([`RECORD_VERSION`]).
-    #[serde(rename = "v")]
+    /// Format version ([`RECORD_VERSION`]; `v` in JSON).
     pub version: u32,
-    /// "Remind me later" hides the prompt until this time.
-    #[serde(default, rename = "until", skip_serializing_if = "Option::is_none")]
+    /// "Remind me later" hides the prompt until this time (`until`).
     pub snooze_until: Option<i64>,
     /// When the prompt was seen, oldest first, at most [`MAX_VIEWS_KEPT`].
-    #[serde(default)]
     pub views: Vec<i64>,
 }
 
@@ -98,29 +94,50 @@ impl Record {
     /// (corrupt text, another program's value, a future format) reads as an
     /// empty record, never as an error.
     pub fn parse(text: &str) -> Self {
-        let object = text.trim_start().starts_with('{');
-        match serde_json::from_str::<Record>(text) {
-            Ok(record) if object && record.version == RECORD_VERSION => Record {
-                views: record
-                    .views
-                    .into_iter()
-                    .rev()
-                    .take(MAX_VIEWS_KEPT)
-                    .rev()
-                    .collect(),
-                ..record
-            },
-            _ => Self::default(),
-        }
+        Self::read(text).unwrap_or_default()
     }
 
-    /// The record as stored.
-    pub fn to_json(&self) -> String {
-        let record = Record {
-            version: RECORD_VERSION,
-            ..self.clone()
+    fn read(text: &str) -> Option<Self> {
+        let Value::Object(members) = json::parse(text).ok()? else {
+            return None;
         };
-        serde_json::to_string(&record).unwrap_or_default()
+        let field = |name: &str| members.iter().find(|(key, _)| key == name).map(|(_, v)| v);
+        let whole = |value: &Value| match value {
+            Value::Number(number) => json::whole(number),
+            _ => None,
+        };
+        if field("v").and_then(whole) != Some(RECORD_VERSION.into()) {
+            return None;
+        }
+        let snooze_until = match field("until") {
+            None | Some(Value::Null) => None,
+            Some(value) => Some(whole(value)?),
+        };
+        let views = match field("views") {
+            None => Vec::new(),
+            Some(Value::Array(items)) => {
+                let skip = items.len().saturating_sub(MAX_VIEWS_KEPT);
+                let kept = items.iter().skip(skip).map(whole);
+                kept.collect::<Option<Vec<i64>>>()?
+            }
+            Some(_) => return None,
+        };
+        Some(Record {
+            version: RECORD_VERSION,
+            snooze_until,
+            views,
+        })
+    }
+
+    /// The record as stored: `{"v":1,"until":…,"views":[…]}`.
+    pub fn to_json(&self) -> String {
+        let mut text = format!("{{\"v\":{RECORD_VERSION}");
+        if let Some(until) = self.snooze_until {
+            text += &format!(",\"until\":{until}");
+        }
+        let views: Vec<String> = self.views.iter().map(i64::to_string).collect();
+        text += &format!(",\"views\":[{}]}}", views.join(","));
+        text
     }
 
     /// True while "Remind me later" holds: until its end (exclusive). A

@@ -331,3 +331,40 @@ fn a_field_given_twice_is_named() {
     let json = SAMPLE.replacen("\"alt\"", "\"alt\": \"x\", \"alt\"", 1);
     assert_eq!(error_of(&json).path, "image.alt");
 }
+
+#[test]
+fn numbers_are_read_to_their_fields_own_ranges() {
+    // No float holds 1e999: only the support block fails, naming the amount.
+    let json = edited("/support/amounts/1/value", Some(json!(123.25))).replace("123.25", "1e999");
+    let error = support_error_of(&json);
+    assert_eq!(error.path, "support.amounts[1].value");
+    assert_eq!(
+        error.to_string(),
+        "`support.amounts[1].value` must be a number a computer can hold (it is 1e999)."
+    );
+    let error = error_of(&edited("/image/width", Some(json!(1280.5))));
+    assert_eq!(
+        error.to_string(),
+        "`image.width` must be a whole number from 0 to 4294967295, not the number 1280.5."
+    );
+    let error = error_of(&edited("/image/width", Some(json!(4294967296u64))));
+    assert_eq!(
+        error.to_string(),
+        "`image.width` must be a whole number from 0 to 4294967295; the number 4294967296 is out of range."
+    );
+    let article = model::parse(&edited("/support/amounts/0/value", Some(json!(2.75)))).unwrap();
+    assert_eq!(article.support.unwrap().unwrap().amounts[0].value, 2.75);
+}
+
+#[test]
+fn a_long_wrong_text_is_quoted_in_part() {
+    let long = "x".repeat(500);
+    let error = error_of(&edited("/authors", Some(json!(long))));
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "`authors` must be a list, not text (\"{}…\").",
+            "x".repeat(40)
+        )
+    );
+}

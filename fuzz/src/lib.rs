@@ -9,19 +9,76 @@
 
 use folio::markdown::{self, Attr, Document, Element, MAX_DEPTH, Node, Tag};
 use folio::model::{self, Article, Support};
-use folio::{date, safe_url};
+use folio::{date, json, safe_url};
 use pulldown_cmark::{Event, Options, Parser, Tag as Md};
 
 /// Parses article JSON with `model::parse`; an accepted article must hold
 /// what validation promises and its Markdown must render to a sound tree.
+/// The text also goes through `check_json_reader`.
 pub fn json_to_model(data: &[u8]) {
     let json = String::from_utf8_lossy(data);
+    check_json_reader(&json);
     match model::parse(&json) {
         Ok(article) => check_article(&article),
         Err(error) => {
             let message = error.to_string();
             assert!(message.ends_with('.'), "odd error message {message:?}");
         }
+    }
+}
+
+/// Reads `text` with Folio's JSON reader and with `serde_json`, which must
+/// agree on whether it is JSON and, when it is, on every value. Where they
+/// may differ by design: Folio keeps numbers as text (so `1e999` is JSON to
+/// it and fails only the field that asks for it), and both stop at about
+/// 128 levels of nesting.
+pub fn check_json_reader(text: &str) {
+    let ours = json::parse(text);
+    let theirs = serde_json::from_str::<serde_json::Value>(text);
+    match (&ours, &theirs) {
+        (Ok(a), Ok(b)) => assert!(
+            same_json(a, b),
+            "the readers differ on {text:?}:\n{a:?}\n{b:?}"
+        ),
+        (Err(_), Err(_)) => {}
+        (Ok(_), Err(e)) if e.to_string().starts_with("number out of range") => {}
+        (Err(e), _) if e.message.starts_with("nesting too deep") => {}
+        (_, Err(e)) if e.to_string().starts_with("recursion limit") => {}
+        _ => panic!("the readers disagree on {text:?}: {ours:?} against {theirs:?}"),
+    }
+    if let Err(error) = &ours {
+        assert!(error.offset <= text.len(), "offset past the end: {error:?}");
+        assert!(error.message.contains(" at line "), "{error:?}");
+    }
+}
+
+/// Whether two readings of the same text hold the same values (object keys
+/// given twice: the last one, as `serde_json` keeps).
+fn same_json(ours: &json::Value, theirs: &serde_json::Value) -> bool {
+    use serde_json::Value as V;
+    match (ours, theirs) {
+        (json::Value::Null, V::Null) => true,
+        (json::Value::Bool(a), V::Bool(b)) => a == b,
+        (json::Value::Number(a), V::Number(b)) => {
+            let (a, b) = (a.parse::<f64>().unwrap(), b.as_f64().unwrap());
+            a == b || (a - b).abs() <= a.abs().max(b.abs()) * 1e-15
+        }
+        (json::Value::String(a), V::String(b)) => a == b,
+        (json::Value::Array(a), V::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_json(a, b))
+        }
+        (json::Value::Object(a), V::Object(b)) => {
+            let keys: std::collections::BTreeSet<&str> =
+                a.iter().map(|(k, _)| k.as_ref()).collect();
+            keys.len() == b.len()
+                && b.iter().all(|(key, b)| {
+                    a.iter()
+                        .rev()
+                        .find(|(k, _)| k == key)
+                        .is_some_and(|(_, a)| same_json(a, b))
+                })
+        }
+        _ => false,
     }
 }
 

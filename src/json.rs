@@ -1,0 +1,326 @@
+//! A small JSON reader: text to a tree of values that borrow from it.
+//!
+//! It does what Folio needs and no more, which keeps the WebAssembly small:
+//! strings without escapes (a Markdown body, most of an article) are not
+//! copied, and numbers stay as written until a field asks for one, so the
+//! float parser is only reached for the few amounts that have decimals and
+//! a number no float can hold fails only its own field. RFC 8259 strictly:
+//! no comments, no trailing commas, no byte-order mark, no lone surrogates.
+
+use std::borrow::Cow;
+
+/// The deepest nesting read; [`crate::limits`] refuses articles far
+/// shallower, with a message naming the field, before this is reached.
+const MAX_DEPTH: usize = 128;
+
+/// One JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number as written (already checked against the JSON grammar).
+    Number(&'a str),
+    /// A string, borrowed from the text unless it had escapes.
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<Value<'a>>),
+    /// An object's members in the order written (repeated keys kept).
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
+}
+
+/// Why text is not JSON, and where it stopped being JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Byte offset of the problem in the text.
+    pub offset: usize,
+    /// What was wrong, with its line and column ("expected `:` at line 3
+    /// column 9").
+    pub message: String,
+    /// The text ended too early.
+    pub eof: bool,
+}
+
+/// Reads all of `text` as one JSON value.
+pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
+    let mut reader = Reader { text, at: 0 };
+    let value = reader.value(0)?;
+    reader.space();
+    if reader.at < text.len() {
+        return Err(reader.error("trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    fn error(&self, what: &str) -> SyntaxError {
+        let eof = self.at >= self.text.len();
+        let before = &self.text[..self.at.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+        let what = if eof {
+            "unexpected end of the text"
+        } else {
+            what
+        };
+        SyntaxError {
+            offset: self.at,
+            message: format!("{what} at line {line} column {column}"),
+            eof,
+        }
+    }
+
+    /// Consumes `byte` after optional white space, or fails naming it.
+    fn expect(&mut self, byte: u8, what: &str) -> Result<(), SyntaxError> {
+        self.space();
+        if self.peek() != Some(byte) {
+            return Err(self.error(what));
+        }
+        self.at += 1;
+        Ok(())
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
+        self.space();
+        if depth > MAX_DEPTH {
+            return Err(self.error("nesting too deep"));
+        }
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => self.literal(),
+        }
+    }
+
+    fn literal(&mut self) -> Result<Value<'a>, SyntaxError> {
+        let rest = &self.text[self.at..];
+        for (word, value) in [
+            ("null", Value::Null),
+            ("true", Value::Bool(true)),
+            ("false", Value::Bool(false)),
+        ] {
+            if rest.starts_with(word) {
+                self.at += word.len();
+                return Ok(value);
+            }
+        }
+        Err(self.error("expected a value"))
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
+        self.at += 1;
+        let mut items = Vec::new();
+        self.space();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.error("expected `,` or `]`")),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
+        self.at += 1;
+        let mut members = Vec::new();
+        self.space();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.space();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a key in double quotes"));
+            }
+            let key = self.string()?;
+            self.expect(b':', "expected `:`")?;
+            members.push((key, self.value(depth + 1)?));
+            self.space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Value::Object(members));
+                }
+                _ => return Err(self.error("expected `,` or `}`")),
+            }
+        }
+    }
+
+    /// A number, checked against the grammar and kept as text.
+    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
+        let start = self.at;
+        let bytes = self.text.as_bytes();
+        let digits = |at: &mut usize| {
+            let from = *at;
+            while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
+                *at += 1;
+            }
+            *at - from
+        };
+        let mut at = self.at;
+        if bytes.get(at) == Some(&b'-') {
+            at += 1;
+        }
+        let whole = digits(&mut at);
+        if whole > 1 && bytes[at - whole] == b'0' {
+            // A leading zero: the digit after it is the mistake.
+            self.at = at - whole + 1;
+            return Err(self.error("malformed number"));
+        }
+        let mut ok = whole > 0;
+        if ok && bytes.get(at) == Some(&b'.') {
+            at += 1;
+            ok = digits(&mut at) > 0;
+        }
+        if ok && matches!(bytes.get(at), Some(b'e' | b'E')) {
+            at += 1;
+            if matches!(bytes.get(at), Some(b'+' | b'-')) {
+                at += 1;
+            }
+            ok = digits(&mut at) > 0;
+        }
+        if !ok {
+            self.at = at;
+            return Err(self.error("malformed number"));
+        }
+        self.at = at;
+        Ok(Value::Number(&self.text[start..at]))
+    }
+
+    /// A string; `self.at` is on its opening quote.
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+        self.at += 1;
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let mut owned: Option<String> = None;
+        let mut run = start;
+        loop {
+            // Plain characters are skipped over and copied only in runs.
+            while bytes
+                .get(self.at)
+                .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
+            {
+                self.at += 1;
+            }
+            match self.peek() {
+                Some(b'"') => {
+                    let tail = &self.text[run..self.at];
+                    self.at += 1;
+                    return Ok(match owned {
+                        None => Cow::Borrowed(tail),
+                        Some(mut text) => {
+                            text.push_str(tail);
+                            Cow::Owned(text)
+                        }
+                    });
+                }
+                Some(b'\\') => {
+                    let text = owned.get_or_insert_with(String::new);
+                    text.push_str(&self.text[run..self.at]);
+                    self.at += 1;
+                    let unescaped = self.escape()?;
+                    text.push(unescaped);
+                    run = self.at;
+                }
+                Some(_) => return Err(self.error("control character in a string")),
+                None => return Err(self.error("unterminated string")),
+            }
+        }
+    }
+
+    /// The character of an escape; `self.at` is just past the backslash.
+    fn escape(&mut self) -> Result<char, SyntaxError> {
+        let Some(byte) = self.peek() else {
+            return Err(self.error("unterminated string"));
+        };
+        self.at += 1;
+        Ok(match byte {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&first) {
+                    if !self.text[self.at..].starts_with("\\u") {
+                        return Err(self.error("lone surrogate in a \\u escape"));
+                    }
+                    self.at += 2;
+                    let second = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&second) {
+                        return Err(self.error("lone surrogate in a \\u escape"));
+                    }
+                    0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                } else {
+                    first
+                };
+                char::from_u32(code).ok_or_else(|| self.error("lone surrogate in a \\u escape"))?
+            }
+            _ => {
+                self.at -= 1;
+                return Err(self.error("invalid escape"));
+            }
+        })
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let digits = self.text.get(self.at..self.at + 4).unwrap_or("");
+        match u32::from_str_radix(digits, 16) {
+            Ok(code) if digits.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                self.at += 4;
+                Ok(code)
+            }
+            _ => Err(self.error("invalid \\u escape")),
+        }
+    }
+}
+
+/// A number's text as a float (`None` when no float holds it: `1e999`).
+/// In the browser this is JavaScript's own `parseFloat`, which keeps
+/// Rust's float parser and its tables out of the WebAssembly.
+pub fn float(number: &str) -> Option<f64> {
+    #[cfg(target_arch = "wasm32")]
+    let value = js_sys::parse_float(number);
+    #[cfg(not(target_arch = "wasm32"))]
+    let value = number.parse::<f64>().unwrap_or(f64::NAN);
+    value.is_finite().then_some(value)
+}
+
+/// A number's text as a whole number, if it is written as one (no fraction
+/// or exponent) and fits.
+pub fn whole(number: &str) -> Option<i64> {
+    number.parse().ok()
+}
