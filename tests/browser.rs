@@ -92,7 +92,7 @@ fn body_paragraphs_appear_in_order_with_the_prompt_after_the_fourth() {
         .filter(|p| !p.is_empty())
         .collect();
     let (_host, root, _widget) = mount(SAMPLE, None);
-    let paragraphs: Vec<String> = all(&root, ".folio-body > p")
+    let paragraphs: Vec<String> = all(&root, ".folio-body > .folio-chunk > p")
         .iter()
         .filter_map(|p| p.text_content())
         .collect();
@@ -108,7 +108,13 @@ fn body_paragraphs_appear_in_order_with_the_prompt_after_the_fourth() {
         .unwrap()
         .expect("prompt shown");
     let before = prompt.previous_element_sibling().unwrap();
-    assert_eq!(before.query_selector_all(":scope > p").unwrap().length(), 4);
+    assert_eq!(
+        before
+            .query_selector_all(":scope > .folio-chunk > p")
+            .unwrap()
+            .length(),
+        4
+    );
     assert_eq!(
         text(&root, ".folio-support__heading"),
         "… we have a small favor to ask."
@@ -262,7 +268,7 @@ async fn settle() {
 #[wasm_bindgen_test]
 async fn rendering_again_keeps_the_nodes_of_unchanged_paragraphs() {
     let (_host, root, mut widget) = mount(SAMPLE, None);
-    let before = all(&root, ".folio-body > p");
+    let before = all(&root, ".folio-body > .folio-chunk > p");
     let h1 = root.query_selector("h1").unwrap().unwrap();
     let mut article = sample();
     let body = article["body"].as_str().unwrap().to_string();
@@ -294,7 +300,10 @@ async fn rendering_again_keeps_the_nodes_of_unchanged_paragraphs() {
         .filter(|r| {
             r.target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
-                .is_some_and(|t| t.class_name() == "folio-body")
+                .is_some_and(|t| {
+                    let body = |e: &Element| e.class_name() == "folio-body";
+                    body(&t) || t.parent_element().is_some_and(|p| body(&p))
+                })
         })
         .map(|r| (r.added_nodes().length(), r.removed_nodes().length()))
         .collect();
@@ -304,7 +313,7 @@ async fn rendering_again_keeps_the_nodes_of_unchanged_paragraphs() {
         "only the changed paragraph leaves and enters the body: {moved:?}"
     );
 
-    let after = all(&root, ".folio-body > p");
+    let after = all(&root, ".folio-body > .folio-chunk > p");
     assert_eq!(text(&root, "h1"), "A new headline");
     assert!(
         root.query_selector("h1").unwrap().unwrap() == h1,
@@ -349,13 +358,81 @@ async fn reordered_blocks_render_like_a_fresh_widget() {
         settle().await;
         let (_fresh_host, fresh, _fresh_widget) = mount(&article.to_string(), None);
         let html = |root: &ShadowRoot| -> Vec<String> {
-            all(root, ".folio-body > *")
+            all(root, ".folio-body > .folio-chunk > *")
                 .iter()
                 .map(Element::outer_html)
                 .collect()
         };
         assert!(!html(&fresh).is_empty(), "the body shows blocks");
         assert_eq!(html(&root), html(&fresh), "after the body {body:?}");
+    }
+}
+
+/// A long body sits in chunks of at most 64 blocks, and updates that add,
+/// drop and reorder blocks across chunk edges show what a fresh widget
+/// shows, with no empty chunk left behind.
+#[wasm_bindgen_test]
+async fn long_bodies_sit_in_chunks_that_updates_keep_in_order() {
+    let paragraph = |i: usize| format!("Paragraph {i}.");
+    let body = |ids: &[usize]| {
+        ids.iter()
+            .map(|&i| paragraph(i))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let first: Vec<usize> = (0..300).collect();
+    let inserted: Vec<usize> = (0..130).chain(1000..1100).chain(130..300).collect();
+    let dropped: Vec<usize> = inserted[70..].to_vec();
+    let hollowed: Vec<usize> = dropped[..60]
+        .iter()
+        .copied()
+        .chain(2000..2005)
+        .chain(dropped[200..].iter().copied())
+        .collect();
+    let reversed: Vec<usize> = first.iter().rev().copied().collect();
+    let chunks_of = |root: &ShadowRoot| -> Vec<u32> {
+        all(root, ".folio-body > .folio-chunk")
+            .iter()
+            .map(|c| c.child_element_count())
+            .collect()
+    };
+    let blocks = |root: &ShadowRoot| -> Vec<String> {
+        all(root, ".folio-body > .folio-chunk > *")
+            .iter()
+            .map(Element::outer_html)
+            .collect()
+    };
+
+    let mut article = sample();
+    article["body"] = json!(body(&first));
+    let (_host, root, mut widget) = mount(&article.to_string(), None);
+    let sizes = chunks_of(&root);
+    assert!(
+        sizes.iter().all(|&n| (1..=64).contains(&n)) && sizes.len() >= 5,
+        "300 paragraphs in chunks of at most 64: {sizes:?}"
+    );
+    for ids in [&inserted, &dropped, &hollowed, &reversed, &first] {
+        article["body"] = json!(body(ids));
+        widget
+            .render(&article.to_string(), None, true)
+            .expect("the core accepts the render");
+        settle().await;
+        let (_fresh_host, fresh, _fresh_widget) = mount(&article.to_string(), None);
+        assert_eq!(blocks(&root).len(), ids.len(), "one block per paragraph");
+        assert_eq!(
+            blocks(&root),
+            blocks(&fresh),
+            "the same blocks in the same order"
+        );
+        assert!(
+            chunks_of(&root).iter().all(|&n| n > 0),
+            "no empty chunk: {:?}",
+            chunks_of(&root)
+        );
+        assert!(
+            all(&root, ".folio-body > :not(.folio-chunk)").is_empty(),
+            "blocks sit only in chunks"
+        );
     }
 }
 
@@ -652,7 +729,7 @@ fn text_outside_the_basic_plane_keeps_every_character() {
         "Emoji 😀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, café, 日本語.\n\n[😀 link 𝔘](https://example.org/😀?q=日本) after *ü𝔘*"
     );
     let (_host, root, _widget) = mount(&article.to_string(), None);
-    let paragraphs = all(&root, ".folio-body > p");
+    let paragraphs = all(&root, ".folio-body > .folio-chunk > p");
     assert_eq!(
         paragraphs[0].text_content().as_deref(),
         Some("Emoji 😀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, café, 日本語.")

@@ -27,7 +27,7 @@ async fn rendered(browser: &Browser, id: &str) {
 /// Computed styles of the widget's parts, as a reader's browser applies them.
 const STYLES: &str = r#"
 const root = document.getElementById(arguments[0]).shadowRoot;
-const parts = ["h1", ".folio-kicker", ".folio-standfirst", ".folio-byline", ".folio-body > p",
+const parts = ["h1", ".folio-kicker", ".folio-standfirst", ".folio-byline", ".folio-body > .folio-chunk > p",
   ".folio-body a", ".folio-figure__image", ".folio-figure__text", ".folio-figure__credit",
   ".folio-support", ".folio-support__amount", ".folio-support__cta", ".folio-banner", ".folio-read-more a"];
 const props = ["fontFamily", "fontSize", "fontWeight", "color", "backgroundColor", "lineHeight",
@@ -214,7 +214,7 @@ async fn update_changes_only_what_changed_and_unmount_frees_everything() {
     browser
         .eval(
             "const r = document.getElementById('api').shadowRoot; \
-             window.before = { ps: [...r.querySelectorAll('.folio-body > p')], h1: r.querySelector('h1') };",
+             window.before = { ps: [...r.querySelectorAll('.folio-body > .folio-chunk > p')], h1: r.querySelector('h1') };",
             vec![],
         )
         .await;
@@ -234,7 +234,7 @@ async fn update_changes_only_what_changed_and_unmount_frees_everything() {
         .await;
     let kept = browser
         .eval(
-            "const now = [...document.getElementById('api').shadowRoot.querySelectorAll('.folio-body > p')]; \
+            "const now = [...document.getElementById('api').shadowRoot.querySelectorAll('.folio-body > .folio-chunk > p')]; \
              return { same: now.map((p, i) => p === before.ps[i]), third: now[2].textContent, \
                       h1: document.getElementById('api').shadowRoot.querySelector('h1') === before.h1 };",
             vec![],

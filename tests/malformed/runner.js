@@ -32,7 +32,7 @@ function outcome(host, events) {
     headline: root?.querySelector("h1")?.textContent ?? null,
     alert: root?.querySelector("[role=alert]")?.textContent ?? null,
     prompt: !!root?.querySelector("aside.folio-support"),
-    blocks: root?.querySelectorAll(".folio-body > *").length ?? 0,
+    blocks: root?.querySelectorAll(".folio-body > .folio-chunk > *").length ?? 0,
   };
 }
 
