@@ -44,19 +44,19 @@ const SKELETON_CSS = `
 /**
  * The first `Intl` formatter of a page loads the browser's locale data,
  * which takes tens of milliseconds; made while the core and the article are
- * still on the network, the first render does not wait for it.
+ * still on the network, the first render does not wait for it. A timer,
+ * not an idle callback: before the page's first frame Chromium may run no
+ * idle callback at all, and the render then paid for the locale data.
  */
 function warmIntl() {
-  const idle = globalThis.requestIdleCallback ?? ((task) => setTimeout(task, 0));
-  const warm = (make) => idle(() => {
+  setTimeout(() => {
     try {
-      make();
+      new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" }).format(0);
+      new Intl.NumberFormat(undefined, { style: "currency", currency: "USD" }).format(1);
     } catch {
       // only a head start: the core formats (or falls back) on its own
     }
-  });
-  warm(() => new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" }).format(0));
-  warm(() => new Intl.NumberFormat(undefined, { style: "currency", currency: "USD" }).format(1));
+  }, 0);
 }
 
 function createFolio() {
