@@ -22,9 +22,10 @@ tasks:
   build    install what is missing, then write the release build to dist/
   schema   regenerate www/schema/article.v1.json from the Rust types
   setup    only install what is missing
-  size [--check]
+  size [--check | --floor]
            build, then the raw/gzip/brotli size of every file a page downloads
-           against size-budget.toml, and twiggy's 20 largest wasm items
+           against size-budget.toml, and twiggy's 20 largest wasm items;
+           --floor: the same for the smallest widget on this stack (size/floor)
            (installs twiggy if missing); --check: only the budget
   bench [--runs N] [--no-lighthouse]
            build, then time Folio against static HTML and marked + DOMPurify

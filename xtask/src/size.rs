@@ -6,6 +6,11 @@
 //! (level 9) and brotli (quality 11) size, measured with Node's zlib, and
 //! the total. The brotli total is held to the budget in `size-budget.toml`.
 //!
+//! `--floor` measures, the same way, the smallest widget on Folio's stack
+//! (`size/floor/`: a Leptos component showing pulldown-cmark's text, built
+//! with Folio's release profile, wasm-bindgen and wasm-opt flags): the part
+//! of the total that any widget on this stack pays.
+//!
 //! Without `--check` it also lists the 20 largest items of the wasm with
 //! `twiggy top`, on a build that still has its function names (Trunk's
 //! wasm-opt drops them): the crate built with `cargo build --release
@@ -32,6 +37,20 @@ const ENTRY: &str = "folio.js";
 
 /// The crate's name, which names its wasm.
 const CRATE: &str = "folio";
+
+/// Where the floor (`size/floor/`) is built.
+const FLOOR_TARGET: &str = "target/size-floor";
+
+/// The wasm features Rust's `wasm32-unknown-unknown` target turns on, which
+/// wasm-opt must be told of.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
 
 /// Where the wasm with names goes.
 const NAMED_DIR: &str = "target/size-named";
@@ -71,7 +90,8 @@ pub fn run(tools: &Tools, args: &[String]) -> Result<(), String> {
     let check_only = match args {
         [] => false,
         [flag] if flag == "--check" => true,
-        _ => return Err("usage: cargo xtask size [--check]".into()),
+        [flag] if flag == "--floor" => return floor(tools),
+        _ => return Err("usage: cargo xtask size [--check | --floor]".into()),
     };
     crate::build(tools)?;
     if check_only {
@@ -111,10 +131,64 @@ pub fn check() -> Result<(), String> {
 fn measure() -> Result<Vec<Measured>, String> {
     let dist = crate::root().join("dist");
     let files = downloaded(&dist)?;
+    compress(&dist, &files)
+}
+
+/// Builds `size/floor/` as Folio's core is built and prints its sizes
+/// beside Folio's own total.
+fn floor(tools: &Tools) -> Result<(), String> {
+    let root = crate::root();
+    let target = root.join(FLOOR_TARGET);
+    step("the floor: size/floor built with Folio's release profile, wasm-bindgen, wasm-opt");
+    Cmd::new("cargo")
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+        .args(["--manifest-path"])
+        .args([root.join("size/floor/Cargo.toml")])
+        .args(["--target-dir"])
+        .args([&target])
+        .tools(tools)
+        .run()?;
+    let out = target.join("out");
+    Cmd::new("wasm-bindgen")
+        .args(["--target", "web", "--out-dir"])
+        .args([&out])
+        .args([target.join("wasm32-unknown-unknown/release/folio_size_floor.wasm")])
+        .tools(tools)
+        .run()?;
+    // Trunk's optimisation level and `data-wasm-opt-params` in index.html,
+    // and the features Rust's wasm target enables.
+    Cmd::new("wasm-opt")
+        .args(["-Oz", "--converge", "--low-memory-unused"])
+        .args(WASM_FEATURES)
+        .args([out.join("folio_size_floor_bg.wasm")])
+        .args(["-o"])
+        .args([out.join("floor.wasm")])
+        .tools(tools)
+        .run()?;
+    let files = [
+        PathBuf::from("folio_size_floor.js"),
+        PathBuf::from("floor.wasm"),
+    ];
+    let measured = compress(&out, &files)?;
+    print_table(&measured);
+    let floor = total_brotli(&measured);
+    crate::build(tools)?;
+    let folio = total_brotli(&measure()?);
+    println!(
+        "\n    the floor is {} brotli; Folio's total is {}, {} above it",
+        kb(floor),
+        kb(folio),
+        kb(folio.saturating_sub(floor))
+    );
+    Ok(())
+}
+
+/// `files` (relative to `dir`) with their raw, gzip and brotli sizes.
+fn compress(dir: &Path, files: &[PathBuf]) -> Result<Vec<Measured>, String> {
     let mut command = Command::new("node");
     command.arg("-e").arg(COMPRESS_JS);
-    for file in &files {
-        command.arg(dist.join(file));
+    for file in files {
+        command.arg(dir.join(file));
     }
     let out = command
         .stderr(Stdio::inherit())
