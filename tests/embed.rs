@@ -494,3 +494,74 @@ async fn an_article_set_before_folio_js_runs_is_rendered() {
     headline_is(&browser, "early", "Set before the upgrade").await;
     browser.stop().await;
 }
+
+/// A load still on the network when `src` changes, or when the element
+/// leaves the page, is aborted (its request's signal fires), and says
+/// nothing: no `folio:error`.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_replaced_or_removed_load_aborts_its_request() {
+    let site = Site::start();
+    let browser = Browser::start().await;
+    browser.driver.goto(site.page("plain.html")).await.unwrap();
+    rendered(&browser, "article").await;
+    // Requests for `never.json` stay on the network until aborted.
+    browser
+        .eval(
+            "window.held = []; const real = window.fetch; \
+             window.fetch = (input, init) => { \
+               if (!String(input).includes('never.json')) return real(input, init); \
+               const signal = init?.signal; held.push(signal); \
+               return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason))); \
+             };",
+            vec![],
+        )
+        .await;
+    let set_src = "document.getElementById('article').setAttribute('src', arguments[0]);";
+    let errors_before = browser
+        .eval(
+            "return folioLog.events.filter((e) => e.type === 'folio:error').length;",
+            vec![],
+        )
+        .await;
+
+    browser.eval(set_src, vec![json!("never.json")]).await;
+    browser
+        .wait_for("return held.length === 1;", "the first load to start")
+        .await;
+    assert_eq!(
+        browser.eval("return held[0].aborted;", vec![]).await,
+        json!(false),
+        "in flight"
+    );
+    browser
+        .eval(set_src, vec![json!("../sample/brief.json")])
+        .await;
+    headline_is(&browser, "article", "What to expect from the Sochi summit").await;
+    assert_eq!(
+        browser.eval("return held[0].aborted;", vec![]).await,
+        json!(true),
+        "the replaced load is aborted"
+    );
+
+    browser.eval(set_src, vec![json!("never.json?again")]).await;
+    browser
+        .wait_for("return held.length === 2;", "the second load to start")
+        .await;
+    browser
+        .eval("document.getElementById('article').remove();", vec![])
+        .await;
+    browser
+        .wait_for(
+            "return held[1].aborted;",
+            "the removed element's load to be aborted",
+        )
+        .await;
+    let errors_after = browser
+        .eval(
+            "return folioLog.events.filter((e) => e.type === 'folio:error').length;",
+            vec![],
+        )
+        .await;
+    assert_eq!(errors_after, errors_before, "aborting reports nothing");
+    browser.stop().await;
+}
