@@ -15,7 +15,7 @@ mod support;
 
 pub use article::{ArticleView, Prepared};
 pub use error_view::{ErrorView, Retry};
-pub use support::Choice;
+pub use support::{Choice, MountedPrompt};
 
 /// The widget's stylesheet: each component's CSS, in cascade order.
 pub const STYLESHEET: &str = concat!(

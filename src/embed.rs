@@ -12,7 +12,9 @@ use web_sys::{
     ShadowRootMode,
 };
 
-use crate::components::{ArticleView, Choice, ErrorView, Prepared, Retry, STYLESHEET};
+use crate::components::{
+    ArticleView, Choice, ErrorView, MountedPrompt, Prepared, Retry, STYLESHEET,
+};
 use crate::error::ContentError;
 use crate::schedule::Policy;
 use crate::tracking::ViewTracker;
@@ -59,6 +61,10 @@ pub struct Widget {
     /// The support campaign shown, and the watcher counting its views.
     prompt: Option<(String, Policy)>,
     tracker: Rc<RefCell<Option<ViewTracker>>>,
+    /// The prompt itself, kept while the support block stays the same.
+    mounted_prompt: Option<MountedPrompt>,
+    /// The amount the reader chose, kept when the prompt is mounted anew.
+    choice: Choice,
 }
 
 #[wasm_bindgen]
@@ -81,6 +87,8 @@ impl Widget {
             mounted: None,
             prompt: None,
             tracker,
+            mounted_prompt: None,
+            choice: Choice::default(),
         })
     }
 
@@ -103,8 +111,20 @@ impl Widget {
                     _ => None,
                 };
                 let id = article.id.clone();
-                let prepared =
+                let mut prepared =
                     self.shown(|previous| Prepared::new(article, base, support, previous));
+                self.mounted_prompt = prepared.support.clone().and_then(|support| {
+                    let context = (self.reporter(), self.choice.clone());
+                    let (base, lang) = (prepared.base.clone(), prepared.article.lang.clone());
+                    MountedPrompt::keep_or_mount(
+                        self.mounted_prompt.take(),
+                        support,
+                        base,
+                        lang,
+                        context,
+                    )
+                });
+                prepared.prompt = self.mounted_prompt.as_ref().map(MountedPrompt::node);
                 self.prompt = prepared
                     .support
                     .as_ref()
@@ -125,6 +145,7 @@ impl Widget {
     pub fn fail(&mut self, reason: &str, retry: Option<js_sys::Function>) -> Result<(), JsValue> {
         panics::watch()?;
         self.prompt = None;
+        self.mounted_prompt = None;
         let retry = retry.map(send_wrapper::SendWrapper::new);
         self.show(Content::Failed(reason.to_string(), retry));
         self.report(reason, None);
@@ -135,6 +156,7 @@ impl Widget {
     pub fn unmount(&mut self) {
         self.tracker.borrow_mut().take();
         self.mounted = None;
+        self.mounted_prompt = None;
         self.content = None;
         self.root.set_text_content(None);
         self.root.set_adopted_style_sheets(&js_sys::Array::new());
@@ -150,6 +172,7 @@ impl Drop for Widget {
 impl Widget {
     fn show_error(&mut self, error: &ContentError) {
         self.prompt = None;
+        self.mounted_prompt = None;
         self.show(Content::Failed(error.to_string(), None));
         self.report(
             &error.to_string(),
@@ -174,10 +197,9 @@ impl Widget {
         let _ = self.root.append_child(&container);
         let content = ArcRwSignal::new(next);
         let state = content.clone();
-        let reporter = Reporter(send_wrapper::SendWrapper::new(self.host.clone()));
+        let reporter = self.reporter();
         let handle = leptos::mount::mount_to(container, move || {
             provide_context(reporter);
-            provide_context(Choice::default());
             move || match state.get() {
                 Content::Article(prepared) => view! { <ArticleView prepared=prepared/> }.into_any(),
                 Content::Failed(reason, retry) => {
@@ -198,6 +220,10 @@ impl Widget {
             }),
             None => f(None),
         }
+    }
+
+    fn reporter(&self) -> Reporter {
+        Reporter(send_wrapper::SendWrapper::new(self.host.clone()))
     }
 
     fn container(&self) -> Option<HtmlElement> {

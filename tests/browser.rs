@@ -107,7 +107,11 @@ fn body_paragraphs_appear_in_order_with_the_prompt_after_the_fourth() {
         .query_selector("aside.folio-support")
         .unwrap()
         .expect("prompt shown");
-    let before = prompt.previous_element_sibling().unwrap();
+    let slot = prompt
+        .closest(".folio-prompt")
+        .unwrap()
+        .expect("in its slot");
+    let before = slot.previous_element_sibling().unwrap();
     assert_eq!(
         before
             .query_selector_all(":scope > .folio-chunk > p")
@@ -434,6 +438,51 @@ async fn long_bodies_sit_in_chunks_that_updates_keep_in_order() {
             "blocks sit only in chunks"
         );
     }
+}
+
+/// An update that leaves the support block as it was leaves the prompt as
+/// it was: the same elements, and the reader's focus where it was. A
+/// changed support block is shown.
+#[wasm_bindgen_test]
+async fn an_update_elsewhere_keeps_the_prompt_and_the_focus_in_it() {
+    let mut article = with_campaign("kept prompt");
+    let (_host, root, mut widget) = mount(&article.to_string(), None);
+    let aside = root
+        .query_selector("aside.folio-support")
+        .unwrap()
+        .expect("prompt");
+    let third: HtmlElement = all(&root, "[role=radio]")[2].clone().unchecked_into();
+    third.click();
+    third.focus().unwrap();
+    settle().await;
+    assert!(root.active_element().as_ref() == Some(third.unchecked_ref::<Element>()));
+
+    article["headline"] = json!("A headline changed live");
+    article["body"] = json!(format!(
+        "A new first paragraph.\n\n{}",
+        article["body"].as_str().unwrap()
+    ));
+    widget
+        .render(&article.to_string(), None, true)
+        .expect("the core accepts the render");
+    settle().await;
+    assert_eq!(text(&root, "h1"), "A headline changed live");
+    assert!(
+        root.query_selector("aside.folio-support").unwrap().as_ref() == Some(&aside),
+        "the same prompt element"
+    );
+    assert!(
+        root.active_element().as_ref() == Some(third.unchecked_ref::<Element>()),
+        "focus stays on the chosen amount"
+    );
+    assert_eq!(third.get_attribute("aria-checked").as_deref(), Some("true"));
+
+    article["support"]["heading"] = json!("A new appeal");
+    widget
+        .render(&article.to_string(), None, true)
+        .expect("the core accepts the render");
+    settle().await;
+    assert_eq!(text(&root, ".folio-support__heading"), "A new appeal");
 }
 
 /// A live update of the article keeps the amount the reader chose; a new

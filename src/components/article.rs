@@ -13,7 +13,7 @@ use super::headline::Headline;
 use super::kicker::Kicker;
 use super::read_more::ReadMore;
 use super::standfirst::Standfirst;
-use super::support::SupportPrompt;
+use super::support::{PromptNode, hold};
 use crate::markdown::{self, Document};
 use crate::model::{Article, Support};
 
@@ -28,6 +28,9 @@ pub struct Prepared {
     pub support: Option<(Arc<Support>, Arc<Document>)>,
     /// Base URL for relative links and images (where the JSON came from).
     pub base: Option<Arc<str>>,
+    /// The prompt for `support`, mounted by the widget, to place after the
+    /// chosen paragraph.
+    pub prompt: Option<PromptNode>,
 }
 
 impl Prepared {
@@ -58,6 +61,7 @@ impl Prepared {
             body,
             support,
             base: base.map(Arc::from),
+            prompt: None,
         }
     }
 }
@@ -70,6 +74,7 @@ pub fn ArticleView(prepared: Prepared) -> impl IntoView {
         body,
         support,
         base,
+        prompt,
     } = prepared;
     let a = &*article;
     let base_text = base.as_deref().map(str::to_string);
@@ -82,9 +87,7 @@ pub fn ArticleView(prepared: Prepared) -> impl IntoView {
     };
     let (before, after) = (run(0..split), run(split..body.blocks.len()));
     let banner = support.as_ref().and_then(|(s, _)| s.banner.clone());
-    let prompt = support.map(|(support, text)| {
-        view! { <SupportPrompt support=support body=text base=base.clone() lang=a.lang.clone()/> }
-    });
+    let prompt = prompt.map(|node| view! { <div class="folio-prompt" use:hold=node></div> });
     view! {
         <article class="folio" lang=a.lang.clone()>
             {banner.map(|banner| view! { <Banner banner=banner base=base_text.clone()/> })}

@@ -2,6 +2,7 @@
 //! group, the call to action, payment badges and "Remind me later". Whether
 //! it shows at all is the [`schedule`](crate::schedule)'s decision.
 
+use std::any::Any;
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
@@ -36,9 +37,87 @@ impl Choice {
     }
 }
 
+/// A prompt mounted on its own rather than inside the article's view, so
+/// that an update that leaves the support block as it was keeps the prompt
+/// as it was: the reader's focus, the chosen amount, a "Remind me later"
+/// just pressed and the watch on its view.
+pub struct MountedPrompt {
+    shows: Shows,
+    node: PromptNode,
+    _mounted: Box<dyn Any>,
+}
+
+/// What a mounted prompt shows.
+#[derive(PartialEq)]
+struct Shows {
+    support: Arc<Support>,
+    body: Arc<Document>,
+    base: Option<Arc<str>>,
+    lang: Option<String>,
+}
+
+/// The element a mounted prompt lives in, for the article to place.
+#[derive(Clone)]
+pub struct PromptNode(pub send_wrapper::SendWrapper<HtmlElement>);
+
+impl MountedPrompt {
+    /// The prompt for `support` (with its rendered `body`): `previous` when
+    /// it shows exactly that, else a new one.
+    pub fn keep_or_mount(
+        previous: Option<Self>,
+        (support, body): (Arc<Support>, Arc<Document>),
+        base: Option<Arc<str>>,
+        lang: Option<String>,
+        context: (Reporter, Choice),
+    ) -> Option<Self> {
+        let shows = Shows {
+            support,
+            body,
+            base,
+            lang,
+        };
+        if let Some(previous) = previous.filter(|p| p.shows == shows) {
+            return Some(previous);
+        }
+        let document = web_sys::window()?.document()?;
+        let element: HtmlElement = document.create_element("div").ok()?.unchecked_into();
+        element.set_class_name("folio-prompt__mount");
+        let (support, body, base, lang) = (
+            shows.support.clone(),
+            shows.body.clone(),
+            shows.base.clone(),
+            shows.lang.clone(),
+        );
+        let mounted = leptos::mount::mount_to(element.clone(), move || {
+            provide_context(context.0);
+            provide_context(context.1);
+            view! { <SupportPrompt support=support body=body base=base lang=lang/> }
+        });
+        Some(Self {
+            shows,
+            node: PromptNode(send_wrapper::SendWrapper::new(element)),
+            _mounted: Box::new(mounted),
+        })
+    }
+
+    /// The element to place in the article.
+    pub fn node(&self) -> PromptNode {
+        self.node.clone()
+    }
+}
+
+/// Puts the mounted prompt in `slot` (a directive: it runs again on every
+/// render of the article, and moves nothing that is in place).
+pub fn hold(slot: Element, node: PromptNode) {
+    let node: &HtmlElement = &node.0;
+    if slot.first_child().as_ref() != Some(node.as_ref()) {
+        slot.replace_children_with_node_1(node);
+    }
+}
+
 /// The prompt, or nothing when snoozed or past its frequency cap.
 #[component]
-pub fn SupportPrompt(
+fn SupportPrompt(
     support: Arc<Support>,
     body: Arc<Document>,
     base: Option<Arc<str>>,
@@ -213,7 +292,13 @@ fn focus_after(event: &MouseEvent) {
     let Some(aside) = target.and_then(|t| t.closest("aside").ok().flatten()) else {
         return;
     };
-    let mut next = aside.next_element_sibling();
+    // The prompt sits in its slot in the article; what follows the slot.
+    let slot = aside
+        .closest(".folio-prompt")
+        .ok()
+        .flatten()
+        .unwrap_or(aside);
+    let mut next = slot.next_element_sibling();
     while let Some(candidate) = next.clone() {
         if candidate
             .text_content()
