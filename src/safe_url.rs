@@ -18,6 +18,20 @@ pub struct SafeUrl {
 
 /// Checks `raw` against the policy; `None` means it must not become a link.
 pub fn check(raw: &str) -> Option<SafeUrl> {
+    checked(raw).map(|(url, _)| url)
+}
+
+/// Checks `raw` for an image: as [`check`], without `mailto:` and `tel:`.
+pub fn check_image(raw: &str) -> Option<SafeUrl> {
+    match checked(raw)? {
+        (_, Some("mailto" | "tel")) => None,
+        (url, _) => Some(url),
+    }
+}
+
+/// The URL that passed the policy, and its scheme (one of
+/// [`ALLOWED_SCHEMES`]; `None` for a relative URL).
+fn checked(raw: &str) -> Option<(SafeUrl, Option<&'static str>)> {
     let href: String = raw
         .trim_matches(|c: char| c <= ' ')
         .chars()
@@ -32,22 +46,15 @@ pub fn check(raw: &str) -> Option<SafeUrl> {
     // treats a backslash as a slash in web URLs).
     let slashed = href.replace('\\', "/");
     let authority = slashed.split_once("//").map(|(_, rest)| rest);
-    if scheme.is_some_and(|s| !ALLOWED_SCHEMES.contains(&s)) {
-        return None;
-    }
+    let scheme = match scheme {
+        Some(s) => Some(*ALLOWED_SCHEMES.iter().find(|allowed| **allowed == s)?),
+        None => None,
+    };
     let needs_host = matches!(scheme, Some("http" | "https")) || slashed.starts_with("//");
     if needs_host && !authority.is_some_and(authority_parses) {
         return None;
     }
-    Some(SafeUrl { href })
-}
-
-/// Checks `raw` for an image: as [`check`], without `mailto:` and `tel:`.
-pub fn check_image(raw: &str) -> Option<SafeUrl> {
-    let url = check(raw)?;
-    let probe = normalize(&url.href);
-    let not_an_image = probe.starts_with("mailto:") || probe.starts_with("tel:");
-    (!not_an_image).then_some(url)
+    Some((SafeUrl { href }, scheme))
 }
 
 /// Whether the authority at the start of `rest` (after `//`) is one a
