@@ -16,7 +16,6 @@ use crate::components::{
     ArticleView, Choice, ErrorView, MountedPrompt, Prepared, Retry, STYLESHEET,
 };
 use crate::error::ContentError;
-use crate::schedule::Policy;
 use crate::tracking::ViewTracker;
 use crate::{model, panics};
 
@@ -58,10 +57,9 @@ pub struct Widget {
     root: ShadowRoot,
     content: Option<ArcRwSignal<Content>>,
     mounted: Option<Box<dyn Any>>,
-    /// The support campaign shown, and the watcher counting its views.
-    prompt: Option<(String, Policy)>,
+    /// The watcher counting the prompt's views.
     tracker: Rc<RefCell<Option<ViewTracker>>>,
-    /// The prompt itself, kept while the support block stays the same.
+    /// The support prompt, kept while the support block stays the same.
     mounted_prompt: Option<MountedPrompt>,
     /// The amount the reader chose, kept when the prompt is mounted anew.
     choice: Choice,
@@ -85,7 +83,6 @@ impl Widget {
             root,
             content: None,
             mounted: None,
-            prompt: None,
             tracker,
             mounted_prompt: None,
             choice: Choice::default(),
@@ -125,10 +122,6 @@ impl Widget {
                     )
                 });
                 prepared.prompt = self.mounted_prompt.as_ref().map(MountedPrompt::node);
-                self.prompt = prepared
-                    .support
-                    .as_ref()
-                    .map(|(s, _)| (s.campaign.clone(), Policy::of(s)));
                 self.show(Content::Article(prepared));
                 if let Some(error) = support_error {
                     self.report(&error.to_string(), Some(&error.path));
@@ -144,7 +137,6 @@ impl Widget {
     /// `retry`, the state offers "Try again", which calls it.
     pub fn fail(&mut self, reason: &str, retry: Option<js_sys::Function>) -> Result<(), JsValue> {
         panics::watch()?;
-        self.prompt = None;
         self.mounted_prompt = None;
         let retry = retry.map(send_wrapper::SendWrapper::new);
         self.show(Content::Failed(reason.to_string(), retry));
@@ -171,7 +163,6 @@ impl Drop for Widget {
 
 impl Widget {
     fn show_error(&mut self, error: &ContentError) {
-        self.prompt = None;
         self.mounted_prompt = None;
         self.show(Content::Failed(error.to_string(), None));
         self.report(
@@ -243,19 +234,19 @@ impl Widget {
     /// effects a content change has just scheduled): watches the prompt, if
     /// one is shown, and sends the event.
     fn after_update(&self, name: &'static str, detail: Vec<(&'static str, JsValue)>) {
-        let (host, root, tracker, prompt) = (
+        let (host, root, tracker, reporter) = (
             self.host.clone(),
             self.root.clone(),
             self.tracker.clone(),
-            self.prompt.clone(),
+            self.reporter(),
         );
+        let prompt = self.mounted_prompt.as_ref().map(MountedPrompt::campaign);
         wasm_bindgen_futures::spawn_local(async move {
             let aside = root.query_selector("aside.folio-support").ok().flatten();
             let mut tracker = tracker.borrow_mut();
             let same = matches!((tracker.as_ref(), &aside), (Some(t), Some(a)) if t.element() == a);
             if !same {
                 *tracker = aside.zip(prompt).and_then(|(aside, (campaign, policy))| {
-                    let reporter = Reporter(send_wrapper::SendWrapper::new(host.clone()));
                     ViewTracker::start(aside, campaign, policy, reporter)
                 });
             }

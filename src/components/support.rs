@@ -104,6 +104,12 @@ impl MountedPrompt {
     pub fn node(&self) -> PromptNode {
         self.node.clone()
     }
+
+    /// The campaign shown and its policy, for the watch on its views.
+    pub fn campaign(&self) -> (String, Policy) {
+        let support = &self.shows.support;
+        (support.campaign.clone(), Policy::of(support))
+    }
 }
 
 /// Puts the mounted prompt in `slot` (a directive: it runs again on every
