@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, Node as DomNode};
 
 use crate::markdown::Document;
@@ -188,7 +188,8 @@ fn drop_if_empty(chunk: &DomNode) {
 }
 
 /// What a container shows: each block's key and DOM node, in order. It is
-/// kept on the container itself, as `[keys in hex, 16 digits each, nodes]`.
+/// kept on the container itself, as `[keys, nodes]`, the keys in a
+/// `BigUint64Array` (copied to and from the WebAssembly's memory whole).
 struct Shown {
     keys: Vec<u64>,
     nodes: js_sys::Array,
@@ -201,12 +202,9 @@ impl Shown {
             .ok()
             .and_then(|record| record.dyn_into::<js_sys::Array>().ok());
         let parts = record.and_then(|record| {
-            let hex = record.get(0).as_string()?;
+            let keys = record.get(0).dyn_into::<js_sys::BigUint64Array>().ok()?;
             let nodes = record.get(1).dyn_into::<js_sys::Array>().ok()?;
-            let keys = (0..hex.len() / 16)
-                .map(|i| u64::from_str_radix(hex.get(16 * i..16 * i + 16)?, 16).ok())
-                .collect::<Option<Vec<u64>>>()?;
-            Some((keys, nodes))
+            Some((keys.to_vec(), nodes))
         });
         match parts {
             Some((keys, nodes)) if keys.len() == nodes.length() as usize => Self { keys, nodes },
@@ -218,8 +216,8 @@ impl Shown {
     }
 
     fn write(&self, element: &Element) {
-        let hex: String = self.keys.iter().map(|key| format!("{key:016x}")).collect();
-        let record = js_sys::Array::of2(&JsValue::from_str(&hex), &self.nodes);
+        let keys = js_sys::BigUint64Array::from(&self.keys[..]);
+        let record = js_sys::Array::of2(&keys, &self.nodes);
         let _ = js_sys::Reflect::set(element, &SHOWN.into(), &record);
     }
 
