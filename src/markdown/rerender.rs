@@ -8,8 +8,10 @@
 //! new one and the text from its line on is unchanged, everything after it
 //! reads as before too. Only the stretch between two such blocks is parsed
 //! again, and the block after it is checked to start where it did; when it
-//! does not (the edit opened a code fence, say, which runs on) or when link
-//! reference definitions tie blocks together, the whole text is rendered.
+//! does not (the edit opened a code fence, say, which runs on), the rest of
+//! the text is rendered from the stretch's start, and the blocks before it
+//! stay. When link reference definitions tie blocks together, the whole
+//! text is rendered.
 
 use std::ops::Range;
 
@@ -56,28 +58,50 @@ fn reuse(previous: &Document, old: &str, new: &str) -> Option<Document> {
     }
     let end = spans.get(after + 1).map_or(new.len(), |s| shift(s.end));
 
-    let window = render_at(new.get(start..end)?, start);
-    if window.definitions {
-        return None;
-    }
-    if first > 0 && window.spans.first()?.start != spans[first].start {
-        return None;
-    }
     // The old blocks from `after` on stay if the window has one starting
-    // where the first of them now starts.
-    let fresh = match spans.get(after) {
-        Some(resume) => {
-            let at = shift(resume.start);
-            window.spans.iter().position(|s| s.start == at)?
-        }
-        None => window.blocks.len(),
-    };
+    // where the first of them now starts; when it has none (a fence opened,
+    // say), the rest of the text is rendered, and only the blocks before
+    // the edit stay.
+    let window = render_window(new, start..end, first, spans)?;
+    let resume = spans.get(after).map(|resume| shift(resume.start));
+    let (window, fresh, after) =
+        match resume.map(|at| window.spans.iter().position(|s| s.start == at)) {
+            Some(Some(fresh)) => (window, fresh, after),
+            None => {
+                let fresh = window.blocks.len();
+                (window, fresh, after)
+            }
+            Some(None) => {
+                let rest = render_window(new, start..new.len(), first, spans)?;
+                let fresh = rest.blocks.len();
+                (rest, fresh, spans.len())
+            }
+        };
 
     let mut document = Document::default();
     document.extend_from(previous, 0..first, |at| at);
     document.extend_from(&window, 0..fresh, |at| at);
     document.extend_from(previous, after..spans.len(), shift);
     Some(document)
+}
+
+/// `new[range]` rendered on its own, if it can stand for the same stretch
+/// of a full render: no link definitions, and (after block `first`) its
+/// first block starting where block `first` did.
+fn render_window(
+    new: &str,
+    range: Range<usize>,
+    first: usize,
+    spans: &[Range<usize>],
+) -> Option<Document> {
+    let window = render_at(new.get(range.clone())?, range.start);
+    if window.definitions {
+        return None;
+    }
+    if first > 0 && window.spans.first()?.start != spans[first].start {
+        return None;
+    }
+    Some(window)
 }
 
 impl Document {
