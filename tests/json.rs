@@ -103,8 +103,12 @@ fn text_that_is_not_json_is_refused_where_it_goes_wrong() {
 
 #[test]
 fn nesting_is_bounded_without_exhausting_the_stack() {
-    let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
-    assert!(json::parse(&deep).is_ok());
+    let nested = |levels: usize| format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+    assert!(json::parse(&nested(129)).is_ok(), "129 levels are read");
+    assert_eq!(
+        json::parse(&nested(130)).unwrap_err().message,
+        "nesting too deep at line 1 column 130"
+    );
     let deeper = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let error = json::parse(&deeper).unwrap_err();
     assert!(error.message.starts_with("nesting too deep"), "{error:?}");

@@ -30,8 +30,8 @@ pub fn json_to_model(data: &[u8]) {
 /// Reads `text` with Folio's JSON reader and with `serde_json`, which must
 /// agree on whether it is JSON and, when it is, on every value. Where they
 /// may differ by design: Folio keeps numbers as text (so `1e999` is JSON to
-/// it and fails only the field that asks for it), and both stop at about
-/// 128 levels of nesting.
+/// it and fails only the field that asks for it), and it reads one level of
+/// nesting deeper than `serde_json` (129 against 128).
 pub fn check_json_reader(text: &str) {
     let ours = json::parse(text);
     let theirs = serde_json::from_str::<serde_json::Value>(text);
@@ -42,8 +42,7 @@ pub fn check_json_reader(text: &str) {
         ),
         (Err(_), Err(_)) => {}
         (Ok(_), Err(e)) if e.to_string().starts_with("number out of range") => {}
-        (Err(e), _) if e.message.starts_with("nesting too deep") => {}
-        (_, Err(e)) if e.to_string().starts_with("recursion limit") => {}
+        (Ok(_), Err(e)) if e.to_string().starts_with("recursion limit") => {}
         _ => panic!("the readers disagree on {text:?}: {ours:?} against {theirs:?}"),
     }
     if let Err(error) = &ours {
