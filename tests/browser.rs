@@ -361,10 +361,14 @@ async fn reordered_blocks_render_like_a_fresh_widget() {
             .expect("the core accepts the render");
         settle().await;
         let (_fresh_host, fresh, _fresh_widget) = mount(&article.to_string(), None);
+        // The blocks in page order, with where the prompt sits among them.
         let html = |root: &ShadowRoot| -> Vec<String> {
-            all(root, ".folio-body > .folio-chunk > *")
+            all(root, ".folio-body > .folio-chunk > *, .folio-prompt")
                 .iter()
-                .map(Element::outer_html)
+                .map(|e| match e.class_name().as_str() {
+                    "folio-prompt" => "(the prompt)".to_string(),
+                    _ => e.outer_html(),
+                })
                 .collect()
         };
         assert!(!html(&fresh).is_empty(), "the body shows blocks");
