@@ -129,17 +129,10 @@ fn edited_markdown_rerenders_like_a_full_render() {
     let mut edits = 0;
     for old in &texts {
         for _ in 0..12 {
-            let mut at = numbers.below(old.len() + 1);
-            while !old.is_char_boundary(at) {
-                at -= 1;
-            }
-            let mut end = (at + numbers.below(24)).min(old.len());
-            while !old.is_char_boundary(end) {
-                end += 1;
-            }
+            let at = numbers.below(old.len() + 1);
+            let removed = numbers.below(24);
             let insert = EDITS[numbers.below(EDITS.len())];
-            let new = [&old[..at], insert, &old[end..]].concat();
-            fuzz::check_rerender(old, &new);
+            fuzz::check_rerender(old, &fuzz::splice(old, at, removed, insert));
             edits += 1;
         }
     }

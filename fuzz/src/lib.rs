@@ -96,16 +96,23 @@ pub fn markdown_rerender(data: &[u8]) {
     let number = |bytes: &[u8]| bytes.iter().fold(0usize, |n, b| n << 8 | usize::from(*b));
     let text = String::from_utf8_lossy(rest);
     let (old, insert) = text.split_once('\0').unwrap_or((&text, ""));
-    let mut at = number(&head[..head.len().min(2)]) % (old.len() + 1);
-    while !old.is_char_boundary(at) {
+    let at = number(&head[..head.len().min(2)]) % (old.len() + 1);
+    let removed = number(head.get(2..).unwrap_or(&[])) % 64;
+    check_rerender(old, &splice(old, at, removed, insert));
+}
+
+/// `text` with about `removed` bytes from byte `at` replaced by `insert`,
+/// both ends moved out to character boundaries (`at` is at most the
+/// length).
+pub fn splice(text: &str, mut at: usize, removed: usize, insert: &str) -> String {
+    while !text.is_char_boundary(at) {
         at -= 1;
     }
-    let mut end = (at + number(head.get(2..).unwrap_or(&[])) % 64).min(old.len());
-    while !old.is_char_boundary(end) {
+    let mut end = (at + removed).min(text.len());
+    while !text.is_char_boundary(end) {
         end += 1;
     }
-    let new = [&old[..at], insert, &old[end..]].concat();
-    check_rerender(old, &new);
+    [&text[..at], insert, &text[end..]].concat()
 }
 
 /// Checks that re-rendering `new` from the render of `old` equals
