@@ -199,7 +199,7 @@ async fn update_changes_only_what_changed_and_unmount_frees_everything() {
     let (_site, browser) = plain_page().await;
     let live_before = browser.eval("return Folio.liveWidgets();", vec![]).await;
 
-    let mut article: Value = serde_json::from_str(SAMPLE).unwrap();
+    let mut article = sample();
     browser
         .eval(
             "const el = document.createElement('div'); el.id = 'api'; document.body.append(el); \
@@ -372,6 +372,11 @@ async fn the_strict_csp_page_renders_without_violations_or_errors_and_nothing_sh
     browser.stop().await;
 }
 
+/// The sample article as JSON.
+fn sample() -> Value {
+    serde_json::from_str(SAMPLE).unwrap()
+}
+
 /// The plain demo page in a new browser, its `#article` rendered.
 async fn plain_page() -> (Site, Browser) {
     let site = Site::start();
@@ -399,7 +404,7 @@ async fn headline_is(browser: &Browser, id: &str, text: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn changing_src_or_setting_the_article_property_renders_the_new_article() {
     let (site, browser) = plain_page().await;
-    let sample: Value = serde_json::from_str(SAMPLE).unwrap();
+    let sample = sample();
 
     browser
         .eval(SET_SRC, vec![json!("../sample/brief.json")])
@@ -494,7 +499,7 @@ async fn an_article_set_before_folio_js_runs_is_rendered() {
         .goto(site.page("missing.html"))
         .await
         .unwrap();
-    let mut article: Value = serde_json::from_str(SAMPLE).unwrap();
+    let mut article = sample();
     article["headline"] = json!("Set before the upgrade");
     browser
         .eval(
