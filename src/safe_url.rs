@@ -79,6 +79,11 @@ fn authority_parses(rest: &str) -> bool {
 /// The form the scheme is judged on: decoded, lower-case, without anything a
 /// browser (or an older one) might skip inside a scheme.
 fn normalize(href: &str) -> String {
+    // Most URLs have nothing to decode or skip: only case to fold.
+    let plain = |b: u8| b.is_ascii_graphic() && b != b'%' && b != b'&';
+    if href.bytes().all(plain) {
+        return href.to_ascii_lowercase();
+    }
     let mut text = href.to_string();
     // Decode twice: `%2526#58;` style double encodings must not slip through.
     for _ in 0..2 {
