@@ -5,7 +5,9 @@
 //! copied, and numbers stay as written until a field asks for one, so the
 //! float parser is only reached for the few amounts that have decimals and
 //! a number no float can hold fails only its own field. RFC 8259 strictly:
-//! no comments, no trailing commas, no byte-order mark, no lone surrogates.
+//! no comments, no trailing commas, no byte-order mark. An escaped lone
+//! surrogate, which RFC 8259's grammar allows and `JSON.stringify` writes
+//! for one in a JavaScript string, is read as U+FFFD.
 
 use std::borrow::Cow;
 
@@ -272,23 +274,34 @@ impl<'a> Reader<'a> {
             b'n' => '\n',
             b'r' => '\r',
             b't' => '\t',
-            b'u' => {
-                let first = self.hex4()?;
-                let code = if (0xD800..0xDC00).contains(&first) {
-                    if !self.text[self.at..].starts_with("\\u") {
-                        return Err(self.error("lone surrogate in a \\u escape"));
+            b'u' => match self.hex4()? {
+                // A surrogate pair is one character; a lone surrogate, which
+                // no Rust string can hold, is read as U+FFFD, as JavaScript's
+                // `toWellFormed` reads it.
+                high @ 0xD800..0xDC00 => {
+                    let pair = self.at;
+                    let low = match self.text[pair..].starts_with("\\u") {
+                        true => {
+                            self.at += 2;
+                            self.hex4()
+                                .ok()
+                                .filter(|low| (0xDC00..0xE000).contains(low))
+                        }
+                        false => None,
+                    };
+                    match low {
+                        Some(low) => {
+                            char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                                .unwrap_or(char::REPLACEMENT_CHARACTER)
+                        }
+                        None => {
+                            self.at = pair;
+                            char::REPLACEMENT_CHARACTER
+                        }
                     }
-                    self.at += 2;
-                    let second = self.hex4()?;
-                    if !(0xDC00..0xE000).contains(&second) {
-                        return Err(self.error("lone surrogate in a \\u escape"));
-                    }
-                    0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
-                } else {
-                    first
-                };
-                char::from_u32(code).ok_or_else(|| self.error("lone surrogate in a \\u escape"))?
-            }
+                }
+                code => char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
+            },
             _ => {
                 self.at -= 1;
                 return Err(self.error("invalid escape"));
