@@ -1,28 +1,166 @@
 //! Render tree to DOM: one element per tree element, text as text nodes.
-//! Nothing is ever parsed as markup.
+//!
+//! A run of blocks is written as markup by Folio's own serializer (closed
+//! sets of elements and attributes, every text and value escaped) and
+//! handed to the browser's HTML parser in one go, so building a long body
+//! costs one call out of the WebAssembly instead of several per node. No
+//! string from the article is ever markup: it reaches the parser only
+//! escaped. On a page that enforces Trusted Types, the markup goes through
+//! a policy named [`POLICY`]. Where the page refuses it, or a parse does not
+//! give back one node per block, the blocks are built node by node with the
+//! DOM API instead.
 
-use web_sys::{Document, Node as DomNode};
+use std::cell::RefCell;
 
-use crate::markdown::{Attr, Node};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element as DomElement, Node as DomNode};
 
-/// Builds the DOM for `node`. Relative `href`/`src` values are resolved
+use crate::markdown::{Attr, Element, Node, write_attr};
+
+/// Builds `blocks` as the children of `holder`, which must be empty, and
+/// returns their nodes, one per block, in order: parsed from markup when
+/// the page allows it, else node by node.
+pub fn build_into(holder: &DomElement, blocks: &[&Node], base: Option<&str>) -> js_sys::Array {
+    parse_into(holder, blocks, base).unwrap_or_else(|| build_nodes(holder, blocks, base))
+}
+
+/// [`build_into`] node by node with the DOM API.
+pub fn build_nodes(holder: &DomElement, blocks: &[&Node], base: Option<&str>) -> js_sys::Array {
+    let nodes = js_sys::Array::new();
+    let Some(document) = holder.owner_document() else {
+        return nodes;
+    };
+    for block in blocks {
+        let node =
+            build(&document, block, base).unwrap_or_else(|| document.create_comment("").into());
+        let _ = holder.append_child(&node);
+        nodes.push(&node);
+    }
+    nodes
+}
+
+/// [`build_into`] through the browser's HTML parser: `None` (and `holder`
+/// left empty) when the page refuses markup, or when the parser did not
+/// give back one node per block.
+pub fn parse_into(
+    holder: &DomElement,
+    blocks: &[&Node],
+    base: Option<&str>,
+) -> Option<js_sys::Array> {
+    let mut html = String::new();
+    let mut attrs = |element: &Element, out: &mut String| {
+        attributes(element, base, |name, value| write_attr(out, name, value));
+    };
+    for block in blocks {
+        block.write_markup(&mut html, false, &mut attrs);
+    }
+    let markup = SINK.with_borrow(|sink| sink.markup(&html))?;
+    if js_sys::Reflect::set(holder, &JsValue::from_str("innerHTML"), &markup).is_err() {
+        SINK.replace(Sink::Refused);
+        return None;
+    }
+    let nodes = js_sys::Array::from(&holder.child_nodes());
+    if nodes.length() as usize == blocks.len() {
+        return Some(nodes);
+    }
+    holder.set_text_content(None);
+    None
+}
+
+/// How markup reaches `innerHTML` on this page.
+enum Sink {
+    /// As a string: the browser has no Trusted Types.
+    Plain,
+    /// Through Folio's Trusted Types policy, which passes Folio's own
+    /// markup (every article string in it escaped) as it is.
+    Policy(js_sys::Function, JsValue),
+    /// Not at all: the page forbids the policy or refused the markup.
+    Refused,
+}
+
+thread_local! {
+    static SINK: RefCell<Sink> = RefCell::new(Sink::new());
+}
+
+/// The name of Folio's Trusted Types policy, for a page's `trusted-types`
+/// directive.
+pub const POLICY: &str = "folio";
+
+impl Sink {
+    fn new() -> Self {
+        let global = js_sys::global();
+        let get =
+            |target: &JsValue, key: &str| js_sys::Reflect::get(target, &JsValue::from_str(key));
+        let Ok(factory) = get(&global, "trustedTypes") else {
+            return Self::Refused;
+        };
+        if factory.is_undefined() || factory.is_null() {
+            return Self::Plain;
+        }
+        // `String` is the identity on strings: the policy's `createHTML`
+        // needs no function of Folio's own, and no `eval`.
+        let options = js_sys::Object::new();
+        let policy = get(&global, "String")
+            .and_then(|string| {
+                js_sys::Reflect::set(&options, &JsValue::from_str("createHTML"), &string)
+            })
+            .and_then(|_| get(&factory, "createPolicy"))
+            .and_then(|create| create.dyn_into::<js_sys::Function>())
+            .and_then(|create| create.call2(&factory, &JsValue::from_str(POLICY), &options));
+        let create_html = policy
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|policy| get(policy, "createHTML"))
+            .and_then(|f| f.dyn_into::<js_sys::Function>());
+        match (policy, create_html) {
+            (Ok(policy), Ok(create_html)) => Self::Policy(create_html, policy),
+            _ => Self::Refused,
+        }
+    }
+
+    /// `html` in the form `innerHTML` takes on this page, if it takes any.
+    fn markup(&self, html: &str) -> Option<JsValue> {
+        match self {
+            Self::Plain => Some(JsValue::from_str(html)),
+            Self::Policy(create_html, policy) => {
+                create_html.call1(policy, &JsValue::from_str(html)).ok()
+            }
+            Self::Refused => None,
+        }
+    }
+}
+
+/// Calls `f` with each attribute `element` gets in the DOM: relative
+/// `href`/`src` values resolved against `base`, and `rel` for links that
+/// then lead off the page's origin.
+fn attributes(element: &Element, base: Option<&str>, mut f: impl FnMut(&str, &str)) {
+    for (attr, value) in &element.attrs {
+        let resolved;
+        let value = match attr {
+            Attr::Href | Attr::Src => {
+                resolved = resolve(value, base);
+                &resolved
+            }
+            _ => value,
+        };
+        if *attr == Attr::Href && leaves_page(value) {
+            f("rel", "noopener noreferrer");
+        }
+        f(attr.as_str(), value);
+    }
+}
+
+/// Builds the DOM for `node` node by node. Relative `href`/`src` values are resolved
 /// against `base` (the URL the article was fetched from), and links that
 /// then lead off the page's origin get `rel="noopener noreferrer"`.
-pub fn build(document: &Document, node: &Node, base: Option<&str>) -> Option<DomNode> {
+fn build(document: &Document, node: &Node, base: Option<&str>) -> Option<DomNode> {
     match node {
         Node::Text(text) => Some(document.create_text_node(text).into()),
         Node::Element(element) => {
             let el = document.create_element(element.tag.as_str()).ok()?;
-            for (attr, value) in &element.attrs {
-                let value = match attr {
-                    Attr::Href | Attr::Src => resolve(value, base),
-                    _ => value.clone(),
-                };
-                if *attr == Attr::Href && leaves_page(&value) {
-                    let _ = el.set_attribute("rel", "noopener noreferrer");
-                }
-                let _ = el.set_attribute(attr.as_str(), &value);
-            }
+            attributes(element, base, |name, value| {
+                let _ = el.set_attribute(name, value);
+            });
             if !element.tag.is_void() {
                 for child in &element.children {
                     if let Some(child) = build(document, child, base) {

@@ -18,7 +18,7 @@ use pulldown_cmark::{
 };
 
 pub use rerender::rerender;
-pub use tree::{Attr, Element, Node, Tag};
+pub use tree::{Attr, Element, Node, Tag, write_attr};
 
 use crate::safe_url::{self, SafeUrl};
 
@@ -135,6 +135,10 @@ struct Walker {
     /// Whether the current table has opened its body (as an element, or
     /// as a transparent frame past the depth limit).
     in_body: bool,
+    /// Whether the current table is too deep to be one (see `open`).
+    flat_table: bool,
+    /// How many of `stack`'s frames are links.
+    links: usize,
 }
 
 impl Walker {
@@ -145,7 +149,7 @@ impl Walker {
             Event::Text(text) => self.text(&text),
             Event::Code(code) => {
                 let mut element = Element::new(Tag::Code);
-                element.push_text(&code);
+                element.push_text(&without_nul(&code));
                 self.leaf(element);
             }
             Event::SoftBreak => self.text("\n"),
@@ -199,11 +203,13 @@ impl Walker {
                     LinkType::Email => format!("mailto:{dest_url}"),
                     _ => dest_url.to_string(),
                 };
-                match safe_url::check(&dest) {
+                // A link inside a link (an autolink in a link's text) keeps
+                // only its text: anchors do not nest.
+                match safe_url::check(&dest).filter(|_| self.links == 0) {
                     Some(url) => {
                         let mut a = Element::new(Tag::A).with(Attr::Href, url.href);
                         if !title.is_empty() {
-                            a = a.with(Attr::Title, title.to_string());
+                            a = a.with(Attr::Title, without_nul(&title));
                         }
                         self.open(a);
                     }
@@ -214,7 +220,7 @@ impl Walker {
                 dest_url, title, ..
             } => self.stack.push(Frame::Image {
                 url: safe_url::check_image(&dest_url),
-                title: title.to_string(),
+                title: without_nul(&title).into_owned(),
                 alt: Element::new(Tag::Img),
             }),
             Md::Table(alignments) => {
@@ -266,15 +272,26 @@ impl Walker {
                     self.close();
                 }
                 self.close();
+                self.flat_table = false;
             }
             _ => self.close(),
         }
     }
 
-    /// Opens an element, or a transparent frame past the depth limit.
+    /// Opens an element, or a transparent frame past the depth limit. A
+    /// table is one only if its cells fit too (table, head or body, row and
+    /// cell): else all of it is transparent, so no text ever sits in a table
+    /// outside a cell, where browsers would move it.
     fn open(&mut self, element: Element) {
-        let frame = if self.depth < MAX_DEPTH {
+        let room = if element.tag == Tag::Table { 4 } else { 1 };
+        if element.tag == Tag::Table && self.depth + room > MAX_DEPTH {
+            self.flat_table = true;
+        }
+        let frame = if self.depth + room <= MAX_DEPTH && !self.flat_table {
             self.depth += 1;
+            if element.tag == Tag::A {
+                self.links += 1;
+            }
             Frame::Element(element)
         } else {
             Frame::Transparent(Vec::new())
@@ -286,6 +303,9 @@ impl Walker {
         let nodes = match self.stack.pop() {
             Some(Frame::Element(element)) => {
                 self.depth -= 1;
+                if element.tag == Tag::A {
+                    self.links -= 1;
+                }
                 vec![Node::Element(element)]
             }
             Some(Frame::Transparent(children)) => children,
@@ -327,7 +347,7 @@ impl Walker {
     }
 
     fn text(&mut self, text: &str) {
-        self.append(Node::Text(text.to_string()));
+        self.append(Node::Text(without_nul(text).into_owned()));
     }
 
     fn append(&mut self, node: Node) {
@@ -353,6 +373,16 @@ impl Walker {
             self.close();
         }
         (self.root, self.spans)
+    }
+}
+
+/// `text` with U+0000 replaced by U+FFFD, as CommonMark requires (and as
+/// the browser's HTML parser would otherwise drop it).
+fn without_nul(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\0') {
+        text.replace('\0', "\u{FFFD}").into()
+    } else {
+        text.into()
     }
 }
 

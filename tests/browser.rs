@@ -798,3 +798,132 @@ fn text_outside_the_basic_plane_keeps_every_character() {
     );
     assert_eq!(text(&root, ".folio-body em"), "ü𝔘");
 }
+
+/// Markdown that stresses the serializer: every construct, characters the
+/// HTML parser treats specially, and content at the nesting limit.
+fn markup_cases() -> Vec<String> {
+    let mut cases: Vec<String> = [
+        include_str!("markdown/autolinks.md"),
+        include_str!("markdown/blockquote.md"),
+        include_str!("markdown/code.md"),
+        include_str!("markdown/deep_nesting.md"),
+        include_str!("markdown/emphasis.md"),
+        include_str!("markdown/escapes.md"),
+        include_str!("markdown/headings.md"),
+        include_str!("markdown/images.md"),
+        include_str!("markdown/links.md"),
+        include_str!("markdown/lists.md"),
+        include_str!("markdown/paragraphs.md"),
+        include_str!("markdown/raw_html.md"),
+        include_str!("markdown/reference_links.md"),
+        include_str!("markdown/rule.md"),
+        include_str!("markdown/table.md"),
+        include_str!("markdown/unsafe_urls.md"),
+        "a\0b `c\0d` [e](/f \"g\0h\")",
+        "```\r\nline\rbreak\r\n```\n\ntext\rwith\r\nreturns",
+        "```\n\n\nleading blank lines\n```",
+        "&lt;b&gt; &amp;amp; &#60;i&#62; &quot;q&quot; <b>raw</b> & < > \"",
+        "[a \"title\" & <link>](https://x.example/?a=1&b=\"2\" 'it''s')",
+    ]
+    .iter()
+    .map(|case| case.to_string())
+    .collect();
+    for depth in 26..=34 {
+        let q = "> ".repeat(depth);
+        cases.push(format!("{q}```\n{q}\n{q}x\n{q}```\n"));
+        cases.push(format!("{q}| a | b |\n{q}|---|--:|\n{q}| c | *d* |\n"));
+        cases.push(format!("{q}- a\n{q}  - b\n\n{q}  c\n"));
+    }
+    // Random documents from pieces that open, close and escape things.
+    let pieces = [
+        "a",
+        "word ",
+        " ",
+        "\n",
+        "\n\n",
+        "*",
+        "_",
+        "**",
+        "`",
+        "```\n",
+        "~~",
+        "[",
+        "]",
+        "(",
+        ")",
+        "](",
+        "](/x)",
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "&#0;",
+        "&#13;",
+        "\"",
+        "'",
+        "\r",
+        "\r\n",
+        "\0",
+        "\t",
+        "    ",
+        "> ",
+        "- ",
+        "1. ",
+        "3) ",
+        "# ",
+        "## ",
+        "|",
+        "| a | b |\n|---|:-:|\n",
+        "---\n",
+        "![",
+        "https://x.example/a?b=1&c=2",
+        "javascript:",
+        "<b>",
+        "</p>",
+        "<!--",
+        "\\",
+        "é",
+        "😀",
+        "\u{200B}",
+        "<https://y.example>",
+        "[r]",
+        "[r]: /ref\n",
+    ];
+    let mut seed: u64 = 0x5EED;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for _ in 0..3000 {
+        let len = 1 + next(60);
+        cases.push((0..len).map(|_| pieces[next(pieces.len())]).collect());
+    }
+    cases
+}
+
+#[wasm_bindgen_test]
+fn markup_parses_to_the_same_dom_as_building_node_by_node() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let base = Some("https://publisher.example/news/story.json");
+    for markdown in markup_cases() {
+        let rendered = folio::markdown::render(&markdown);
+        let blocks: Vec<_> = rendered.blocks.iter().map(|b| &**b).collect();
+        let parsed = document.create_element("div").unwrap();
+        let built = document.create_element("div").unwrap();
+        let nodes = folio::dom::parse_into(&parsed, &blocks, base);
+        assert_eq!(
+            nodes.map(|n| n.length() as usize),
+            Some(blocks.len()),
+            "one node per block from the parser for {markdown:?}"
+        );
+        folio::dom::build_nodes(&built, &blocks, base);
+        assert!(
+            parsed.is_equal_node(Some(&built)),
+            "{markdown:?}\nparsed: {}\nbuilt:  {}",
+            parsed.inner_html(),
+            built.inner_html()
+        );
+    }
+}

@@ -372,6 +372,48 @@ async fn the_strict_csp_page_renders_without_violations_or_errors_and_nothing_sh
     browser.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_enforcing_trusted_types_get_the_whole_article_with_or_without_folios_policy() {
+    let site = Site::start();
+    let browser = Browser::start().await;
+    let body = "const root = document.getElementById('article').shadowRoot; \
+                return { html: root.querySelector('.folio-body').parentNode.innerHTML, \
+                         paragraphs: root.querySelectorAll('.folio-body > .folio-chunk > p').length, \
+                         violations: folioLog.violations, errors: folioLog.errors };";
+    let mut seen = Vec::new();
+    for page in [
+        "csp.html",
+        "trusted-types.html",
+        "trusted-types-refused.html",
+    ] {
+        browser.driver.goto(site.page(page)).await.unwrap();
+        rendered(&browser, "article").await;
+        seen.push(browser.eval(body, vec![]).await);
+    }
+    let [plain, allowed, refused] = &seen[..] else {
+        unreachable!()
+    };
+    assert!(plain["paragraphs"].as_u64().unwrap() >= 8, "{plain}");
+    assert_eq!(allowed["violations"], json!([]), "the policy is allowed");
+    assert_eq!(allowed["errors"], json!([]));
+    assert_eq!(
+        allowed["html"], plain["html"],
+        "the same article through the policy"
+    );
+    // Refused, Folio builds node by node: the only report is the refused policy.
+    assert_eq!(
+        refused["html"], plain["html"],
+        "the same article, node by node"
+    );
+    assert_eq!(refused["errors"], json!([]));
+    assert_eq!(
+        refused["violations"],
+        json!(["trusted-types trusted-types-policy"]),
+        "{refused}"
+    );
+    browser.stop().await;
+}
+
 /// The sample article as JSON.
 fn sample() -> Value {
     serde_json::from_str(SAMPLE).unwrap()

@@ -259,7 +259,7 @@ fn check_support(s: &Support, body: &Document) {
 /// the HTML serialization well formed.
 pub fn check_document(document: &Document) {
     for block in &document.blocks {
-        check_node(block, None, 1);
+        check_node(block, None, 1, false);
     }
     for n in [None, Some(0), Some(1), Some(2), Some(u64::MAX)] {
         let at = document.position_after_paragraph(n);
@@ -268,11 +268,21 @@ pub fn check_document(document: &Document) {
     check_html(&document.to_html());
 }
 
-fn check_node(node: &Node, parent: Option<Tag>, depth: usize) {
+/// Checks the tree is one the browser's HTML parser builds as it is from
+/// the markup: elements where they may be, no text between table rows or
+/// cells (the parser would move it), no link inside a link.
+fn check_node(node: &Node, parent: Option<Tag>, depth: usize, in_link: bool) {
     let Node::Element(element) = node else {
+        let in_table = matches!(parent, Some(Tag::Table | Tag::Thead | Tag::Tbody | Tag::Tr));
+        assert!(
+            !in_table,
+            "text inside <{}>",
+            parent.map_or("", Tag::as_str)
+        );
         return;
     };
     let tag = element.tag;
+    assert!(!(in_link && tag == Tag::A), "a link inside a link");
     assert!(depth <= MAX_DEPTH, "<{}> nested {depth} deep", tag.as_str());
     if tag.is_void() {
         assert!(
@@ -281,6 +291,14 @@ fn check_node(node: &Node, parent: Option<Tag>, depth: usize) {
             tag.as_str()
         );
     }
+    let in_table_part = matches!(parent, Some(Tag::Table | Tag::Thead | Tag::Tbody | Tag::Tr));
+    let table_part = matches!(tag, Tag::Thead | Tag::Tbody | Tag::Tr | Tag::Th | Tag::Td);
+    assert!(
+        !in_table_part || table_part,
+        "<{}> inside <{}>",
+        tag.as_str(),
+        parent.map_or("", Tag::as_str)
+    );
     let parents: &[Tag] = match tag {
         Tag::Li => &[Tag::Ul, Tag::Ol],
         Tag::Thead | Tag::Tbody => &[Tag::Table],
@@ -298,7 +316,7 @@ fn check_node(node: &Node, parent: Option<Tag>, depth: usize) {
     }
     check_attributes(element);
     for child in &element.children {
-        check_node(child, Some(tag), depth + 1);
+        check_node(child, Some(tag), depth + 1, in_link || tag == Tag::A);
     }
 }
 

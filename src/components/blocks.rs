@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node as DomNode};
 
-use crate::markdown::Document;
 use crate::markdown::rerender::unchanged_ends;
+use crate::markdown::{Document, Node};
 
 /// Blocks sit in `div`s of at most this many (more only where an update
 /// inserted into a full one): a block that changes height then shifts the
@@ -38,8 +38,8 @@ pub struct BlockRun {
     pub base: Option<Arc<str>>,
 }
 
-/// A `div` holding the blocks, built with the DOM API when the element is
-/// created (no view per node, no markup parsing) and diffed on update.
+/// A `div` holding the blocks, built outside the view system when the
+/// element is created (see [`crate::dom`]) and diffed on update.
 #[component]
 pub fn Blocks(run: BlockRun, #[prop(into)] class: String) -> impl IntoView {
     view! { <div class=class use:fill=run></div> }
@@ -54,6 +54,10 @@ fn fill(element: Element, run: BlockRun) {
     let blocks = &run.document.blocks[range.clone()];
     let keys = &run.document.keys[range];
     let shown = Shown::read(&element);
+    let base = run.base.as_deref();
+    if shown.keys.is_empty() {
+        return first_fill(&element, &document, blocks, keys, base);
+    }
 
     // Blocks that did not change at the start and at the end keep their
     // nodes untouched; only the run between them is reconciled.
@@ -77,17 +81,26 @@ fn fill(element: Element, run: BlockRun) {
         remove(&stale);
     }
 
+    // The blocks no old node fits are built together, in a holder they are
+    // then moved out of.
+    let fresh: Vec<&Node> = blocks[head..new_end]
+        .iter()
+        .zip(&kept)
+        .filter(|(_, node)| node.is_none())
+        .map(|(block, _)| &**block)
+        .collect();
+    let Ok(holder) = document.create_element("div") else {
+        return;
+    };
+    let built = crate::dom::build_into(&holder, &fresh, base);
+    let mut built = (0..built.length()).map(|i| built.get(i).dyn_into::<DomNode>().ok());
+
     // Build the new blocks and put each right after the one before it.
     let mut previous = head.checked_sub(1).and_then(|i| shown.node(i));
     let middle = js_sys::Array::new();
     let mut placed = shown.keys[..head].to_vec();
-    for ((block, key), node) in blocks[head..new_end]
-        .iter()
-        .zip(&keys[head..new_end])
-        .zip(kept)
-    {
-        let Some(node) = node.or_else(|| crate::dom::build(&document, block, run.base.as_deref()))
-        else {
+    for (key, node) in keys[head..new_end].iter().zip(kept) {
+        let Some(node) = node.or_else(|| built.next().flatten()) else {
             continue;
         };
         if next_block(&element, previous.as_ref()).as_ref() != Some(&node) {
@@ -108,6 +121,35 @@ fn fill(element: Element, run: BlockRun) {
         nodes,
     }
     .write(&element);
+}
+
+/// Fills an empty container: each chunk is built whole (see
+/// [`crate::dom::build_into`]) before it joins the page.
+fn first_fill(
+    element: &Element,
+    document: &web_sys::Document,
+    blocks: &[Arc<Node>],
+    keys: &[u64],
+    base: Option<&str>,
+) {
+    let mut nodes = js_sys::Array::new();
+    for chunk_blocks in blocks.chunks(CHUNK as usize) {
+        let Ok(chunk) = document.create_element("div") else {
+            return;
+        };
+        chunk.set_class_name(CHUNK_CLASS);
+        let chunk_blocks: Vec<&Node> = chunk_blocks.iter().map(|block| &**block).collect();
+        let built = crate::dom::build_into(&chunk, &chunk_blocks, base);
+        if element.append_child(&chunk).is_err() {
+            return;
+        }
+        nodes = nodes.concat(&built);
+    }
+    Shown {
+        keys: keys.to_vec(),
+        nodes,
+    }
+    .write(element);
 }
 
 /// The block shown after `previous` (the first block when `None`), across

@@ -118,37 +118,57 @@ impl Node {
         }
     }
 
-    /// Serializes the node as HTML (for tests and diagnostics; the browser
-    /// path builds DOM nodes directly and never parses markup).
+    /// Serializes the node as HTML for tests and diagnostics: block
+    /// elements on their own lines, attributes as they are in the tree.
     pub fn write_html(&self, out: &mut String) {
+        self.write_markup(out, true, &mut |element, out| {
+            for (attr, value) in &element.attrs {
+                write_attr(out, attr.as_str(), value);
+            }
+        });
+    }
+
+    /// Serializes the node as HTML that the browser's parser turns back into
+    /// exactly this tree: every text and attribute value escaped, a carriage
+    /// return written as a character reference (the parser would make it a
+    /// line feed), a leading line feed in `pre` doubled (the parser drops
+    /// one). `lines` puts block elements on their own lines; `attrs` writes
+    /// an element's attributes (with [`write_attr`]), so a caller can
+    /// resolve URLs on the way.
+    pub fn write_markup(
+        &self,
+        out: &mut String,
+        lines: bool,
+        attrs: &mut dyn FnMut(&Element, &mut String),
+    ) {
         match self {
             Self::Text(text) => escape(text, false, out),
             Self::Element(el) => {
+                let block = lines && el.tag.is_block();
                 out.push('<');
                 out.push_str(el.tag.as_str());
-                for (attr, value) in &el.attrs {
-                    out.push(' ');
-                    out.push_str(attr.as_str());
-                    out.push_str("=\"");
-                    escape(value, true, out);
-                    out.push('"');
-                }
+                attrs(el, out);
                 out.push('>');
                 if el.tag.is_void() {
-                    if el.tag.is_block() {
+                    if block {
                         out.push('\n');
                     }
                     return;
                 }
-                let container = el.children.first().is_some_and(Node::is_block);
-                if container {
-                    out.push('\n');
+                match el.children.first() {
+                    Some(first) if lines && first.is_block() => out.push('\n'),
+                    Some(Self::Text(text)) if el.tag == Tag::Pre && text.starts_with('\n') => {
+                        out.push('\n')
+                    }
+                    _ => {}
                 }
-                el.children.iter().for_each(|c| c.write_html(out));
+                el.children
+                    .iter()
+                    .for_each(|c| c.write_markup(out, lines, attrs));
                 out.push_str("</");
                 out.push_str(el.tag.as_str());
                 out.push('>');
-                if el.tag.is_block() {
+                if block {
                     out.push('\n');
                 }
             }
@@ -160,14 +180,33 @@ impl Node {
     }
 }
 
+/// Writes ` name="value"`, the value escaped.
+pub fn write_attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    escape(value, true, out);
+    out.push('"');
+}
+
+/// Escapes text or an attribute value. NUL, which the parser would drop,
+/// is written as U+FFFD, as the walker already makes it in text.
 fn escape(text: &str, attribute: bool, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            c => out.push(c),
-        }
+    // Every byte that needs a reference is ASCII, so slicing at it is safe.
+    let mut start = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let reference = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if attribute => "&quot;",
+            b'\r' => "&#13;",
+            0 => "\u{FFFD}",
+            _ => continue,
+        };
+        out.push_str(&text[start..at]);
+        out.push_str(reference);
+        start = at + 1;
     }
+    out.push_str(&text[start..]);
 }

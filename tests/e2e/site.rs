@@ -35,7 +35,9 @@ pub struct Site {
 
 impl Site {
     /// Starts both servers. On the host origin, `/folio.js` redirects to the
-    /// widget's origin, and `/demo/csp.html` is served with the strict CSP.
+    /// widget's origin, `/demo/csp.html` is served with the strict CSP, and
+    /// `/demo/trusted-types.html` and `/demo/trusted-types-refused.html`
+    /// are that page enforcing Trusted Types.
     pub fn start() -> Self {
         let folio = Server::start(dist());
         let folio_origin = folio.origin();
@@ -44,12 +46,20 @@ impl Site {
             www,
             Box::new(move |path, root| match path {
                 "/folio.js" => Some(Response::redirect(format!("{folio_origin}/folio.js"))),
-                "/demo/csp.html" => {
-                    let mut response = file(root, path);
-                    response
-                        .headers
-                        .push(("Content-Security-Policy".into(), strict_csp(&folio_origin)));
-                    Some(response)
+                "/demo/csp.html" => Some(with_csp(file(root, path), strict_csp(&folio_origin))),
+                // The strict page again, enforcing Trusted Types: with Folio's
+                // policy allowed, and with every policy refused.
+                "/demo/trusted-types.html" | "/demo/trusted-types-refused.html" => {
+                    let allowed = if path.ends_with("refused.html") {
+                        "'none'"
+                    } else {
+                        "folio"
+                    };
+                    let policy = format!(
+                        "{}; require-trusted-types-for 'script'; trusted-types {allowed}",
+                        strict_csp(&folio_origin)
+                    );
+                    Some(with_csp(file(root, "/demo/csp.html"), policy))
                 }
                 _ => None,
             }),
@@ -61,4 +71,11 @@ impl Site {
     pub fn page(&self, name: &str) -> String {
         self.host.url(&format!("demo/{name}"))
     }
+}
+
+fn with_csp(mut response: Response, policy: String) -> Response {
+    response
+        .headers
+        .push(("Content-Security-Policy".into(), policy));
+    response
 }
