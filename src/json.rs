@@ -227,12 +227,7 @@ impl<'a> Reader<'a> {
         let mut run = start;
         loop {
             // Plain characters are skipped over and copied only in runs.
-            while bytes
-                .get(self.at)
-                .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
-            {
-                self.at += 1;
-            }
+            self.at = plain_until(bytes, self.at);
             match self.peek() {
                 Some(b'"') => {
                     let tail = &self.text[run..self.at];
@@ -321,6 +316,35 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The first byte at or after `from` that ends a run of plain string
+/// text: a quote, a backslash or a control character (`bytes.len()` when
+/// none does). Eight bytes are looked at at a time, as a long body is
+/// mostly plain.
+pub(crate) fn plain_until(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGHS: u64 = ONES << 7;
+    // Whether some byte of `word` is zero, or below `n` (for `n` <= 128).
+    let below = |word: u64, n: u8| word.wrapping_sub(ONES * n as u64) & !word & HIGHS != 0;
+    let special = |word: u64| {
+        below(word ^ (ONES * b'"' as u64), 1)
+            || below(word ^ (ONES * b'\\' as u64), 1)
+            || below(word, 0x20)
+    };
+    let rest = bytes.get(from..).unwrap_or_default();
+    let plain_words = rest
+        .as_chunks::<8>()
+        .0
+        .iter()
+        .take_while(|word| !special(u64::from_le_bytes(**word)))
+        .count();
+    let at = from + 8 * plain_words;
+    let tail = bytes.get(at..).unwrap_or_default();
+    at + tail
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(tail.len())
+}
+
 /// A number's text as a float (`None` when no float holds it: `1e999`).
 /// In the browser this is JavaScript's own `parseFloat`, which keeps
 /// Rust's float parser and its tables out of the WebAssembly.
@@ -336,4 +360,40 @@ pub fn float(number: &str) -> Option<f64> {
 /// or exponent) and fits.
 pub fn whole(number: &str) -> Option<i64> {
     number.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_until;
+
+    #[test]
+    fn plain_runs_end_where_a_byte_by_byte_scan_ends_them() {
+        // Bytes around each boundary the word test draws: the quote, the
+        // backslash, the controls, and high bytes with those low bits.
+        let alphabet = [
+            b'a', b'"', b'\\', 0x00, 0x1F, 0x20, 0x21, 0x5B, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0x9F,
+            0xFF,
+        ];
+        let mut seed: u64 = 11;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..50_000 {
+            let len = next(40);
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| match next(4) {
+                    0 => alphabet[next(alphabet.len())],
+                    _ => b'x',
+                })
+                .collect();
+            let from = next(len + 2);
+            let expected = (from..bytes.len())
+                .find(|&i| matches!(bytes[i], b'"' | b'\\' | 0..0x20))
+                .unwrap_or(bytes.len().max(from));
+            assert_eq!(plain_until(&bytes, from), expected, "{bytes:?} from {from}");
+        }
+    }
 }

@@ -150,7 +150,8 @@ fn walk(json: &str, until: usize, enforce: bool) -> Result<Vec<Open>, ContentErr
 /// Index of the closing quote of a string starting at `from` (or the end).
 fn string_end(bytes: &[u8], mut from: usize) -> usize {
     while from < bytes.len() {
-        match bytes[from] {
+        from = crate::json::plain_until(bytes, from);
+        match bytes.get(from).copied().unwrap_or(b'"') {
             b'\\' => from += 2,
             b'"' => return from,
             _ => from += 1,
