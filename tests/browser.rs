@@ -889,13 +889,8 @@ fn markup_cases() -> Vec<String> {
         "[r]",
         "[r]: /ref\n",
     ];
-    let mut seed: u64 = 0x5EED;
-    let mut next = |n: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as usize % n
-    };
+    let mut rng = folio::testing::Lcg(0x5EED);
+    let mut next = |n: usize| rng.below(n);
     for _ in 0..3000 {
         let len = 1 + next(60);
         cases.push((0..len).map(|_| pieces[next(pieces.len())]).collect());

@@ -195,13 +195,8 @@ mod tests {
 
     #[test]
     fn texts_compared_by_words_give_what_comparing_bytes_gives() {
-        let mut seed: u64 = 7;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut rng = crate::testing::Lcg(7);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..20_000 {
             // Two texts from a small alphabet, the second an edit of the first.
             let old: Vec<u8> = (0..next(70)).map(|_| b"ab\n"[next(3)]).collect();
