@@ -88,34 +88,27 @@ pub const POLICY: &str = "folio";
 
 impl Sink {
     fn new() -> Self {
-        let global = js_sys::global();
-        let get =
-            |target: &JsValue, key: &str| js_sys::Reflect::get(target, &JsValue::from_str(key));
-        let Ok(factory) = get(&global, "trustedTypes") else {
-            return Self::Refused;
-        };
-        if factory.is_undefined() || factory.is_null() {
-            return Self::Plain;
+        match get(&js_sys::global(), "trustedTypes") {
+            Ok(factory) if factory.is_undefined() || factory.is_null() => Self::Plain,
+            Ok(factory) => match Self::policy(&factory) {
+                Ok((create_html, policy)) => Self::Policy(create_html, policy),
+                Err(_) => Self::Refused,
+            },
+            Err(_) => Self::Refused,
         }
-        // `String` is the identity on strings: the policy's `createHTML`
-        // needs no function of Folio's own, and no `eval`.
+    }
+
+    /// Folio's policy from `trustedTypes`, and its `createHTML`. `String`
+    /// is the identity on strings: the policy needs no function of Folio's
+    /// own, and no `eval`.
+    fn policy(factory: &JsValue) -> Result<(js_sys::Function, JsValue), JsValue> {
         let options = js_sys::Object::new();
-        let policy = get(&global, "String")
-            .and_then(|string| {
-                js_sys::Reflect::set(&options, &JsValue::from_str("createHTML"), &string)
-            })
-            .and_then(|_| get(&factory, "createPolicy"))
-            .and_then(|create| create.dyn_into::<js_sys::Function>())
-            .and_then(|create| create.call2(&factory, &JsValue::from_str(POLICY), &options));
-        let create_html = policy
-            .as_ref()
-            .map_err(Clone::clone)
-            .and_then(|policy| get(policy, "createHTML"))
-            .and_then(|f| f.dyn_into::<js_sys::Function>());
-        match (policy, create_html) {
-            (Ok(policy), Ok(create_html)) => Self::Policy(create_html, policy),
-            _ => Self::Refused,
-        }
+        let string = get(&js_sys::global(), "String")?;
+        js_sys::Reflect::set(&options, &JsValue::from_str("createHTML"), &string)?;
+        let create: js_sys::Function = get(factory, "createPolicy")?.dyn_into()?;
+        let policy = create.call2(factory, &JsValue::from_str(POLICY), &options)?;
+        let create_html = get(&policy, "createHTML")?.dyn_into()?;
+        Ok((create_html, policy))
     }
 
     /// `html` in the form `innerHTML` takes on this page, if it takes any.
@@ -128,6 +121,10 @@ impl Sink {
             Self::Refused => None,
         }
     }
+}
+
+fn get(target: &JsValue, key: &str) -> Result<JsValue, JsValue> {
+    js_sys::Reflect::get(target, &JsValue::from_str(key))
 }
 
 /// Calls `f` with each attribute `element` gets in the DOM: relative
