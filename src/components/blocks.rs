@@ -89,10 +89,14 @@ fn fill(element: Element, run: BlockRun) {
         .filter(|(_, node)| node.is_none())
         .map(|(block, _)| &**block)
         .collect();
-    let Ok(holder) = document.create_element("div") else {
-        return;
+    let built = if fresh.is_empty() {
+        js_sys::Array::new()
+    } else {
+        let Ok(holder) = document.create_element("div") else {
+            return;
+        };
+        crate::dom::build_into(&holder, &fresh, base)
     };
-    let built = crate::dom::build_into(&holder, &fresh, base);
     let mut built = (0..built.length()).map(|i| built.get(i).dyn_into::<DomNode>().ok());
 
     // Build the new blocks and put each right after the one before it.
