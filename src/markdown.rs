@@ -283,11 +283,10 @@ impl Walker {
     /// cell): else all of it is transparent, so no text ever sits in a table
     /// outside a cell, where browsers would move it.
     fn open(&mut self, element: Element) {
-        let room = if element.tag == Tag::Table { 4 } else { 1 };
-        if element.tag == Tag::Table && self.depth + room > MAX_DEPTH {
+        if element.tag == Tag::Table && self.depth + 4 > MAX_DEPTH {
             self.flat_table = true;
         }
-        let frame = if self.depth + room <= MAX_DEPTH && !self.flat_table {
+        let frame = if self.depth < MAX_DEPTH && !self.flat_table {
             self.depth += 1;
             if element.tag == Tag::A {
                 self.links += 1;
