@@ -149,15 +149,14 @@ fn walk(json: &str, until: usize, enforce: bool) -> Result<Vec<Open>, ContentErr
 
 /// Index of the closing quote of a string starting at `from` (or the end).
 fn string_end(bytes: &[u8], mut from: usize) -> usize {
-    while from < bytes.len() {
+    loop {
         from = crate::json::plain_until(bytes, from);
-        match bytes.get(from).copied().unwrap_or(b'"') {
-            b'\\' => from += 2,
-            b'"' => return from,
-            _ => from += 1,
+        match bytes.get(from) {
+            Some(b'\\') => from += 2,
+            Some(b'"') | None => return from.min(bytes.len()),
+            Some(_) => from += 1,
         }
     }
-    bytes.len()
 }
 
 fn count(values: &mut usize, stack: &[Open], enforce: bool) -> Result<(), ContentError> {
