@@ -368,3 +368,14 @@ fn a_long_wrong_text_is_quoted_in_part() {
         )
     );
 }
+
+#[test]
+fn an_escaped_lone_surrogate_in_a_field_reads_as_the_replacement_character() {
+    let json = SAMPLE.replacen("\"Belarus\"", "\"\\ud800 Belarus\"", 1);
+    assert_ne!(
+        json, SAMPLE,
+        "the sample's kicker is where the test expects it"
+    );
+    let article = model::parse(&json).expect("a lone surrogate is not an error");
+    assert_eq!(article.kicker.as_deref(), Some("\u{FFFD} Belarus"));
+}
