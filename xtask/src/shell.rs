@@ -38,11 +38,16 @@ impl Cmd {
         self
     }
 
-    /// Puts the installed tools first on `PATH` and names the browser.
+    /// Puts the installed tools first on `PATH`, names the browser, and
+    /// keeps the builder's file paths out of what is built for wasm32.
     pub fn tools(mut self, tools: &Tools) -> Self {
         self.0.env("PATH", tools.path());
         self.0.env("CHROMEDRIVER", &tools.chromedriver);
         self.0.env("FOLIO_CHROMIUM", &tools.chromium);
+        self.0.env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            remapped_sources(),
+        );
         self
     }
 
@@ -77,11 +82,38 @@ fn describe(command: &Command) -> String {
     text
 }
 
-/// Cargo's bin folder, where `cargo install` puts tools.
-pub fn cargo_bin() -> PathBuf {
-    let home = std::env::var_os("CARGO_HOME")
+/// Cargo's home folder.
+pub fn cargo_home() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
-        .unwrap_or_else(|| PathBuf::from(".cargo"));
-    home.join("bin")
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+}
+
+/// Cargo's bin folder, where `cargo install` puts tools.
+pub fn cargo_bin() -> PathBuf {
+    cargo_home().join("bin")
+}
+
+/// `--remap-path-prefix` flags that shorten the dependencies' source paths,
+/// which panic locations keep in the wasm, from the builder's cargo home
+/// (`/home/someone/.cargo/registry/src/<registry>/tachys-0.2.19/src/…`) to
+/// the crate's own (`tachys-0.2.19/src/…`).
+fn remapped_sources() -> String {
+    let sources = cargo_home().join("registry/src");
+    // rustc applies the last prefix that matches: each registry's folder
+    // after the folder of them all.
+    let mut registries: Vec<PathBuf> = std::fs::read_dir(&sources)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .collect();
+    registries.sort();
+    registries.insert(0, sources);
+    registries
+        .iter()
+        .map(|from| format!("--remap-path-prefix={}/=", from.display()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -124,7 +124,34 @@ pub fn check() -> Result<(), String> {
         ));
     }
     println!("    {line}");
+    no_builder_paths()
+}
+
+/// Fails when a file a page downloads names a folder of the machine that
+/// built it: the cargo home or the repository.
+fn no_builder_paths() -> Result<(), String> {
+    let dist = crate::root().join("dist");
+    let folders = [crate::shell::cargo_home(), crate::root()];
+    for file in downloaded(&dist)? {
+        let bytes = std::fs::read(dist.join(&file))
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        for folder in &folders {
+            let folder = folder.to_string_lossy();
+            if contains(&bytes, folder.as_bytes()) {
+                return Err(format!(
+                    "{} names {folder}, a folder of the machine that built it",
+                    file.display()
+                ));
+            }
+        }
+    }
+    println!("    ok  no file names the cargo home or the repository folder");
     Ok(())
+}
+
+/// Whether `needle` occurs in `haystack`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// The files a page downloads, measured.
