@@ -3,12 +3,13 @@
 //! throws (sandboxed frames, privacy modes, a full quota).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use crate::schedule::{RECORD_VERSION, Record};
 
 thread_local! {
-    static MEMORY: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// Records storage refused, by key: a page has a campaign or two, so a
+    /// list is all the map it needs.
+    static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The key of a campaign's record: `folio:v1:support:<campaign>`.
@@ -23,7 +24,10 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// The campaign's record; an empty one when nothing usable is stored.
 pub fn load(campaign: &str) -> Record {
     let key = key(campaign);
-    let remembered = MEMORY.with(|m| m.borrow().get(&key).cloned());
+    let remembered = MEMORY.with(|m| {
+        let memory = m.borrow();
+        memory.iter().find(|(k, _)| *k == key).map(|(_, text)| text.clone())
+    });
     let stored = || local_storage()?.get_item(&key).ok().flatten();
     remembered
         .or_else(stored)
@@ -38,10 +42,9 @@ pub fn save(campaign: &str, record: &Record) {
     let stored = local_storage().is_some_and(|storage| storage.set_item(&key, &text).is_ok());
     MEMORY.with(|m| {
         let mut memory = m.borrow_mut();
-        if stored {
-            memory.remove(&key);
-        } else {
-            memory.insert(key, text);
+        memory.retain(|(k, _)| *k != key);
+        if !stored {
+            memory.push((key, text));
         }
     });
 }

@@ -4,7 +4,6 @@
 //! `folio:support-view`.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -19,7 +18,8 @@ use crate::storage;
 const VISIBLE_RATIO: f64 = 0.5;
 
 thread_local! {
-    static SEEN: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    /// The campaigns whose view was counted during this page load.
+    static SEEN: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The clock the prompt's schedule runs on: milliseconds since the epoch.
@@ -29,7 +29,7 @@ pub fn now() -> i64 {
 
 /// Whether a view of `campaign` was counted during this page load.
 pub fn seen_this_load(campaign: &str) -> bool {
-    SEEN.with(|seen| seen.borrow().contains(campaign))
+    SEEN.with(|seen| seen.borrow().iter().any(|c| c == campaign))
 }
 
 /// Watches one prompt element until its view is counted or it is dropped.
@@ -54,8 +54,11 @@ impl ViewTracker {
             let (element, timer) = (element.clone(), timer.clone());
             move || {
                 timer.set(None);
-                let first = SEEN.with(|seen| seen.borrow_mut().insert(campaign.clone()));
-                if !first || !element.is_connected() {
+                if seen_this_load(&campaign) {
+                    return;
+                }
+                SEEN.with(|seen| seen.borrow_mut().push(campaign.clone()));
+                if !element.is_connected() {
                     return;
                 }
                 let mut record = storage::load(&campaign);
