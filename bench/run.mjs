@@ -41,6 +41,9 @@ const CHROME_FLAGS = [
   "--disable-quic",
 ];
 
+/** V8's flag that compiles all of a WebAssembly module up front (a diagnostic). */
+const EAGER_WASM = "--js-flags=--no-wasm-lazy-compilation";
+
 /** The policy `cargo xtask serve` serves the demo under (Trunk.toml). */
 const DEMO_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -256,11 +259,12 @@ class Cdp {
   }
 }
 
-/** Starts headless Chromium; resolves to `{ cdp, stop }`. */
-async function startChromium() {
+/** Starts headless Chromium, with `extra` flags; resolves to `{ cdp, stop }`. */
+async function startChromium(extra = []) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "folio-bench-"));
   const args = [
     ...CHROME_FLAGS,
+    ...extra,
     "--enable-precise-memory-info",
     "--disable-background-timer-throttling",
     "--disable-renderer-backgrounding",
@@ -456,6 +460,22 @@ async function seedArticle(cdp, origin, runs) {
   });
 }
 
+/**
+ * Where Folio's first render goes: the seed page of (a), and the seed
+ * article mounted twice in one page, in this browser (V8 compiles each
+ * WebAssembly function at its first call) and in one with that lazy
+ * compilation off, which only a browser flag does.
+ */
+async function firstRender(browsers, origin, runs) {
+  return interleave("(a) where the first render goes: lazy and eager WebAssembly compilation (ms)", Object.keys(browsers), runs, async (v) => {
+    const { cdp } = browsers[v];
+    const seed = await reportOf(cdp, `${origin}/bench/seed-folio.html`);
+    if (!seed.h1) throw new Error(`${v}: no h1 in the rendered article`);
+    const { first, second } = await reportOf(cdp, `${origin}/bench/first-run.html`);
+    return { seed: seed.t, first, second };
+  }, (r) => `${r.seed.toFixed(0)} (first ${r.first.toFixed(0)}, second ${r.second.toFixed(0)})`);
+}
+
 async function longRender(cdp, origin, runs) {
   const results = await interleave(
     "(b, c) long article, call to rendered and laid out (ms)",
@@ -611,7 +631,7 @@ function machine() {
   return { cpu, cores, chromium, load, memory: `${Math.round(os.totalmem() / 1e9)} GB`, node: process.version };
 }
 
-function report({ opts, host, product, prepared, seed, long, many, lh, started }) {
+function report({ opts, host, product, prepared, seed, long, many, first, lh, started }) {
   const longOf = (v, key) => long[v].map((r) => r[key]);
   const manyOf = (v, pick) => many[v].map(pick);
   const folioRender = longOf("folio", "render");
@@ -705,6 +725,28 @@ function report({ opts, host, product, prepared, seed, long, many, lh, started }
       "text is shown and that an untouched paragraph kept its DOM node.",
   );
 
+  const firstOf = (v, key) => first[v].map((r) => r[key]);
+  lines.push(
+    "",
+    "### Where (a)'s time goes: Folio's first render",
+    "",
+    "The same build in two browsers, interleaved: this Chromium as it ships,",
+    "where V8 compiles each WebAssembly function the first time it is called,",
+    `and the same Chromium with \`${EAGER_WASM}\`, where the whole module is`,
+    "compiled before it is instantiated. No page can choose the second. It",
+    "separates compiling from running: the first widget's time less the",
+    "second's is what runs for the first time, and the part of it that eager",
+    "compilation removes is compiling Folio's WebAssembly.",
+    "",
+    "| measurement | as shipped (lazy compilation) | eager compilation (flag) | lazy / eager |",
+    "|---|---|---|---|",
+  );
+  const firstRow = (label, key) =>
+    row(label, spread(firstOf("lazy", key)), spread(firstOf("eager", key)), ratio(firstOf("lazy", key), firstOf("eager", key)));
+  firstRow("(a)'s Folio page: navigation start → article in the DOM (ms)", "seed");
+  firstRow("seed article, first widget of a page with the core ready: `mount()` → `folio:render` (ms)", "first");
+  firstRow("the same, second widget (ms)", "second");
+
   if (lh) {
     const m = (key) => median(lh.map((r) => r[key]));
     lines.push(
@@ -786,6 +828,10 @@ function report({ opts, host, product, prepared, seed, long, many, lh, started }
     "  returns the live instance's exports); DOM nodes are DevTools",
     "  `Memory.getDOMCounters`. Wasm memory only grows, so it is the high-water",
     "  mark, not what is in use; DOM nodes live outside the JS heap.",
+    "- **Where (a)'s time goes:** `bench/seed-folio.html` as in (a), then",
+    "  `bench/first-run.html`: the core started, the seed article's JSON",
+    "  fetched and 300 ms idle, then the article is mounted into one `<section>`",
+    "  and, after a frame, into another; each from the call to `folio:render`.",
     "- **(e)** Lighthouse from npm against Debian's Chromium",
     `  (\`CHROME_PATH\`, flags \`${CHROME_FLAGS.join(" ")}\`)`,
     "  on the demo page served by the runner on loopback.",
@@ -817,7 +863,14 @@ async function main() {
     const seed = await seedArticle(cdp, origin, opts.runs);
     const long = await longRender(cdp, origin, opts.runs);
     const many = await manyWidgets(cdp, origin, opts.runs);
-    results = { prepared, seed, long, many };
+    const eager = await startChromium([EAGER_WASM]);
+    let first;
+    try {
+      first = await firstRender({ lazy: { cdp }, eager }, origin, opts.runs);
+    } finally {
+      await eager.stop();
+    }
+    results = { prepared, seed, long, many, first };
   } finally {
     await stop();
   }
