@@ -5,8 +5,8 @@
 //   from node_modules on one loopback origin;
 // - drives headless Chromium over the DevTools protocol on a pipe, each
 //   run in a fresh browser context (cold caches, its own storage);
-// - runs the variants of each scenario interleaved (A B C A B C …), with
-//   one discarded warm-up round, and reports medians;
+// - runs the variants of each scenario interleaved and rotated (A B C,
+//   B C A, …), with one discarded warm-up round, and reports medians;
 // - runs Lighthouse (npm) on the demo page;
 // - writes the results to BENCHMARKS.md (or --out) and the raw numbers to
 //   target/bench/results.json.
@@ -427,7 +427,7 @@ async function prepare(cdp, origin) {
 
 /**
  * Runs `once(variant)` for every variant, `runs` rounds after one warm-up
- * round, interleaved; returns the values of each variant. `show` writes a
+ * round, interleaved and rotated; returns the values of each variant. `show` writes a
  * value in the progress lines.
  */
 async function interleave(title, variants, runs, once, show = (value) => value.toFixed(1)) {
@@ -436,7 +436,10 @@ async function interleave(title, variants, runs, once, show = (value) => value.t
   const values = Object.fromEntries(variants.map((v) => [v, []]));
   for (let round = 0; round <= runs; round++) {
     const line = [];
-    for (const variant of variants) {
+    // Each round starts with the next variant (A B C, B C A, …): the first
+    // page of a round can load faster than the others.
+    for (let slot = 0; slot < variants.length; slot++) {
+      const variant = variants[(round + slot) % variants.length];
       const value = await once(variant);
       if (round > 0) values[variant].push(value);
       line.push(`${variant} ${show(value)}`);
@@ -652,9 +655,10 @@ function report({ opts, host, product, prepared, seed, long, many, first, lh, st
     `- Node.js ${host.node}; marked 18.2.1, DOMPurify 3.4.18, Lighthouse ${lh?.[0]?.version ?? "13.5.0 (not run)"}`,
     "",
     `Each cell is the median of ${opts.runs} runs with the interquartile range (p25–p75) in`,
-    "brackets. The variants of a scenario ran interleaved (A B C A B C …) after",
-    "one discarded warm-up round, each run in a fresh browser context (cold",
-    "HTTP cache, fresh storage), all served from one loopback origin. Ratios",
+    "brackets. The variants of a scenario ran interleaved, each round starting",
+    "with the next (A B C, B C A, C A B, …), after one discarded warm-up round,",
+    "each run in a fresh browser context (cold HTTP cache, fresh storage), all",
+    "served from one loopback origin. Ratios",
     "are of medians; below 1× Folio is faster. The runner and Chromium run",
     "under `nice` on a machine shared with other builds, so absolute times",
     "are inflated and noisy: read the medians, the ranges and the ratios.",
