@@ -26,7 +26,10 @@ pub fn load(campaign: &str) -> Record {
     let key = key(campaign);
     let remembered = MEMORY.with(|m| {
         let memory = m.borrow();
-        memory.iter().find(|(k, _)| *k == key).map(|(_, text)| text.clone())
+        memory
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, text)| text.clone())
     });
     let stored = || local_storage()?.get_item(&key).ok().flatten();
     remembered
