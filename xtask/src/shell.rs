@@ -111,9 +111,13 @@ fn remapped_sources() -> String {
         .collect();
     registries.sort();
     registries.insert(0, sources);
+    // The variable is split at spaces: a folder with one cannot be named
+    // in it (and the size check then says the wasm names it).
     registries
         .iter()
-        .map(|from| format!("--remap-path-prefix={}/=", from.display()))
+        .map(|from| from.display().to_string())
+        .filter(|from| !from.contains(char::is_whitespace))
+        .map(|from| format!("--remap-path-prefix={from}/="))
         .collect::<Vec<_>>()
         .join(" ")
 }
