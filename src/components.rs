@@ -7,10 +7,8 @@ mod blocks;
 mod byline;
 mod error_view;
 mod figure;
-mod headline;
-mod kicker;
+mod header;
 mod read_more;
-mod standfirst;
 mod support;
 
 pub use article::{ArticleView, Prepared};

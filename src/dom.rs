@@ -170,6 +170,90 @@ fn build(document: &Document, node: &Node, base: Option<&str>) -> Option<DomNode
     }
 }
 
+/// Brings `existing` in line with `node`: an element of the same tag keeps
+/// its DOM node, with its attributes and children patched the same way;
+/// text keeps its node too. Anything else is replaced by a node built anew.
+pub fn patch(existing: &DomNode, node: &Node, base: Option<&str>) {
+    match (node, existing.dyn_ref::<DomElement>()) {
+        (Node::Text(text), None) if existing.node_type() == DomNode::TEXT_NODE => {
+            if existing.node_value().as_deref() != Some(text) {
+                existing.set_node_value(Some(text));
+            }
+        }
+        (Node::Element(element), Some(el))
+            if el.local_name().eq_ignore_ascii_case(element.tag.as_str()) =>
+        {
+            let mut wanted = Vec::new();
+            attributes(element, base, |name, value| {
+                if el.get_attribute(name).as_deref() != Some(value) {
+                    let _ = el.set_attribute(name, value);
+                }
+                wanted.push(name.to_string());
+            });
+            let names = el.get_attribute_names();
+            for name in names.iter().filter_map(|name| name.as_string()) {
+                if !wanted.contains(&name) {
+                    let _ = el.remove_attribute(&name);
+                }
+            }
+            // Children in order: each new one patches the next old one it
+            // fits (the old ones skipped on the way go), else is built.
+            let shown = js_sys::Array::from(&el.child_nodes());
+            let mut at = 0;
+            for child in &element.children {
+                let fits = (at..shown.length()).find(|&i| {
+                    shown
+                        .get(i)
+                        .dyn_ref::<DomNode>()
+                        .is_some_and(|o| fits(o, child))
+                });
+                match fits {
+                    Some(found) => {
+                        for skipped in at..found {
+                            let _ = el.remove_child(&shown.get(skipped).unchecked_into());
+                        }
+                        patch(&shown.get(found).unchecked_into(), child, base);
+                        at = found + 1;
+                    }
+                    None => {
+                        let next = shown.get(at).dyn_into::<DomNode>().ok();
+                        if let Some(document) = el.owner_document()
+                            && let Some(new) = build(&document, child, base)
+                        {
+                            let _ = el.insert_before(&new, next.as_ref());
+                        }
+                    }
+                }
+            }
+            for left in at..shown.length() {
+                let _ = el.remove_child(&shown.get(left).unchecked_into());
+            }
+        }
+        _ => {
+            let built = existing
+                .owner_document()
+                .and_then(|document| build(&document, node, base));
+            if let (Some(built), Some(parent)) = (built, existing.parent_node()) {
+                let _ = parent.replace_child(&built, existing);
+            }
+        }
+    }
+}
+
+/// Whether `old` can be patched into `node`: both text, or elements of the
+/// same tag and class.
+fn fits(old: &DomNode, node: &Node) -> bool {
+    match (node, old.dyn_ref::<DomElement>()) {
+        (Node::Text(_), None) => old.node_type() == DomNode::TEXT_NODE,
+        (Node::Element(element), Some(el)) => {
+            let class = element.attrs.iter().find(|(a, _)| *a == Attr::Class);
+            el.local_name().eq_ignore_ascii_case(element.tag.as_str())
+                && el.get_attribute("class").as_deref() == class.map(|(_, c)| c.as_str())
+        }
+        _ => false,
+    }
+}
+
 /// `url` resolved against `base`, or as it is when there is no base.
 pub fn resolve(url: &str, base: Option<&str>) -> String {
     base.and_then(|base| web_sys::Url::new_with_base(url, base).ok())

@@ -376,6 +376,97 @@ async fn reordered_blocks_render_like_a_fresh_widget() {
     }
 }
 
+/// Live updates of everything around the body (banner, kicker, headline,
+/// standfirst, byline, photo and its caption, "Read more"), adding and
+/// dropping parts, leave the article as a fresh widget shows it, with the
+/// headline and the photo kept as the same elements.
+#[wasm_bindgen_test]
+async fn updates_around_the_body_read_like_a_fresh_widget_and_keep_their_elements() {
+    let mut article = sample();
+    let (_host, root, mut widget) = mount(&article.to_string(), None);
+    let (h1, img) = (
+        root.query_selector("h1").unwrap().expect("headline"),
+        root.query_selector("img.folio-figure__image")
+            .unwrap()
+            .expect("photo"),
+    );
+    let edits: [fn(&mut Value); 5] = [
+        |a| {
+            a["headline"] = json!("A headline changed live");
+            a["kicker"] = Value::Null;
+            a["image"]["caption"] = Value::Null;
+        },
+        |a| {
+            a["standfirst"] = json!("A new standfirst <b>kept as text</b>.");
+            a["updated"] = json!("2020-09-14T08:30:00Z");
+            a["authors"] = json!(["One", "Two", "Three"]);
+            a["image"]["credit"] = json!("New credit");
+            a["support"]["banner"] = Value::Null;
+        },
+        |a| {
+            a["kicker"] = json!("Back again");
+            a["readMore"] = Value::Null;
+            a["image"]["srcset"] = Value::Null;
+            a["image"]["width"] = Value::Null;
+        },
+        |a| {
+            a["image"] = Value::Null;
+            a["updated"] = Value::Null;
+            a["authors"] = json!([]);
+        },
+        |a| {
+            a["image"] = sample()["image"].clone();
+            a["readMore"] = sample()["readMore"].clone();
+            a["support"]["banner"] = sample()["support"]["banner"].clone();
+        },
+    ];
+    for (i, edit) in edits.iter().enumerate() {
+        edit(&mut article);
+        widget
+            .render(&article.to_string(), None, true)
+            .expect("the core accepts the render");
+        settle().await;
+        let (_fresh_host, fresh, _fresh_widget) = mount(&article.to_string(), None);
+        let outside_the_body = |root: &ShadowRoot| -> Vec<String> {
+            all(root, "article.folio > :not(.folio-body, .folio-prompt)")
+                .iter()
+                .map(Element::outer_html)
+                .collect()
+        };
+        assert!(
+            !outside_the_body(&fresh).is_empty(),
+            "edit {i}: parts shown"
+        );
+        assert_eq!(
+            outside_the_body(&root),
+            outside_the_body(&fresh),
+            "edit {i}"
+        );
+        let order = |root: &ShadowRoot| -> Vec<String> {
+            all(root, "article.folio > *")
+                .iter()
+                .map(Element::class_name)
+                .collect()
+        };
+        assert_eq!(order(&root), order(&fresh), "edit {i}: the parts' order");
+        if i < 3 {
+            assert!(
+                img.is_connected(),
+                "edit {i}: the photo is the same element"
+            );
+        }
+    }
+    assert!(
+        root.query_selector("h1").unwrap().as_ref() == Some(&h1),
+        "the headline is the same element"
+    );
+    assert_eq!(h1.text_content().unwrap(), "A headline changed live");
+    assert!(
+        !img.is_connected(),
+        "the photo went with the image and a new one came back"
+    );
+}
+
 /// A long body sits in chunks of at most 64 blocks, and updates that add,
 /// drop and reorder blocks across chunk edges show what a fresh widget
 /// shows, with no empty chunk left behind.

@@ -282,6 +282,18 @@ fn check_node(node: &Node, parent: Option<Tag>, depth: usize, in_link: bool) {
         return;
     };
     let tag = element.tag;
+    let article_only = matches!(
+        tag,
+        Tag::Aside
+            | Tag::Header
+            | Tag::H1
+            | Tag::Div
+            | Tag::Span
+            | Tag::Time
+            | Tag::Figure
+            | Tag::Figcaption
+    );
+    assert!(!article_only, "<{}> in a body", tag.as_str());
     assert!(!(in_link && tag == Tag::A), "a link inside a link");
     assert!(depth <= MAX_DEPTH, "<{}> nested {depth} deep", tag.as_str());
     if tag.is_void() {
@@ -335,6 +347,14 @@ fn check_attributes(element: &Element) {
             Attr::Title => matches!(tag, Tag::A | Tag::Img),
             Attr::Start => tag == Tag::Ol,
             Attr::Class => matches!(tag, Tag::Code | Tag::Th | Tag::Td),
+            // Only the article around the body sets these.
+            Attr::AriaLabel
+            | Attr::Datetime
+            | Attr::Srcset
+            | Attr::Sizes
+            | Attr::Width
+            | Attr::Height
+            | Attr::Fetchpriority => false,
         };
         assert!(allowed, "{name} on <{}>", tag.as_str());
         let shaped = match attr {
@@ -357,6 +377,7 @@ fn check_attributes(element: &Element) {
                 .iter()
                 .any(|a| value.strip_prefix("folio-align-") == Some(a)),
             Attr::Alt | Attr::Title => true,
+            _ => false,
         };
         assert!(shaped, "{name}={value:?} on <{}>", tag.as_str());
     }

@@ -5,16 +5,15 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::banner::Banner;
-use super::blocks::{BlockRun, Blocks};
-use super::byline::Byline;
-use super::figure::HeroFigure;
-use super::headline::Headline;
-use super::kicker::Kicker;
-use super::read_more::ReadMore;
-use super::standfirst::Standfirst;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use super::blocks::{BlockRun, fill};
+use super::figure::hero_figure;
+use super::header::header;
+use super::read_more::read_more;
 use super::support::{PromptNode, hold};
-use crate::markdown::{self, Document};
+use crate::markdown::{self, Attr, Document, Node};
 use crate::model::{Article, Support};
 
 /// An article with its Markdown rendered, ready to show.
@@ -66,9 +65,23 @@ impl Prepared {
     }
 }
 
-/// The article, in reading order.
+/// The article, in reading order. Its parts are built outside the view
+/// system (see [`compose`]): the view is the `<article>` element alone.
 #[component]
 pub fn ArticleView(prepared: Prepared) -> impl IntoView {
+    let lang = prepared.article.lang.clone();
+    view! { <article class="folio" lang=lang use:compose=prepared></article> }
+}
+
+/// Fills the `<article>` and, on every later render, brings it up to date.
+/// The banner, header, hero figure and "Read more" are render trees built
+/// like the body (see [`crate::dom`]) and made anew each time; the two body
+/// runs and the prompt's slot keep their elements, so that unchanged blocks
+/// and the mounted prompt stay as they are.
+fn compose(element: Element, prepared: Prepared) {
+    let Some(document) = element.owner_document() else {
+        return;
+    };
     let Prepared {
         article,
         body,
@@ -77,7 +90,51 @@ pub fn ArticleView(prepared: Prepared) -> impl IntoView {
         prompt,
     } = prepared;
     let a = &*article;
-    let base_text = base.as_deref().map(str::to_string);
+
+    // The children of the last render: the parts before the body, its two
+    // runs, the prompt's slot, and the parts after it.
+    let (mut shown_before, mut shown_after) = (Vec::new(), Vec::new());
+    let (mut bodies, mut slot) = (Vec::new(), None);
+    let children = element.children();
+    for i in 0..children.length() {
+        let Some(child) = children.item(i) else {
+            continue;
+        };
+        match child.class_name().as_str() {
+            "folio-body" => bodies.push(child),
+            "folio-prompt" => slot = Some(child),
+            _ if bodies.is_empty() => shown_before.push(child),
+            _ => shown_after.push(child),
+        }
+    }
+    let made = |class: &str| {
+        let made = document.create_element("div").ok()?;
+        made.set_class_name(class);
+        Some(made)
+    };
+    while bodies.len() < 2 {
+        let Some(made) = made("folio-body") else {
+            return;
+        };
+        let _ = element.append_child(&made);
+        bodies.push(made);
+    }
+    match (prompt, slot) {
+        (Some(node), slot) => {
+            let Some(slot) = slot.or_else(|| made("folio-prompt")) else {
+                return;
+            };
+            // Moved only when out of place: a move would take the focus
+            // from inside the prompt.
+            if bodies[0].next_element_sibling().as_ref() != Some(&slot) {
+                let _ = bodies[0].after_with_node_1(&slot);
+            }
+            hold(slot, node);
+        }
+        (None, Some(slot)) => slot.remove(),
+        (None, None) => {}
+    }
+
     let split =
         body.position_after_paragraph(support.as_ref().and_then(|(s, _)| s.after_paragraph));
     let run = |range| BlockRun {
@@ -85,29 +142,66 @@ pub fn ArticleView(prepared: Prepared) -> impl IntoView {
         range,
         base: base.clone(),
     };
-    let (before, after) = (run(0..split), run(split..body.blocks.len()));
-    let banner = support.as_ref().and_then(|(s, _)| s.banner.clone());
-    let prompt = prompt.map(|node| view! { <div class="folio-prompt" use:hold=node></div> });
-    view! {
-        <article class="folio" lang=a.lang.clone()>
-            {banner.map(|banner| view! { <Banner banner=banner base=base_text.clone()/> })}
-            <header class="folio-header">
-                {a.kicker.clone().map(|text| view! { <Kicker text=text/> })}
-                <Headline text=a.headline.clone()/>
-                {a.standfirst.clone().map(|text| view! { <Standfirst text=text/> })}
-                <Byline
-                    authors=a.authors.clone()
-                    publisher=a.publisher.as_ref().map(|p| p.name.clone())
-                    published=a.published.clone()
-                    updated=a.updated.clone()
-                    lang=a.lang.clone()
-                />
-            </header>
-            {a.image.clone().map(|image| view! { <HeroFigure image=image base=base_text.clone()/> })}
-            <Blocks run=before class="folio-body"/>
-            {prompt}
-            <Blocks run=after class="folio-body"/>
-            {a.read_more.clone().map(|link| view! { <ReadMore link=link base=base_text.clone()/> })}
-        </article>
+    fill(bodies[0].clone(), run(0..split));
+    fill(bodies[1].clone(), run(split..body.blocks.len()));
+
+    let banner = support.as_ref().and_then(|(s, _)| s.banner.as_ref());
+    let mut before: Vec<Node> = banner.map(super::banner::banner).into_iter().collect();
+    before.push(header(a));
+    before.extend(a.image.as_ref().map(|i| hero_figure(i, base.as_deref())));
+    let after: Vec<Node> = a.read_more.iter().map(read_more).collect();
+    let base = base.as_deref();
+    // Each part is moved only when out of place: a move would take the
+    // focus from a link in it.
+    let mut next = bodies[0].clone();
+    for part in place(&before, shown_before, base).iter().rev() {
+        if part.next_element_sibling().as_ref() != Some(&next) {
+            let _ = next.before_with_node_1(part);
+        }
+        next = part.clone();
     }
+    let mut last = bodies[1].clone();
+    for part in place(&after, shown_after, base) {
+        if last.next_element_sibling().as_ref() != Some(&part) {
+            let _ = last.after_with_node_1(&part);
+        }
+        last = part;
+    }
+}
+
+/// The elements that show `parts`, in order: a part whose class an element
+/// in `shown` has is patched into it (it keeps its node), the others are
+/// built; the elements of `shown` no part took are removed.
+fn place(parts: &[Node], mut shown: Vec<Element>, base: Option<&str>) -> Vec<Element> {
+    let mut elements: Vec<Option<Element>> = parts
+        .iter()
+        .map(|part| {
+            let Node::Element(element) = part else {
+                return None;
+            };
+            let (_, class) = element.attrs.iter().find(|(a, _)| *a == Attr::Class)?;
+            let at = shown.iter().position(|e| e.class_name() == *class)?;
+            let element = shown.remove(at);
+            crate::dom::patch(&element, part, base);
+            Some(element)
+        })
+        .collect();
+    shown.iter().for_each(Element::remove);
+    let fresh: Vec<&Node> = parts
+        .iter()
+        .zip(&elements)
+        .filter(|(_, e)| e.is_none())
+        .map(|(part, _)| part)
+        .collect();
+    if !fresh.is_empty()
+        && let Some(document) = web_sys::window().and_then(|w| w.document())
+        && let Ok(holder) = document.create_element("div")
+    {
+        let built = crate::dom::build_into(&holder, &fresh, base);
+        let mut built = built.iter().map(|node| node.dyn_into::<Element>().ok());
+        for element in elements.iter_mut().filter(|e| e.is_none()) {
+            *element = built.next().flatten();
+        }
+    }
+    elements.into_iter().flatten().collect()
 }

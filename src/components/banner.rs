@@ -1,16 +1,17 @@
 //! The support banner: a slim bar at the very top of the article.
 
-use leptos::prelude::*;
-
-use crate::model::Banner as BannerData;
+use crate::markdown::{Attr, Element, Node, Tag};
+use crate::model::Banner;
 
 /// One link on the accent colour.
-#[component]
-pub fn Banner(banner: BannerData, base: Option<String>) -> impl IntoView {
-    let href = crate::dom::resolve(&banner.href, base.as_deref());
-    view! {
-        <aside class="folio-banner" aria-label="Support">
-            <a class="folio-banner__link" href=href>{banner.text}</a>
-        </aside>
-    }
+pub fn banner(banner: &Banner) -> Node {
+    let link = Element::new(Tag::A)
+        .class("folio-banner__link")
+        .with(Attr::Href, banner.href.as_str())
+        .child(banner.text.as_str());
+    Element::new(Tag::Aside)
+        .class("folio-banner")
+        .with(Attr::AriaLabel, "Support")
+        .child(link)
+        .into()
 }

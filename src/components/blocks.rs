@@ -45,7 +45,8 @@ pub fn Blocks(run: BlockRun, #[prop(into)] class: String) -> impl IntoView {
     view! { <div class=class use:fill=run></div> }
 }
 
-fn fill(element: Element, run: BlockRun) {
+/// Shows `run` in `element`: built on first use, then reconciled.
+pub(super) fn fill(element: Element, run: BlockRun) {
     let Some(document) = element.owner_document() else {
         return;
     };

@@ -1,43 +1,40 @@
 //! The byline: authors, publisher, and the publication and update times.
 
-use leptos::prelude::*;
-
 use crate::intl;
+use crate::markdown::{Attr, Element, Node, Tag};
+use crate::model::Article;
 
 /// "By A and B · Publisher", then the dates inside `<time datetime>`.
-#[component]
-pub fn Byline(
-    authors: Vec<String>,
-    publisher: Option<String>,
-    published: String,
-    updated: Option<String>,
-    lang: Option<String>,
-) -> impl IntoView {
-    let names = join_names(&authors);
+pub fn byline(article: &Article) -> Node {
+    let names = join_names(&article.authors);
+    let publisher = article.publisher.as_ref().map(|p| p.name.as_str());
     let who = match (names.is_empty(), publisher) {
         (true, None) => None,
-        (true, Some(publisher)) => Some(publisher),
+        (true, Some(publisher)) => Some(publisher.to_string()),
         (false, None) => Some(format!("By {names}")),
         (false, Some(publisher)) => Some(format!("By {names} · {publisher}")),
     };
-    let shown = intl::long_date(&published, lang.as_deref());
-    let updated = updated.map(|time| {
-        let shown = intl::long_date(&time, lang.as_deref());
-        view! {
-            <span class="folio-byline__updated">
-                " · Updated " <time datetime=time>{shown}</time>
-            </span>
-        }
-    });
-    view! {
-        <div class="folio-byline">
-            {who.map(|who| view! { <p class="folio-byline__who">{who}</p> })}
-            <p class="folio-byline__when">
-                <time datetime=published>{shown}</time>
-                {updated}
-            </p>
-        </div>
+    let lang = article.lang.as_deref();
+    let time = |at: &str| {
+        Element::new(Tag::Time)
+            .with(Attr::Datetime, at)
+            .child(intl::long_date(at, lang))
+    };
+    let mut when = Element::new(Tag::P)
+        .class("folio-byline__when")
+        .child(time(&article.published));
+    if let Some(updated) = &article.updated {
+        let updated = Element::new(Tag::Span)
+            .class("folio-byline__updated")
+            .child(" · Updated ")
+            .child(time(updated));
+        when = when.child(updated);
     }
+    let mut byline = Element::new(Tag::Div).class("folio-byline");
+    if let Some(who) = who {
+        byline = byline.child(Element::new(Tag::P).class("folio-byline__who").child(who));
+    }
+    byline.child(when).into()
 }
 
 /// "A", "A and B", "A, B and C".

@@ -43,21 +43,27 @@ macro_rules! names {
 }
 
 names!(
-    /// The elements the body may contain.
+    /// The elements the body may contain, then those only the article
+    /// around it uses (from `Aside` on; Markdown never makes them).
     Tag {
         P => "p", H2 => "h2", H3 => "h3", H4 => "h4", H5 => "h5", H6 => "h6",
         Em => "em", Strong => "strong", Del => "del", A => "a", Img => "img",
         Ul => "ul", Ol => "ol", Li => "li", Blockquote => "blockquote",
         Code => "code", Pre => "pre", Table => "table", Thead => "thead",
         Tbody => "tbody", Tr => "tr", Th => "th", Td => "td", Hr => "hr", Br => "br",
+        Aside => "aside", Header => "header", H1 => "h1", Div => "div", Span => "span",
+        Time => "time", Figure => "figure", Figcaption => "figcaption",
     }
 );
 
 names!(
-    /// The attributes the body may carry.
+    /// The attributes the body may carry, then those only the article
+    /// around it uses (from `AriaLabel` on; Markdown never sets them).
     Attr {
         Href => "href", Src => "src", Alt => "alt", Title => "title",
         Loading => "loading", Decoding => "decoding", Start => "start", Class => "class",
+        AriaLabel => "aria-label", Datetime => "datetime", Srcset => "srcset",
+        Sizes => "sizes", Width => "width", Height => "height", Fetchpriority => "fetchpriority",
     }
 );
 
@@ -80,6 +86,8 @@ impl Tag {
                 | Self::Br
                 | Self::Th
                 | Self::Td
+                | Self::Span
+                | Self::Time
         )
     }
 }
@@ -100,12 +108,41 @@ impl Element {
         self
     }
 
+    /// Adds `class`.
+    pub fn class(self, class: &str) -> Self {
+        self.with(Attr::Class, class)
+    }
+
+    /// Appends `child` (builder form).
+    pub fn child(mut self, child: impl Into<Node>) -> Self {
+        self.children.push(child.into());
+        self
+    }
+
     /// Appends text, merging it with a text node just before it.
     pub fn push_text(&mut self, text: &str) {
         match self.children.last_mut() {
             Some(Node::Text(last)) => last.push_str(text),
             _ => self.children.push(Node::Text(text.to_string())),
         }
+    }
+}
+
+impl From<Element> for Node {
+    fn from(element: Element) -> Self {
+        Self::Element(element)
+    }
+}
+
+impl From<&str> for Node {
+    fn from(text: &str) -> Self {
+        Self::Text(text.to_string())
+    }
+}
+
+impl From<String> for Node {
+    fn from(text: String) -> Self {
+        Self::Text(text)
     }
 }
 
