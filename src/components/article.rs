@@ -30,6 +30,12 @@ pub struct Prepared {
     /// The prompt for `support`, mounted by the widget, to place after the
     /// chosen paragraph.
     pub prompt: Option<PromptNode>,
+    /// The parts before the body (banner, header, hero figure) and after
+    /// it ("Read more"), as render trees.
+    pub around: Arc<[Vec<Node>; 2]>,
+    /// Whether `around` differs from the article shown before (else the
+    /// DOM already shows it and is left alone).
+    pub around_changed: bool,
 }
 
 impl Prepared {
@@ -55,12 +61,26 @@ impl Prepared {
             }
             _ => None,
         };
+        let base = base.map(Arc::<str>::from);
+        let banner = support.as_ref().and_then(|(s, _)| s.banner.as_ref());
+        let mut before: Vec<Node> = banner.map(super::banner::banner).into_iter().collect();
+        before.push(header(&article));
+        before.extend(
+            article
+                .image
+                .as_ref()
+                .map(|i| hero_figure(i, base.as_deref())),
+        );
+        let after = article.read_more.iter().map(read_more).collect();
+        let around = Arc::new([before, after]);
         Self {
+            around_changed: previous.is_none_or(|p| p.around != around),
             article: Arc::new(article),
             body,
             support,
-            base: base.map(Arc::from),
+            base,
             prompt: None,
+            around,
         }
     }
 }
@@ -75,21 +95,22 @@ pub fn ArticleView(prepared: Prepared) -> impl IntoView {
 
 /// Fills the `<article>` and, on every later render, brings it up to date.
 /// The banner, header, hero figure and "Read more" are render trees built
-/// like the body (see [`crate::dom`]) and made anew each time; the two body
-/// runs and the prompt's slot keep their elements, so that unchanged blocks
-/// and the mounted prompt stay as they are.
+/// like the body (see [`crate::dom`]), and patched in place when they
+/// changed; the two body runs and the prompt's slot keep their elements,
+/// so that unchanged blocks and the mounted prompt stay as they are.
 fn compose(element: Element, prepared: Prepared) {
     let Some(document) = element.owner_document() else {
         return;
     };
     let Prepared {
-        article,
         body,
         support,
         base,
         prompt,
+        around,
+        around_changed,
+        ..
     } = prepared;
-    let a = &*article;
 
     // The children of the last render: the parts before the body, its two
     // runs, the prompt's slot, and the parts after it.
@@ -145,23 +166,23 @@ fn compose(element: Element, prepared: Prepared) {
     fill(bodies[0].clone(), run(0..split));
     fill(bodies[1].clone(), run(split..body.blocks.len()));
 
-    let banner = support.as_ref().and_then(|(s, _)| s.banner.as_ref());
-    let mut before: Vec<Node> = banner.map(super::banner::banner).into_iter().collect();
-    before.push(header(a));
-    before.extend(a.image.as_ref().map(|i| hero_figure(i, base.as_deref())));
-    let after: Vec<Node> = a.read_more.iter().map(read_more).collect();
+    // Unchanged parts around the body are left as they are shown.
+    if !around_changed && !shown_before.is_empty() {
+        return;
+    }
+    let [before, after] = &*around;
     let base = base.as_deref();
     // Each part is moved only when out of place: a move would take the
     // focus from a link in it.
     let mut next = bodies[0].clone();
-    for part in place(&before, shown_before, base).iter().rev() {
+    for part in place(before, shown_before, base).iter().rev() {
         if part.next_element_sibling().as_ref() != Some(&next) {
             let _ = next.before_with_node_1(part);
         }
         next = part.clone();
     }
     let mut last = bodies[1].clone();
-    for part in place(&after, shown_after, base) {
+    for part in place(after, shown_after, base) {
         if last.next_element_sibling().as_ref() != Some(&part) {
             let _ = last.after_with_node_1(&part);
         }
