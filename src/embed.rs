@@ -90,18 +90,24 @@ impl Widget {
     }
 
     /// Renders article JSON, changing only what changed since the last
-    /// render. `base` is the URL it came from (relative links and images
-    /// resolve against it); `support` false hides the prompt and banner.
-    /// Bad content renders the error state and sends `folio:error`.
-    pub fn render(
+    /// render. `body`, when given, is the article's `body`, handed over
+    /// apart from the JSON text of the rest (which then has none): how
+    /// `folio.js` passes an object, so that a long body is neither escaped
+    /// into JSON nor read back out of it. `base` is the URL it came from
+    /// (relative links and images resolve against it); `support` false
+    /// hides the prompt and banner. Bad content renders the error state and
+    /// sends `folio:error`.
+    #[wasm_bindgen(js_name = render)]
+    pub fn render_parts(
         &mut self,
         json: &str,
+        body: Option<String>,
         base: Option<String>,
         support: bool,
     ) -> Result<(), JsValue> {
         panics::watch()?;
         panics::maybe_panic_for_tests();
-        match model::parse(json) {
+        match model::parse_with_body(json, body.as_deref()) {
             Ok(article) => {
                 let support_error = match &article.support {
                     Some(Err(error)) if support => Some(error.clone()),
@@ -162,6 +168,16 @@ impl Drop for Widget {
 }
 
 impl Widget {
+    /// [`Widget::render_parts`] for JSON text that holds its body.
+    pub fn render(
+        &mut self,
+        json: &str,
+        base: Option<String>,
+        support: bool,
+    ) -> Result<(), JsValue> {
+        self.render_parts(json, None, base, support)
+    }
+
     fn show_error(&mut self, error: &ContentError) {
         self.mounted_prompt = None;
         self.show(Content::Failed(error.to_string(), None));

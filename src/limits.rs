@@ -47,6 +47,19 @@ pub fn check(json: &str) -> Result<(), ContentError> {
     walk(json, json.len(), true).map(drop)
 }
 
+/// Checks a `body` given apart from the JSON text of the rest of its
+/// article (`rest` bytes long): the body's limit, in bytes of its text,
+/// and the article's for both together.
+pub fn check_body(body: &str, rest: usize) -> Result<(), ContentError> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(too_big("body", body.len(), MAX_BODY_BYTES));
+    }
+    match body.len() + rest {
+        total if total > MAX_ARTICLE_BYTES => Err(too_big("", total, MAX_ARTICLE_BYTES)),
+        _ => Ok(()),
+    }
+}
+
 /// The path of the field being read at byte `offset` of `json` (where a
 /// parser stopped), as in error messages: `support.amounts[1].value`.
 pub fn path_at(json: &str, offset: usize) -> String {

@@ -12,7 +12,7 @@ use crate::error::ContentError;
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
 
-pub use decode::parse;
+pub use decode::{parse, parse_with_body};
 
 /// A news article, as a publisher sends it.
 #[derive(Debug, Clone, PartialEq)]

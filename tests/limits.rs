@@ -168,3 +168,42 @@ fn markdown_ten_thousand_deep_renders_flattened_with_its_text() {
         );
     }
 }
+
+/// The sample as JSON text without its body, and the body.
+fn split_sample() -> (String, String) {
+    let mut article = sample();
+    let body = article["body"].as_str().unwrap().to_string();
+    article.as_object_mut().unwrap().remove("body");
+    (article.to_string(), body)
+}
+
+#[test]
+fn a_body_given_apart_reads_as_the_same_article() {
+    let (rest, body) = split_sample();
+    let apart = model::parse_with_body(&rest, Some(&body)).unwrap();
+    assert_eq!(apart, model::parse(SAMPLE).unwrap());
+}
+
+#[test]
+fn a_body_given_apart_has_the_same_limit_and_errors() {
+    let (rest, _) = split_sample();
+    let at_limit = "a".repeat(MAX_BODY_BYTES);
+    assert!(model::parse_with_body(&rest, Some(&at_limit)).is_ok());
+    let over = "a".repeat(MAX_BODY_BYTES + 1);
+    let error = model::parse_with_body(&rest, Some(&over)).expect_err("over the limit");
+    assert_eq!(error.path, "body");
+    assert_eq!(
+        error.to_string(),
+        "`body` is 2.0 MB long; the most Folio reads is 2.0 MB."
+    );
+    let blank = model::parse_with_body(&rest, Some("  ")).expect_err("blank");
+    assert_eq!(
+        (blank.path.as_str(), blank.problem),
+        ("body", Problem::Empty)
+    );
+    let twice = model::parse_with_body(SAMPLE, Some("Also a body.")).expect_err("twice");
+    assert_eq!(
+        (twice.path.as_str(), twice.problem),
+        ("body", Problem::Duplicate)
+    );
+}

@@ -263,6 +263,21 @@ const CASES: &[(&str, &str, Expect)] = &[
         Renders,
     ),
     (
+        "lone surrogate in the body of a JavaScript object",
+        r#"edit("body", "A \ud800 B\n\nMore.")"#,
+        Renders,
+    ),
+    (
+        "blank body of a JavaScript object",
+        r#"edit("body", " \n ")"#,
+        Field("body"),
+    ),
+    (
+        "an object with a body and a toJSON",
+        r#"({ ...sample, toJSON() { return { ...sample, body: "" }; } })"#,
+        Field("body"),
+    ),
+    (
         "lone surrogate in JavaScript text",
         r#"json(edit("headline", "A B")).replace("A B", "A \ud800 B")"#,
         Renders,

@@ -15,7 +15,18 @@ type Read<T> = Result<T, ContentError>;
 /// problem found is returned with the path of its field. A bad `support`
 /// block does not fail the article: it is kept as `Some(Err(..))`.
 pub fn parse(text: &str) -> Read<Article> {
+    parse_with_body(text, None)
+}
+
+/// [`parse`] for an article whose `body` comes as a string of its own
+/// rather than inside `text` (as `folio.js` hands over an object's body,
+/// so that a long one is neither escaped into JSON nor read back out of
+/// it). The body is held to the same limit; `text` must not have one too.
+pub fn parse_with_body(text: &str, body: Option<&str>) -> Read<Article> {
     crate::limits::check(text)?;
+    if let Some(body) = body {
+        crate::limits::check_body(body, text.len())?;
+    }
     let value = json::parse(text).map_err(|error| {
         // The field where the text broke (say, a lone surrogate) helps;
         // text cut short concerns the whole article.
@@ -25,12 +36,12 @@ pub fn parse(text: &str) -> Read<Article> {
         };
         ContentError::new(path, Problem::Syntax(error.message))
     })?;
-    let mut article = article(&value)?;
+    let mut article = article(&value, body)?;
     validate::article(&mut article)?;
     Ok(article)
 }
 
-fn article(value: &Value) -> Read<Article> {
+fn article(value: &Value, given_body: Option<&str>) -> Read<Article> {
     let mut id = None;
     let mut url = None;
     let mut lang = None;
@@ -58,6 +69,9 @@ fn article(value: &Value) -> Read<Article> {
             "published" => published = Some(text(at, value)?),
             "updated" => updated = optional(at, value, text)?,
             "image" => image = optional(at, value, self::image)?,
+            "body" if given_body.is_some() => {
+                return Err(ContentError::new(at, Problem::Duplicate));
+            }
             "body" => body = Some(text(at, value)?),
             "readMore" => read_more = optional(at, value, link)?,
             // A bad support block is kept as its error, never failing the
@@ -79,7 +93,7 @@ fn article(value: &Value) -> Read<Article> {
         published: required("", "published", published)?,
         updated,
         image,
-        body: required("", "body", body)?,
+        body: required("", "body", body.or(given_body.map(str::to_string)))?,
         read_more,
         support,
     })
