@@ -188,11 +188,10 @@ fn raw_html_and_script_urls_never_become_markup() {
 }
 
 #[wasm_bindgen_test]
-fn relative_urls_resolve_against_where_the_article_came_from() {
-    let (_host, root, _widget) = mount(
-        &with_body("See [more](../more.html)."),
-        Some("https://news.example/articles/seed.json"),
-    );
+async fn relative_urls_resolve_against_where_the_article_came_from() {
+    let article = with_body("See [more](../more.html).");
+    let (_host, root, mut widget) =
+        mount(&article, Some("https://news.example/articles/seed.json"));
     let img = root.query_selector("figure img").unwrap().unwrap();
     assert_eq!(
         img.get_attribute("src").as_deref(),
@@ -202,6 +201,21 @@ fn relative_urls_resolve_against_where_the_article_came_from() {
     assert_eq!(
         link.get_attribute("href").as_deref(),
         Some("https://news.example/more.html")
+    );
+
+    // The same article from another place: the photo follows it.
+    widget
+        .render(
+            &article,
+            Some("https://other.example/a/b.json".into()),
+            true,
+        )
+        .expect("the core accepts the render");
+    settle().await;
+    let img = root.query_selector("figure img").unwrap().unwrap();
+    assert_eq!(
+        img.get_attribute("src").as_deref(),
+        Some("https://other.example/a/hero.svg")
     );
 }
 

@@ -74,7 +74,8 @@ impl Prepared {
         let after = article.read_more.iter().map(read_more).collect();
         let around = Arc::new([before, after]);
         Self {
-            around_changed: previous.is_none_or(|p| p.around != around),
+            // Links and images resolve against `base` as they are built.
+            around_changed: previous.is_none_or(|p| p.around != around || p.base != base),
             article: Arc::new(article),
             body,
             support,
