@@ -8,7 +8,8 @@
 //! escaped. On a page that enforces Trusted Types, the markup goes through
 //! a policy named [`POLICY`]. Where the page refuses it, or a parse does not
 //! give back one node per block, the blocks are built node by node with the
-//! DOM API instead.
+//! DOM API instead. [`patch`] brings a node already shown in line with a
+//! new tree, keeping the elements that still fit.
 
 use std::cell::RefCell;
 

@@ -1,4 +1,5 @@
-//! The render tree: what the Markdown body becomes before it meets the DOM.
+//! The render tree: what the Markdown body, and the parts of the article
+//! around it, become before they meet the DOM.
 //!
 //! Elements and attributes are closed enums, so a tree can only ever hold
 //! the markup Folio allows; text is always text.
