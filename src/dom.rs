@@ -197,46 +197,63 @@ pub fn patch(existing: &DomNode, node: &Node, base: Option<&str>) {
                     let _ = el.remove_attribute(&name);
                 }
             }
-            // Children in order: each new one patches the next old one it
-            // fits (the old ones skipped on the way go), else is built.
-            let shown = js_sys::Array::from(&el.child_nodes());
-            let mut at = 0;
-            for child in &element.children {
-                let fits = (at..shown.length()).find(|&i| {
-                    shown
-                        .get(i)
-                        .dyn_ref::<DomNode>()
-                        .is_some_and(|o| fits(o, child))
-                });
-                match fits {
-                    Some(found) => {
-                        for skipped in at..found {
-                            let _ = el.remove_child(&shown.get(skipped).unchecked_into());
-                        }
-                        patch(&shown.get(found).unchecked_into(), child, base);
-                        at = found + 1;
-                    }
-                    None => {
-                        let next = shown.get(at).dyn_into::<DomNode>().ok();
-                        if let Some(document) = el.owner_document()
-                            && let Some(new) = build(&document, child, base)
-                        {
-                            let _ = el.insert_before(&new, next.as_ref());
-                        }
-                    }
-                }
-            }
-            for left in at..shown.length() {
-                let _ = el.remove_child(&shown.get(left).unchecked_into());
-            }
+            let list = el.child_nodes();
+            let shown: Vec<DomNode> = (0..list.length()).filter_map(|i| list.item(i)).collect();
+            patch_children(el, &shown, &element.children, None, base);
         }
         _ => {
-            let built = existing
-                .owner_document()
-                .and_then(|document| build(&document, node, base));
-            if let (Some(built), Some(parent)) = (built, existing.parent_node()) {
+            if let (Some(built), Some(parent)) =
+                (build_one(existing, node, base), existing.parent_node())
+            {
                 let _ = parent.replace_child(&built, existing);
             }
+        }
+    }
+}
+
+/// Brings `shown`, a run of `parent`'s children, in line with `nodes`, in
+/// order: each node patches the next shown one it fits (those skipped on
+/// the way go), else is built and put before the next shown one, or before
+/// `end` once none is left; shown ones left over go. Nothing that stays is
+/// moved, so the focus inside it stays too.
+pub fn patch_children(
+    parent: &DomNode,
+    shown: &[DomNode],
+    nodes: &[Node],
+    end: Option<&DomNode>,
+    base: Option<&str>,
+) {
+    let mut at = 0;
+    for node in nodes {
+        match shown[at..].iter().position(|old| fits(old, node)) {
+            Some(skip) => {
+                for stale in &shown[at..at + skip] {
+                    let _ = parent.remove_child(stale);
+                }
+                patch(&shown[at + skip], node, base);
+                at += skip + 1;
+            }
+            None => {
+                if let Some(new) = build_one(parent, node, base) {
+                    let _ = parent.insert_before(&new, shown.get(at).or(end));
+                }
+            }
+        }
+    }
+    for stale in &shown[at..] {
+        let _ = parent.remove_child(stale);
+    }
+}
+
+/// `node` built in the document of `near`: text as a text node, an element
+/// through [`build_into`] (from markup where the page allows it).
+fn build_one(near: &DomNode, node: &Node, base: Option<&str>) -> Option<DomNode> {
+    let document = near.owner_document()?;
+    match node {
+        Node::Text(text) => Some(document.create_text_node(text).into()),
+        Node::Element(_) => {
+            let holder = document.create_element("div").ok()?;
+            build_into(&holder, &[node], base).get(0).dyn_into().ok()
         }
     }
 }

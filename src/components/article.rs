@@ -5,15 +5,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, Node as DomNode};
 
 use super::blocks::{BlockRun, fill};
 use super::figure::hero_figure;
 use super::header::header;
 use super::read_more::read_more;
 use super::support::{PromptNode, hold};
-use crate::markdown::{self, Attr, Document, Node};
+use crate::markdown::{self, Document, Node};
 use crate::model::{Article, Support};
 
 /// An article with its Markdown rendered, ready to show.
@@ -115,7 +114,7 @@ fn compose(element: Element, prepared: Prepared) {
 
     // The children of the last render: the parts before the body, its two
     // runs, the prompt's slot, and the parts after it.
-    let (mut shown_before, mut shown_after) = (Vec::new(), Vec::new());
+    let (mut shown_before, mut shown_after) = (Vec::<DomNode>::new(), Vec::new());
     let (mut bodies, mut slot) = (Vec::new(), None);
     let children = element.children();
     for i in 0..children.length() {
@@ -125,8 +124,8 @@ fn compose(element: Element, prepared: Prepared) {
         match child.class_name().as_str() {
             "folio-body" => bodies.push(child),
             "folio-prompt" => slot = Some(child),
-            _ if bodies.is_empty() => shown_before.push(child),
-            _ => shown_after.push(child),
+            _ if bodies.is_empty() => shown_before.push(child.into()),
+            _ => shown_after.push(child.into()),
         }
     }
     let made = |class: &str| {
@@ -173,57 +172,6 @@ fn compose(element: Element, prepared: Prepared) {
     }
     let [before, after] = &*around;
     let base = base.as_deref();
-    // Each part is moved only when out of place: a move would take the
-    // focus from a link in it.
-    let mut next = bodies[0].clone();
-    for part in place(before, shown_before, base).iter().rev() {
-        if part.next_element_sibling().as_ref() != Some(&next) {
-            let _ = next.before_with_node_1(part);
-        }
-        next = part.clone();
-    }
-    let mut last = bodies[1].clone();
-    for part in place(after, shown_after, base) {
-        if last.next_element_sibling().as_ref() != Some(&part) {
-            let _ = last.after_with_node_1(&part);
-        }
-        last = part;
-    }
-}
-
-/// The elements that show `parts`, in order: a part whose class an element
-/// in `shown` has is patched into it (it keeps its node), the others are
-/// built; the elements of `shown` no part took are removed.
-fn place(parts: &[Node], mut shown: Vec<Element>, base: Option<&str>) -> Vec<Element> {
-    let mut elements: Vec<Option<Element>> = parts
-        .iter()
-        .map(|part| {
-            let Node::Element(element) = part else {
-                return None;
-            };
-            let (_, class) = element.attrs.iter().find(|(a, _)| *a == Attr::Class)?;
-            let at = shown.iter().position(|e| e.class_name() == *class)?;
-            let element = shown.remove(at);
-            crate::dom::patch(&element, part, base);
-            Some(element)
-        })
-        .collect();
-    shown.iter().for_each(Element::remove);
-    let fresh: Vec<&Node> = parts
-        .iter()
-        .zip(&elements)
-        .filter(|(_, e)| e.is_none())
-        .map(|(part, _)| part)
-        .collect();
-    if !fresh.is_empty()
-        && let Some(document) = web_sys::window().and_then(|w| w.document())
-        && let Ok(holder) = document.create_element("div")
-    {
-        let built = crate::dom::build_into(&holder, &fresh, base);
-        let mut built = built.iter().map(|node| node.dyn_into::<Element>().ok());
-        for element in elements.iter_mut().filter(|e| e.is_none()) {
-            *element = built.next().flatten();
-        }
-    }
-    elements.into_iter().flatten().collect()
+    crate::dom::patch_children(&element, &shown_before, before, Some(&bodies[0]), base);
+    crate::dom::patch_children(&element, &shown_after, after, None, base);
 }
