@@ -273,9 +273,9 @@ const CASES: &[(&str, &str, Expect)] = &[
         Field("body"),
     ),
     (
-        "an object with a body and a toJSON",
-        r#"({ ...sample, toJSON() { return { ...sample, body: "" }; } })"#,
-        Field("body"),
+        "an object with a body and a toJSON, which decides what is read",
+        r#"({ ...sample, toJSON() { return { ...sample, headline: "" }; } })"#,
+        Field("headline"),
     ),
     (
         "lone surrogate in JavaScript text",
