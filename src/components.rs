@@ -3,17 +3,17 @@
 
 mod article;
 mod banner;
-mod blocks;
 mod byline;
 mod error_view;
 mod figure;
 mod header;
+mod markdown_body;
 mod read_more;
 mod support;
 
-pub use article::{ArticleView, Prepared};
+pub use article::Article;
 pub use error_view::{ErrorView, Retry};
-pub use support::{Choice, MountedPrompt};
+pub use support::Choice;
 
 /// The widget's stylesheet: each component's CSS, in cascade order.
 pub const STYLESHEET: &str = concat!(

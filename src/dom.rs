@@ -8,15 +8,14 @@
 //! escaped. On a page that enforces Trusted Types, the markup goes through
 //! a policy named [`POLICY`]. Where the page refuses it, or a parse does not
 //! give back one node per block, the blocks are built node by node with the
-//! DOM API instead. [`patch`] brings a node already shown in line with a
-//! new tree, keeping the elements that still fit.
+//! DOM API instead.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element as DomElement, Node as DomNode};
 
-use crate::markdown::{Attr, Element, Node, write_attr};
+use crate::html::{Attr, Element, Node, write_attr};
 
 /// Builds `blocks` as the children of `holder`, which must be empty, and
 /// returns their nodes, one per block, in order: parsed from markup when
@@ -48,13 +47,7 @@ pub fn parse_into(
     blocks: &[&Node],
     base: Option<&str>,
 ) -> Option<js_sys::Array> {
-    let mut html = String::new();
-    let mut attrs = |element: &Element, out: &mut String| {
-        attributes(element, base, |name, value| write_attr(out, name, value));
-    };
-    for block in blocks {
-        block.write_markup(&mut html, false, &mut attrs);
-    }
+    let html = markup(blocks, base);
     let markup = SINK.with_borrow(|sink| sink.markup(&html))?;
     if js_sys::Reflect::set(holder, &JsValue::from_str("innerHTML"), &markup).is_err() {
         SINK.replace(Sink::Refused);
@@ -66,6 +59,19 @@ pub fn parse_into(
     }
     holder.set_text_content(None);
     None
+}
+
+/// `blocks` as the markup the browser's parser builds them from, with the
+/// attributes they get in the DOM (see [`attributes`]).
+pub fn markup(blocks: &[&Node], base: Option<&str>) -> String {
+    let mut html = String::new();
+    let mut attrs = |element: &Element, out: &mut String| {
+        attributes(element, base, |name, value| write_attr(out, name, value));
+    };
+    for block in blocks {
+        block.write_markup(&mut html, false, &mut attrs);
+    }
+    html
 }
 
 /// How markup reaches `innerHTML` on this page.
@@ -171,111 +177,18 @@ fn build(document: &Document, node: &Node, base: Option<&str>) -> Option<DomNode
     }
 }
 
-/// Brings `existing` in line with `node`: an element of the same tag keeps
-/// its DOM node, with its attributes and children patched the same way;
-/// text keeps its node too. Anything else is replaced by a node built anew.
-pub fn patch(existing: &DomNode, node: &Node, base: Option<&str>) {
-    match (node, existing.dyn_ref::<DomElement>()) {
-        (Node::Text(text), None) if existing.node_type() == DomNode::TEXT_NODE => {
-            if existing.node_value().as_deref() != Some(text) {
-                existing.set_node_value(Some(text));
-            }
-        }
-        (Node::Element(element), Some(el))
-            if el.local_name().eq_ignore_ascii_case(element.tag.as_str()) =>
-        {
-            let mut wanted = Vec::new();
-            attributes(element, base, |name, value| {
-                if el.get_attribute(name).as_deref() != Some(value) {
-                    let _ = el.set_attribute(name, value);
-                }
-                wanted.push(name.to_string());
-            });
-            let names = el.get_attribute_names();
-            for name in names.iter().filter_map(|name| name.as_string()) {
-                if !wanted.contains(&name) {
-                    let _ = el.remove_attribute(&name);
-                }
-            }
-            let list = el.child_nodes();
-            let shown: Vec<DomNode> = (0..list.length()).filter_map(|i| list.item(i)).collect();
-            patch_children(el, &shown, &element.children, None, base);
-        }
-        _ => {
-            if let (Some(built), Some(parent)) =
-                (build_one(existing, node, base), existing.parent_node())
-            {
-                let _ = parent.replace_child(&built, existing);
-            }
-        }
-    }
-}
-
-/// Brings `shown`, a run of `parent`'s children, in line with `nodes`, in
-/// order: each node patches the next shown one it fits (those skipped on
-/// the way go), else is built and put before the next shown one, or before
-/// `end` once none is left; shown ones left over go. Nothing that stays is
-/// moved, so the focus inside it stays too.
-pub fn patch_children(
-    parent: &DomNode,
-    shown: &[DomNode],
-    nodes: &[Node],
-    end: Option<&DomNode>,
-    base: Option<&str>,
-) {
-    let mut at = 0;
-    for node in nodes {
-        match shown[at..].iter().position(|old| fits(old, node)) {
-            Some(skip) => {
-                for stale in &shown[at..at + skip] {
-                    let _ = parent.remove_child(stale);
-                }
-                patch(&shown[at + skip], node, base);
-                at += skip + 1;
-            }
-            None => {
-                if let Some(new) = build_one(parent, node, base) {
-                    let _ = parent.insert_before(&new, shown.get(at).or(end));
-                }
-            }
-        }
-    }
-    for stale in &shown[at..] {
-        let _ = parent.remove_child(stale);
-    }
-}
-
-/// `node` built in the document of `near`: text as a text node, an element
-/// through [`build_into`] (from markup where the page allows it).
-fn build_one(near: &DomNode, node: &Node, base: Option<&str>) -> Option<DomNode> {
-    let document = near.owner_document()?;
-    match node {
-        Node::Text(text) => Some(document.create_text_node(text).into()),
-        Node::Element(_) => {
-            let holder = document.create_element("div").ok()?;
-            build_into(&holder, &[node], base).get(0).dyn_into().ok()
-        }
-    }
-}
-
-/// Whether `old` can be patched into `node`: both text, or elements of the
-/// same tag and class.
-fn fits(old: &DomNode, node: &Node) -> bool {
-    match (node, old.dyn_ref::<DomElement>()) {
-        (Node::Text(_), None) => old.node_type() == DomNode::TEXT_NODE,
-        (Node::Element(element), Some(el)) => {
-            let class = element.attrs.iter().find(|(a, _)| *a == Attr::Class);
-            el.local_name().eq_ignore_ascii_case(element.tag.as_str())
-                && el.get_attribute("class").as_deref() == class.map(|(_, c)| c.as_str())
-        }
-        _ => false,
-    }
-}
-
 /// `url` resolved against `base`, or as it is when there is no base.
 pub fn resolve(url: &str, base: Option<&str>) -> String {
     base.and_then(|base| web_sys::Url::new_with_base(url, base).ok())
         .map_or_else(|| url.to_string(), |u| u.href())
+}
+
+/// A link's `href` resolved against `base`, and the `rel` it gets when
+/// it then leads off the page's origin.
+pub fn link(href: &str, base: Option<&str>) -> (String, Option<&'static str>) {
+    let href = resolve(href, base);
+    let rel = leaves_page(&href).then_some("noopener noreferrer");
+    (href, rel)
 }
 
 /// Whether `href` leads off the page's origin, judged on the text (no URL

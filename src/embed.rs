@@ -1,34 +1,19 @@
-//! What `folio.js` calls: a widget per host element, rendered in its open
-//! shadow root, reporting through `folio:*` events.
+//! What `folio.js` calls: a widget per host element, the [`Article`]
+//! component rendered in the host's open shadow root, reporting through
+//! `folio:*` events.
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
-};
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::components::{
-    ArticleView, Choice, ErrorView, MountedPrompt, Prepared, Retry, STYLESHEET,
-};
+use crate::components::{Article, Choice, ErrorView, Retry, STYLESHEET};
 use crate::error::ContentError;
-use crate::tracking::ViewTracker;
+use crate::events::Reporter;
 use crate::{model, panics};
-
-/// Sends a widget's events from inside its views (provided as context).
-#[derive(Clone)]
-pub struct Reporter(send_wrapper::SendWrapper<HtmlElement>);
-
-impl Reporter {
-    /// Sends `name` with a detail object of `fields`.
-    pub fn send(&self, name: &str, fields: &[(&str, JsValue)]) {
-        dispatch(&self.0, name, fields);
-    }
-}
 
 /// The library version, as `Folio.version` reports it.
 #[wasm_bindgen]
@@ -43,11 +28,22 @@ pub fn live_widgets() -> u32 {
     LIVE.get()
 }
 
-/// What a widget shows.
+/// Why a widget shows its error state, and what "Try again" calls.
 #[derive(Clone)]
-enum Content {
-    Article(Prepared),
-    Failed(String, Option<Retry>),
+struct Failure {
+    reason: String,
+    retry: Option<Retry>,
+}
+
+/// What is mounted in a widget's shadow root, and the signals it reads.
+struct Mounted {
+    /// The article shown, once there is one.
+    article: Option<ArcRwSignal<Arc<model::Article>>>,
+    base: ArcRwSignal<Option<String>>,
+    support: ArcRwSignal<bool>,
+    /// Shown instead of the article while set.
+    failure: ArcRwSignal<Option<Failure>>,
+    _handle: Box<dyn Any>,
 }
 
 /// One widget: its host element, its shadow root and what is mounted there.
@@ -55,13 +51,8 @@ enum Content {
 pub struct Widget {
     host: HtmlElement,
     root: ShadowRoot,
-    content: Option<ArcRwSignal<Content>>,
-    mounted: Option<Box<dyn Any>>,
-    /// The watcher counting the prompt's views.
-    tracker: Rc<RefCell<Option<ViewTracker>>>,
-    /// The support prompt, kept while the support block stays the same.
-    mounted_prompt: Option<MountedPrompt>,
-    /// The amount the reader chose, kept when the prompt is mounted anew.
+    mounted: Option<Mounted>,
+    /// The amount the reader chose, kept when the article is mounted anew.
     choice: Choice,
 }
 
@@ -77,14 +68,10 @@ impl Widget {
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
         };
         LIVE.set(LIVE.get() + 1);
-        let tracker = Rc::new(RefCell::new(None));
         Ok(Widget {
             host,
             root,
-            content: None,
             mounted: None,
-            tracker,
-            mounted_prompt: None,
             choice: Choice::default(),
         })
     }
@@ -114,21 +101,7 @@ impl Widget {
                     _ => None,
                 };
                 let id = article.id.clone();
-                let mut prepared =
-                    self.shown(|previous| Prepared::new(article, base, support, previous));
-                self.mounted_prompt = prepared.support.clone().and_then(|support| {
-                    let context = (self.reporter(), self.choice.clone());
-                    let (base, lang) = (prepared.base.clone(), prepared.article.lang.clone());
-                    MountedPrompt::keep_or_mount(
-                        self.mounted_prompt.take(),
-                        support,
-                        base,
-                        lang,
-                        context,
-                    )
-                });
-                prepared.prompt = self.mounted_prompt.as_ref().map(MountedPrompt::node);
-                self.show(Content::Article(prepared));
+                self.show_article(Arc::new(article), base, support);
                 if let Some(error) = support_error {
                     self.report(&error.to_string(), Some(&error.path));
                 }
@@ -143,19 +116,18 @@ impl Widget {
     /// `retry`, the state offers "Try again", which calls it.
     pub fn fail(&mut self, reason: &str, retry: Option<js_sys::Function>) -> Result<(), JsValue> {
         panics::watch()?;
-        self.mounted_prompt = None;
         let retry = retry.map(send_wrapper::SendWrapper::new);
-        self.show(Content::Failed(reason.to_string(), retry));
+        self.show_failure(Failure {
+            reason: reason.to_string(),
+            retry,
+        });
         self.report(reason, None);
         Ok(())
     }
 
     /// Removes everything the widget put in the shadow root.
     pub fn unmount(&mut self) {
-        self.tracker.borrow_mut().take();
         self.mounted = None;
-        self.mounted_prompt = None;
-        self.content = None;
         self.root.set_text_content(None);
         self.root.set_adopted_style_sheets(&js_sys::Array::new());
     }
@@ -179,21 +151,54 @@ impl Widget {
     }
 
     fn show_error(&mut self, error: &ContentError) {
-        self.mounted_prompt = None;
-        self.show(Content::Failed(error.to_string(), None));
+        self.show_failure(Failure {
+            reason: error.to_string(),
+            retry: None,
+        });
         self.report(
             &error.to_string(),
             Some(error.path.as_str()).filter(|p| !p.is_empty()),
         );
     }
 
-    /// Mounts on first use (replacing the loading skeleton), then updates
-    /// in place through the content signal.
-    fn show(&mut self, next: Content) {
-        if let Some(content) = &self.content {
-            content.set(next);
-            return;
+    /// Sets the signals the mounted article reads (only those that
+    /// changed), or mounts it the first time.
+    fn show_article(&mut self, next: Arc<model::Article>, base: Option<String>, support: bool) {
+        let Some(mounted) = &self.mounted else {
+            return self.mount(Some(next), base, support, None);
+        };
+        let Some(article) = &mounted.article else {
+            return self.mount(Some(next), base, support, None);
+        };
+        if mounted.base.with_untracked(|b| *b != base) {
+            mounted.base.set(base);
         }
+        if mounted.support.get_untracked() != support {
+            mounted.support.set(support);
+        }
+        article.set(next);
+        if mounted.failure.with_untracked(Option::is_some) {
+            mounted.failure.set(None);
+        }
+    }
+
+    fn show_failure(&mut self, failure: Failure) {
+        match &self.mounted {
+            Some(mounted) => mounted.failure.set(Some(failure)),
+            None => self.mount(None, None, true, Some(failure)),
+        }
+    }
+
+    /// Mounts the view (replacing the loading skeleton, or what was mounted
+    /// before): the error state while `failure` is set, else the article.
+    fn mount(
+        &mut self,
+        article: Option<Arc<model::Article>>,
+        base: Option<String>,
+        support: bool,
+        failure: Option<Failure>,
+    ) {
+        self.mounted = None;
         let Ok(sheet) = stylesheet() else { return };
         let Some(container) = self.container() else {
             return;
@@ -202,35 +207,40 @@ impl Widget {
             .set_adopted_style_sheets(&js_sys::Array::of1(&sheet.into()));
         self.root.set_text_content(None);
         let _ = self.root.append_child(&container);
-        let content = ArcRwSignal::new(next);
-        let state = content.clone();
-        let reporter = self.reporter();
-        let handle = leptos::mount::mount_to(container, move || {
-            provide_context(reporter);
-            move || match state.get() {
-                Content::Article(prepared) => view! { <ArticleView prepared=prepared/> }.into_any(),
-                Content::Failed(reason, retry) => {
-                    view! { <ErrorView reason=reason retry=retry/> }.into_any()
+        let article = article.map(ArcRwSignal::new);
+        let (base, support) = (ArcRwSignal::new(base), ArcRwSignal::new(support));
+        let failure = ArcRwSignal::new(failure);
+        let context = (Reporter::on(self.host.clone()), self.choice.clone());
+        let view = {
+            let (article, base, support, failure) = (
+                article.clone(),
+                base.clone(),
+                support.clone(),
+                failure.clone(),
+            );
+            move || {
+                provide_context(context.0);
+                provide_context(context.1);
+                move || match (failure.get(), &article) {
+                    (Some(Failure { reason, retry }), _) => {
+                        view! { <ErrorView reason retry/> }.into_any()
+                    }
+                    (None, Some(article)) => view! {
+                        <Article article=article.clone() base=base.clone() support=support.clone()/>
+                    }
+                    .into_any(),
+                    (None, None) => ().into_any(),
                 }
             }
+        };
+        let handle = leptos::mount::mount_to(container, view);
+        self.mounted = Some(Mounted {
+            article,
+            base,
+            support,
+            failure,
+            _handle: Box::new(handle),
         });
-        self.content = Some(content);
-        self.mounted = Some(Box::new(handle));
-    }
-
-    /// Calls `f` with the article shown now, if one is.
-    fn shown<T>(&self, f: impl FnOnce(Option<&Prepared>) -> T) -> T {
-        match &self.content {
-            Some(content) => content.with_untracked(|shown| match shown {
-                Content::Article(prepared) => f(Some(prepared)),
-                Content::Failed(..) => f(None),
-            }),
-            None => f(None),
-        }
-    }
-
-    fn reporter(&self) -> Reporter {
-        Reporter(send_wrapper::SendWrapper::new(self.host.clone()))
     }
 
     fn container(&self) -> Option<HtmlElement> {
@@ -246,41 +256,11 @@ impl Widget {
         self.after_update("folio:error", detail);
     }
 
-    /// Once the DOM shows the latest content (queued behind the render
-    /// effects a content change has just scheduled): watches the prompt, if
-    /// one is shown, and sends the event.
+    /// Sends the event once the DOM shows the latest content (queued
+    /// behind the render effects a content change has just scheduled).
     fn after_update(&self, name: &'static str, detail: Vec<(&'static str, JsValue)>) {
-        let (host, root, tracker, reporter) = (
-            self.host.clone(),
-            self.root.clone(),
-            self.tracker.clone(),
-            self.reporter(),
-        );
-        let prompt = self.mounted_prompt.as_ref().map(MountedPrompt::campaign);
-        wasm_bindgen_futures::spawn_local(async move {
-            let aside = root.query_selector("aside.folio-support").ok().flatten();
-            let mut tracker = tracker.borrow_mut();
-            let same = matches!((tracker.as_ref(), &aside), (Some(t), Some(a)) if t.element() == a);
-            if !same {
-                *tracker = aside.zip(prompt).and_then(|(aside, (campaign, policy))| {
-                    ViewTracker::start(aside, campaign, policy, reporter)
-                });
-            }
-            drop(tracker);
-            dispatch(&host, name, &detail);
-        });
-    }
-}
-
-/// Sends a bubbling, composed `CustomEvent` whose detail has `fields`.
-fn dispatch(host: &HtmlElement, name: &str, fields: &[(&str, JsValue)]) {
-    let detail = crate::intl::object(fields);
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
+        let reporter = Reporter::on(self.host.clone());
+        wasm_bindgen_futures::spawn_local(async move { reporter.send(name, &detail) });
     }
 }
 

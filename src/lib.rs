@@ -1,12 +1,17 @@
 //! Folio: an embeddable news-article widget.
 //!
 //! The data path reads top to bottom: JSON ([`model`]) → a checked article →
-//! a render tree for the Markdown body ([`markdown`]) → Leptos views in the
-//! browser. Everything but the last step is plain Rust, tested natively.
+//! the [`Article`] component, whose parts are Leptos views, with the
+//! Markdown body rendered to an HTML tree ([`markdown`], [`html`]) that its
+//! own renderer builds into the DOM. Everything up to the views is plain
+//! Rust, tested natively; [`embed`] is what `folio.js` drives.
 #![deny(missing_docs)]
 
+pub mod byline;
 pub mod date;
+pub mod diff;
 pub mod error;
+pub mod html;
 pub mod json;
 pub mod limits;
 pub mod markdown;
@@ -26,6 +31,8 @@ pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
+pub mod events;
+#[cfg(target_arch = "wasm32")]
 mod intl;
 #[cfg(target_arch = "wasm32")]
 mod panics;
@@ -33,3 +40,6 @@ mod panics;
 mod storage;
 #[cfg(target_arch = "wasm32")]
 mod tracking;
+
+#[cfg(target_arch = "wasm32")]
+pub use components::{Article, STYLESHEET};

@@ -7,7 +7,6 @@
 //! bound.
 
 pub(crate) mod rerender;
-mod tree;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
@@ -17,8 +16,8 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag as Md, TagEnd,
 };
 
+use crate::html::{Attr, Element, Node, Tag};
 pub use rerender::rerender;
-pub use tree::{Attr, Element, Node, Tag, write_attr};
 
 use crate::safe_url::{self, SafeUrl};
 

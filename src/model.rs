@@ -1,7 +1,9 @@
 //! Article JSON v1: the types of the public contract, and parsing.
 //!
-//! Field names are camelCase and unknown fields are ignored. [`parse`] turns
-//! JSON text into an [`Article`] whose every field has been checked, or a
+//! Field names are camelCase and unknown fields are ignored. Each type is
+//! declared once: its `serde` derive is what [`parse`] decodes with, and
+//! what the published JSON Schema is generated from. [`parse`] turns JSON
+//! text into an [`Article`] whose every field has been checked, or a
 //! [`ContentError`] naming the first bad field.
 
 mod decode;
@@ -11,13 +13,14 @@ use crate::error::ContentError;
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
+use serde::Deserialize;
 
 pub use decode::{parse, parse_with_body};
 
 /// A news article, as a publisher sends it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(rename_all = "camelCase"))]
+#[serde(rename_all = "camelCase")]
 pub struct Article {
     /// Stable identifier of the article, echoed in `folio:render`.
     pub id: String,
@@ -32,7 +35,7 @@ pub struct Article {
     /// Plain-text summary under the headline.
     pub standfirst: Option<String>,
     /// Names of the authors.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[serde(default)]
     pub authors: Vec<String>,
     /// Who published it.
     pub publisher: Option<Publisher>,
@@ -48,12 +51,13 @@ pub struct Article {
     pub read_more: Option<Link>,
     /// The reader-support banner and prompt. A bad block is kept as its error:
     /// the article still renders, without the prompt.
+    #[serde(default, deserialize_with = "decode::lenient")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<Support>"))]
     pub support: Option<Result<Support, ContentError>>,
 }
 
 /// The publisher of an article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Publisher {
     /// Display name ("The Moscow Times").
@@ -63,7 +67,7 @@ pub struct Publisher {
 }
 
 /// A photo with its caption and credit.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Image {
     /// URL of the image.
@@ -83,7 +87,7 @@ pub struct Image {
 }
 
 /// A labelled link.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Link {
     /// The visible text.
@@ -93,9 +97,9 @@ pub struct Link {
 }
 
 /// The reader-support prompt and banner of one campaign.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(rename_all = "camelCase"))]
+#[serde(rename_all = "camelCase")]
 pub struct Support {
     /// Campaign name: views, snoozes and clicks are counted per campaign.
     pub campaign: String,
@@ -109,14 +113,14 @@ pub struct Support {
     /// Text of the prompt, in Markdown.
     pub body: Option<String>,
     /// Amounts a reader can choose from.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[serde(default)]
     pub amounts: Vec<Amount>,
     /// ISO 4217 code the amounts are in.
     pub currency: Option<String>,
     /// The call to action.
     pub cta: Link,
     /// Payment methods shown as badges (`visa`, `mastercard`, `paypal`, …).
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[serde(default)]
     pub payment_methods: Vec<String>,
     /// The decline line and its "Remind me later" button.
     pub decline: Option<Decline>,
@@ -125,7 +129,7 @@ pub struct Support {
 }
 
 /// The support banner.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Banner {
     /// The banner's text.
@@ -135,7 +139,7 @@ pub struct Banner {
 }
 
 /// One amount a reader can choose.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Amount {
     /// The visible text ("$2 / month"); absent, the amount is formatted.
@@ -143,17 +147,17 @@ pub struct Amount {
     /// The amount, in units of `currency`.
     pub value: f64,
     /// How often it is paid.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[serde(default)]
     pub frequency: Frequency,
     /// Preselected; at most one amount may be.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[serde(default)]
     pub default: bool,
 }
 
 /// How often an amount is paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(rename_all = "lowercase"))]
+#[serde(rename_all = "lowercase")]
 pub enum Frequency {
     /// A single payment.
     #[default]
@@ -176,7 +180,7 @@ impl Frequency {
 }
 
 /// The decline line of the prompt.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Decline {
     /// "Not ready to support today?"
@@ -188,11 +192,21 @@ pub struct Decline {
 }
 
 /// The frequency cap of the prompt.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct MaxViews {
     /// Views allowed within the window (default 4).
     pub count: Option<u32>,
     /// Length of the window in days (default 30).
     pub days: Option<u32>,
+}
+
+/// Joins a parent path and a child (`support` + `amounts[1]`).
+pub(crate) fn join(parent: &str, child: &str) -> String {
+    match (parent.is_empty(), child.is_empty()) {
+        (true, _) => child.to_string(),
+        (_, true) => parent.to_string(),
+        _ if child.starts_with('[') => format!("{parent}{child}"),
+        _ => format!("{parent}.{child}"),
+    }
 }

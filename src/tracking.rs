@@ -1,16 +1,18 @@
 //! Counting the prompt's views the way readers see it: a view is at least
-//! half of the prompt on screen for at least a second, counted once per
-//! page load and campaign, recorded in storage and sent as
-//! `folio:support-view`.
+//! half of the prompt on screen for at least a second, while the page is
+//! shown, counted once per page load and campaign, recorded in storage and
+//! sent as `folio:support-view`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
-use crate::embed::Reporter;
+use crate::events::Reporter;
 use crate::schedule::{Policy, VIEW_DWELL_MS};
 use crate::storage;
 
@@ -32,13 +34,26 @@ pub fn seen_this_load(campaign: &str) -> bool {
     SEEN.with(|seen| seen.borrow().iter().any(|c| c == campaign))
 }
 
-/// Watches one prompt element until its view is counted or it is dropped.
-pub struct ViewTracker {
+/// What is being watched, and the dwell under way.
+struct Watch {
     element: Element,
+    campaign: String,
+    policy: Policy,
+    reporter: Reporter,
+    /// On screen, as the observer last said.
+    on_screen: bool,
+    /// The dwell timer, running while the prompt is on screen and the page
+    /// shown; dropping it cancels it.
+    dwell: Option<Timeout>,
+}
+
+/// Watches one prompt element until its view is counted or it is dropped
+/// (which disconnects the observer and cancels the timer and listener).
+pub struct ViewTracker {
     observer: IntersectionObserver,
-    timer: Rc<Cell<Option<i32>>>,
     _on_change: Closure<dyn FnMut(js_sys::Array)>,
-    _on_dwell: Rc<Closure<dyn FnMut()>>,
+    _on_visibility: Option<EventListener>,
+    watch: Rc<RefCell<Watch>>,
 }
 
 impl ViewTracker {
@@ -49,29 +64,16 @@ impl ViewTracker {
         policy: Policy,
         reporter: Reporter,
     ) -> Option<Self> {
-        let timer = Rc::new(Cell::new(None::<i32>));
-        let on_dwell = Rc::new(Closure::<dyn FnMut()>::new({
-            let (element, timer) = (element.clone(), timer.clone());
-            move || {
-                timer.set(None);
-                if seen_this_load(&campaign) {
-                    return;
-                }
-                SEEN.with(|seen| seen.borrow_mut().push(campaign.clone()));
-                if !element.is_connected() {
-                    return;
-                }
-                let mut record = storage::load(&campaign);
-                record.add_view(policy, now());
-                storage::save(&campaign, &record);
-                reporter.send(
-                    "folio:support-view",
-                    &[("campaign", campaign.as_str().into())],
-                );
-            }
+        let watch = Rc::new(RefCell::new(Watch {
+            element: element.clone(),
+            campaign,
+            policy,
+            reporter,
+            on_screen: false,
+            dwell: None,
         }));
         let on_change = Closure::<dyn FnMut(js_sys::Array)>::new({
-            let (timer, on_dwell) = (timer.clone(), on_dwell.clone());
+            let watch = watch.clone();
             move |entries: js_sys::Array| {
                 let Some(entry) = entries
                     .iter()
@@ -80,25 +82,23 @@ impl ViewTracker {
                 else {
                     return;
                 };
-                let window = web_sys::window();
-                let seen = entry.is_intersecting() && entry.intersection_ratio() >= VISIBLE_RATIO;
-                match (seen, timer.get(), window) {
-                    (true, None, Some(window)) => {
-                        let callback = (*on_dwell).as_ref().unchecked_ref();
-                        let handle = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                            callback,
-                            VIEW_DWELL_MS,
-                        );
-                        timer.set(handle.ok());
-                    }
-                    (false, Some(handle), Some(window)) => {
-                        window.clear_timeout_with_handle(handle);
-                        timer.set(None);
-                    }
-                    _ => {}
-                }
+                let on_screen =
+                    entry.is_intersecting() && entry.intersection_ratio() >= VISIBLE_RATIO;
+                watch.borrow_mut().on_screen = on_screen;
+                Watch::update(&watch);
             }
         });
+        // A hidden page (another tab, a minimised window) is not read.
+        let on_visibility = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                let watch = Rc::downgrade(&watch);
+                EventListener::new(&document, "visibilitychange", move |_| {
+                    if let Some(watch) = watch.upgrade() {
+                        Watch::update(&watch);
+                    }
+                })
+            });
         let options = IntersectionObserverInit::new();
         options.set_threshold(&JsValue::from(VISIBLE_RATIO));
         let observer =
@@ -106,25 +106,56 @@ impl ViewTracker {
                 .ok()?;
         observer.observe(&element);
         Some(Self {
-            element,
             observer,
-            timer,
             _on_change: on_change,
-            _on_dwell: on_dwell,
+            _on_visibility: on_visibility,
+            watch,
         })
     }
+}
 
-    /// The element being watched.
-    pub fn element(&self) -> &Element {
-        &self.element
+impl Watch {
+    /// Starts the dwell when the prompt is on screen and the page shown,
+    /// and cancels it otherwise.
+    fn update(this: &Rc<RefCell<Self>>) {
+        let mut watch = this.borrow_mut();
+        let shown = !web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.hidden());
+        if !(watch.on_screen && shown) {
+            watch.dwell = None;
+        } else if watch.dwell.is_none() {
+            let weak = Rc::downgrade(this);
+            watch.dwell = Some(Timeout::new(VIEW_DWELL_MS as u32, move || {
+                if let Some(watch) = weak.upgrade() {
+                    watch.borrow_mut().counted();
+                }
+            }));
+        }
+    }
+
+    /// The dwell is over: the view counts, once per page load.
+    fn counted(&mut self) {
+        self.dwell = None;
+        if seen_this_load(&self.campaign) {
+            return;
+        }
+        SEEN.with(|seen| seen.borrow_mut().push(self.campaign.clone()));
+        if !self.element.is_connected() {
+            return;
+        }
+        let mut record = storage::load(&self.campaign);
+        record.add_view(self.policy, now());
+        storage::save(&self.campaign, &record);
+        let campaign = self.campaign.as_str();
+        self.reporter
+            .send("folio:support-view", &[("campaign", campaign.into())]);
     }
 }
 
 impl Drop for ViewTracker {
     fn drop(&mut self) {
         self.observer.disconnect();
-        if let (Some(handle), Some(window)) = (self.timer.take(), web_sys::window()) {
-            window.clear_timeout_with_handle(handle);
-        }
+        self.watch.borrow_mut().dwell = None;
     }
 }

@@ -131,9 +131,9 @@ fn escapes_and_odd_text_do_not_confuse_the_scan() {
     assert!(model::parse(&article.to_string()).is_ok());
 }
 
-fn depth(node: &folio::markdown::Node) -> usize {
+fn depth(node: &folio::html::Node) -> usize {
     match node {
-        folio::markdown::Node::Element(e) => 1 + e.children.iter().map(depth).max().unwrap_or(0),
+        folio::html::Node::Element(e) => 1 + e.children.iter().map(depth).max().unwrap_or(0),
         _ => 0,
     }
 }

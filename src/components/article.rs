@@ -1,177 +1,158 @@
-//! The whole article: header, hero figure, body with the inline prompt,
-//! "Read more".
+//! The whole article, in reading order: banner, header, hero figure, the
+//! body with the support prompt after its chosen paragraph, "Read more".
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use web_sys::{Element, Node as DomNode};
+use super::banner::Banner;
+use super::byline::Credits;
+use super::figure::HeroFigure;
+use super::header::Header;
+use super::markdown_body::{BlockRun, MarkdownBody};
+use super::read_more::ReadMore;
+use super::support::{Campaign, Choice, SupportPrompt};
+use crate::events::Reporter;
+use crate::markdown::{self, Document};
+use crate::model::{self, Link};
 
-use super::blocks::{BlockRun, fill};
-use super::figure::hero_figure;
-use super::header::header;
-use super::read_more::read_more;
-use super::support::{PromptNode, hold};
-use crate::markdown::{self, Document, Node};
-use crate::model::{Article, Support};
-
-/// An article with its Markdown rendered, ready to show.
-#[derive(Clone)]
-pub struct Prepared {
-    /// The checked article.
-    pub article: Arc<Article>,
-    /// Its body as a render tree.
-    pub body: Arc<Document>,
-    /// The support block and its rendered text, when valid and wanted.
-    pub support: Option<(Arc<Support>, Arc<Document>)>,
-    /// Base URL for relative links and images (where the JSON came from).
-    pub base: Option<Arc<str>>,
-    /// The prompt for `support`, mounted by the widget, to place after the
-    /// chosen paragraph.
-    pub prompt: Option<PromptNode>,
-    /// The parts before the body (banner, header, hero figure) and after
-    /// it ("Read more"), as render trees.
-    pub around: Arc<[Vec<Node>; 2]>,
-    /// Whether `around` differs from the article shown before (else the
-    /// DOM already shows it and is left alone).
-    pub around_changed: bool,
+/// An article with its body rendered. The component keeps the last one,
+/// so that a new body is rendered again only around what changed.
+#[derive(Clone, Debug)]
+struct Rendered {
+    article: Arc<model::Article>,
+    body: Arc<Document>,
 }
 
-impl Prepared {
-    /// Renders the Markdown of `article`; `with_support` false leaves the
-    /// prompt and banner out. With the `previous` article shown, body
-    /// blocks an edit did not touch are kept rather than rendered again.
-    pub fn new(
-        article: Article,
-        base: Option<String>,
-        with_support: bool,
-        previous: Option<&Prepared>,
-    ) -> Self {
-        let body = Arc::new(match previous {
-            Some(previous) => {
-                markdown::rerender(&previous.body, &previous.article.body, &article.body)
-            }
-            None => markdown::render(&article.body),
-        });
-        let support = match &article.support {
-            Some(Ok(support)) if with_support => {
-                let text = markdown::render(support.body.as_deref().unwrap_or(""));
-                Some((Arc::new(support.clone()), Arc::new(text)))
-            }
-            _ => None,
-        };
-        let base = base.map(Arc::<str>::from);
-        let banner = support.as_ref().and_then(|(s, _)| s.banner.as_ref());
-        let mut before: Vec<Node> = banner.map(super::banner::banner).into_iter().collect();
-        before.push(header(&article));
-        before.extend(
-            article
-                .image
-                .as_ref()
-                .map(|i| hero_figure(i, base.as_deref())),
-        );
-        let after = article.read_more.iter().map(read_more).collect();
-        let around = Arc::new([before, after]);
-        Self {
-            // Links and images resolve against `base` as they are built.
-            around_changed: previous.is_none_or(|p| p.around != around || p.base != base),
-            article: Arc::new(article),
-            body,
-            support,
-            base,
-            prompt: None,
-            around,
-        }
+impl PartialEq for Rendered {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.article, &other.article) && Arc::ptr_eq(&self.body, &other.body)
     }
 }
 
-/// The article, in reading order. Its parts are built outside the view
-/// system (see [`compose`]): the view is the `<article>` element alone.
+impl Rendered {
+    fn new(article: Arc<model::Article>, previous: Option<&Self>) -> Self {
+        let body = match previous {
+            Some(previous) if previous.article.body == article.body => previous.body.clone(),
+            Some(previous) => Arc::new(markdown::rerender(
+                &previous.body,
+                &previous.article.body,
+                &article.body,
+            )),
+            None => Arc::new(markdown::render(&article.body)),
+        };
+        Self { article, body }
+    }
+}
+
+/// A news article, as Folio shows it: the support banner, the kicker,
+/// headline, standfirst and byline, the hero photo with its caption and
+/// credit, the Markdown body with the support prompt after its chosen
+/// paragraph, and "Read more". Style it with [`crate::STYLESHEET`] inside
+/// an element of class `folio-root`.
+///
+/// Each part reads its own slice of `article`, so a new value changes only
+/// what changed: a new headline changes the headline's text, body blocks
+/// an edit did not touch keep their DOM nodes, and while the support block
+/// is the same the prompt stays as it is, with the reader's choice and
+/// focus. Support events (`folio:support-view`, `-click`, `-dismiss`) go to
+/// the [`Reporter`] in context, else they are dispatched on the
+/// `<article>` element.
 #[component]
-pub fn ArticleView(prepared: Prepared) -> impl IntoView {
-    let lang = prepared.article.lang.clone();
-    view! { <article class="folio" lang=lang use:compose=prepared></article> }
-}
+pub fn Article(
+    /// The checked article (see [`crate::model::parse`]).
+    #[prop(into)]
+    article: Signal<Arc<model::Article>>,
+    /// Where the article came from: its relative links and images resolve
+    /// against it (absent: against the page).
+    #[prop(optional, into)]
+    base: Signal<Option<String>>,
+    /// Whether the support banner and prompt show (`true` unless given).
+    #[prop(into, default = true.into())]
+    support: Signal<bool>,
+) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Article>::new();
+    if use_context::<Reporter>().is_none() {
+        provide_context(Reporter::on_article(node));
+    }
+    if use_context::<Choice>().is_none() {
+        provide_context(Choice::default());
+    }
 
-/// Fills the `<article>` and, on every later render, brings it up to date.
-/// The banner, header, hero figure and "Read more" are render trees built
-/// like the body (see [`crate::dom`]), and patched in place when they
-/// changed; the two body runs and the prompt's slot keep their elements,
-/// so that unchanged blocks and the mounted prompt stay as they are.
-fn compose(element: Element, prepared: Prepared) {
-    let Some(document) = element.owner_document() else {
-        return;
+    // One memo per part, each of its own slice; parts of the same kind
+    // share a type (every distinct type costs the reactive graph's code
+    // once more in the WebAssembly).
+    let rendered = Memo::new(move |previous| Rendered::new(article.get(), previous));
+    let text = |slice: fn(&model::Article) -> &Option<String>| {
+        Memo::new(move |_| article.with(|a| slice(a).clone()))
     };
-    let Prepared {
-        body,
-        support,
-        base,
-        prompt,
-        around,
-        around_changed,
-        ..
-    } = prepared;
-
-    // The children of the last render: the parts before the body, its two
-    // runs, the prompt's slot, and the parts after it.
-    let (mut shown_before, mut shown_after) = (Vec::<DomNode>::new(), Vec::new());
-    let (mut bodies, mut slot) = (Vec::new(), None);
-    let children = element.children();
-    for i in 0..children.length() {
-        let Some(child) = children.item(i) else {
-            continue;
-        };
-        match child.class_name().as_str() {
-            "folio-body" => bodies.push(child),
-            "folio-prompt" => slot = Some(child),
-            _ if bodies.is_empty() => shown_before.push(child.into()),
-            _ => shown_after.push(child.into()),
+    let (lang, kicker) = (text(|a| &a.lang), text(|a| &a.kicker));
+    let standfirst = text(|a| &a.standfirst);
+    let headline = Memo::new(move |_| article.with(|a| a.headline.clone()));
+    let credits = Memo::new(move |_| article.with(|a| Credits::of(a)));
+    let image = Memo::new(move |_| article.with(|a| a.image.clone()));
+    let block = move || match support.get() {
+        true => article.with(|a| a.support.clone().and_then(Result::ok)),
+        false => None,
+    };
+    let link = |slice: fn(&model::Article, bool) -> Option<Link>| {
+        Memo::new(move |_| {
+            let on = support.get();
+            article.with(|a| slice(a, on))
+        })
+    };
+    let banner = link(|a, on| {
+        let banner = a.support.as_ref()?.as_ref().ok()?.banner.as_ref()?;
+        on.then(|| Link {
+            label: banner.text.clone(),
+            href: banner.href.clone(),
+        })
+    });
+    let read_more = link(|a, _| a.read_more.clone());
+    // The prompt is kept while its support block, base and language stay
+    // the same: the memo does not change, so nothing rebuilds it.
+    let prompt = Memo::new(move |previous: Option<&Option<Campaign>>| {
+        let support = block()?;
+        let (base, lang) = (base.get(), lang.get());
+        if let Some(Some(shown)) = previous
+            && *shown.support == support
+            && shown.base == base
+            && shown.lang == lang
+        {
+            return Some(shown.clone());
         }
-    }
-    let made = |class: &str| {
-        let made = document.create_element("div").ok()?;
-        made.set_class_name(class);
-        Some(made)
+        Some(Campaign::new(Arc::new(support), base, lang))
+    });
+    // The body before the prompt, and after it.
+    let run = move |before: bool| {
+        Memo::new(move |_| {
+            let after = prompt.with(|p| p.as_ref().and_then(|p| p.support.after_paragraph));
+            rendered.with(|r| {
+                let split = r.body.position_after_paragraph(after);
+                let range = match before {
+                    true => 0..split,
+                    false => split..r.body.blocks.len(),
+                };
+                BlockRun {
+                    document: r.body.clone(),
+                    range,
+                    base: base.get(),
+                }
+            })
+        })
     };
-    while bodies.len() < 2 {
-        let Some(made) = made("folio-body") else {
-            return;
-        };
-        let _ = element.append_child(&made);
-        bodies.push(made);
-    }
-    match (prompt, slot) {
-        (Some(node), slot) => {
-            let Some(slot) = slot.or_else(|| made("folio-prompt")) else {
-                return;
-            };
-            // Moved only when out of place: a move would take the focus
-            // from inside the prompt.
-            if bodies[0].next_element_sibling().as_ref() != Some(&slot) {
-                let _ = bodies[0].after_with_node_1(&slot);
-            }
-            hold(slot, node);
-        }
-        (None, Some(slot)) => slot.remove(),
-        (None, None) => {}
-    }
 
-    let split =
-        body.position_after_paragraph(support.as_ref().and_then(|(s, _)| s.after_paragraph));
-    let run = |range| BlockRun {
-        document: body.clone(),
-        range,
-        base: base.clone(),
-    };
-    fill(bodies[0].clone(), run(0..split));
-    fill(bodies[1].clone(), run(split..body.blocks.len()));
-
-    // Unchanged parts around the body are left as they are shown.
-    if !around_changed && !shown_before.is_empty() {
-        return;
+    view! {
+        <article class="folio" lang=move || lang.get() node_ref=node>
+            {move || banner.get().map(|link| view! { <Banner link base=base.get()/> })}
+            <Header kicker headline standfirst credits/>
+            {move || image.get().map(|image| view! { <HeroFigure image base=base.get()/> })}
+            <MarkdownBody run=run(true) class="folio-body"/>
+            {move || prompt.get().map(|campaign| view! {
+                <div class="folio-prompt"><SupportPrompt campaign/></div>
+            })}
+            <MarkdownBody run=run(false) class="folio-body"/>
+            {move || read_more.get().map(|link| view! { <ReadMore link base=base.get()/> })}
+        </article>
     }
-    let [before, after] = &*around;
-    let base = base.as_deref();
-    crate::dom::patch_children(&element, &shown_before, before, Some(&bodies[0]), base);
-    crate::dom::patch_children(&element, &shown_after, after, None, base);
 }

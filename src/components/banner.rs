@@ -1,17 +1,17 @@
 //! The support banner: a slim bar at the very top of the article.
 
-use crate::markdown::{Attr, Element, Node, Tag};
-use crate::model::Banner;
+use leptos::prelude::*;
 
-/// One link on the accent colour.
-pub fn banner(banner: &Banner) -> Node {
-    let link = Element::new(Tag::A)
-        .class("folio-banner__link")
-        .with(Attr::Href, banner.href.as_str())
-        .child(banner.text.as_str());
-    Element::new(Tag::Aside)
-        .class("folio-banner")
-        .with(Attr::AriaLabel, "Support")
-        .child(link)
-        .into()
+use crate::model::Link;
+
+/// One link on the accent colour: the support block's `banner`, its text
+/// as the label.
+#[component]
+pub fn Banner(link: Link, base: Option<String>) -> impl IntoView {
+    let (href, rel) = crate::dom::link(&link.href, base.as_deref());
+    view! {
+        <aside class="folio-banner" aria-label="Support">
+            <a class="folio-banner__link" href=href rel=rel>{link.label}</a>
+        </aside>
+    }
 }

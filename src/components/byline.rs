@@ -1,47 +1,62 @@
 //! The byline: authors, publisher, and the publication and update times.
 
+use leptos::prelude::*;
+
 use crate::intl;
-use crate::markdown::{Attr, Element, Node, Tag};
 use crate::model::Article;
 
-/// "By A and B · Publisher", then the dates inside `<time datetime>`.
-pub fn byline(article: &Article) -> Node {
-    let names = join_names(&article.authors);
-    let publisher = article.publisher.as_ref().map(|p| p.name.as_str());
-    let who = match (names.is_empty(), publisher) {
-        (true, None) => None,
-        (true, Some(publisher)) => Some(publisher.to_string()),
-        (false, None) => Some(format!("By {names}")),
-        (false, Some(publisher)) => Some(format!("By {names} · {publisher}")),
-    };
-    let lang = article.lang.as_deref();
-    let time = |at: &str| {
-        Element::new(Tag::Time)
-            .with(Attr::Datetime, at)
-            .child(intl::long_date(at, lang))
-    };
-    let mut when = Element::new(Tag::P)
-        .class("folio-byline__when")
-        .child(time(&article.published));
-    if let Some(updated) = &article.updated {
-        let updated = Element::new(Tag::Span)
-            .class("folio-byline__updated")
-            .child(" · Updated ")
-            .child(time(updated));
-        when = when.child(updated);
-    }
-    let mut byline = Element::new(Tag::Div).class("folio-byline");
-    if let Some(who) = who {
-        byline = byline.child(Element::new(Tag::P).class("folio-byline__who").child(who));
-    }
-    byline.child(when).into()
+/// What the byline shows, taken from an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Credits {
+    /// "By A and B · Publisher", when there is anyone to name.
+    who: Option<String>,
+    /// When it was published (RFC 3339).
+    published: String,
+    /// When it was last updated (RFC 3339).
+    updated: Option<String>,
+    /// The language its dates are written in.
+    lang: Option<String>,
 }
 
-/// "A", "A and B", "A, B and C".
-fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+impl Credits {
+    /// The byline of `article`.
+    pub fn of(article: &Article) -> Self {
+        Self {
+            who: crate::byline::who(
+                &article.authors,
+                article.publisher.as_ref().map(|p| p.name.as_str()),
+            ),
+            published: article.published.clone(),
+            updated: article.updated.clone(),
+            lang: article.lang.clone(),
+        }
+    }
+}
+
+/// "By A and B · Publisher", then the dates inside `<time datetime>`.
+#[component]
+pub fn Byline(credits: Memo<Credits>) -> impl IntoView {
+    let time = move |at: String, lang: Option<String>| {
+        let text = intl::long_date(&at, lang.as_deref());
+        view! { <time datetime=at>{text}</time> }
+    };
+    move || {
+        let Credits {
+            who,
+            published,
+            updated,
+            lang,
+        } = credits.get();
+        let updated = updated.map(|at| {
+            view! {
+                <span class="folio-byline__updated">" · Updated "{time(at, lang.clone())}</span>
+            }
+        });
+        view! {
+            <div class="folio-byline">
+                {who.map(|who| view! { <p class="folio-byline__who">{who}</p> })}
+                <p class="folio-byline__when">{time(published, lang.clone())}{updated}</p>
+            </div>
+        }
     }
 }

@@ -1,16 +1,16 @@
 //! The "Read more" link after the article.
 
-use crate::markdown::{Attr, Element, Node, Tag};
+use leptos::prelude::*;
+
 use crate::model::Link;
 
 /// A link to more of the publisher's journalism.
-pub fn read_more(link: &Link) -> Node {
-    let a = Element::new(Tag::A)
-        .class("folio-read-more__link")
-        .with(Attr::Href, link.href.as_str())
-        .child(link.label.as_str());
-    Element::new(Tag::P)
-        .class("folio-read-more")
-        .child(a)
-        .into()
+#[component]
+pub fn ReadMore(link: Link, base: Option<String>) -> impl IntoView {
+    let (href, rel) = crate::dom::link(&link.href, base.as_deref());
+    view! {
+        <p class="folio-read-more">
+            <a class="folio-read-more__link" href=href rel=rel>{link.label}</a>
+        </p>
+    }
 }

@@ -2,19 +2,19 @@
 //! group, the call to action, payment badges and "Remind me later". Whether
 //! it shows at all is the [`schedule`](crate::schedule)'s decision.
 
-use std::any::Any;
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent};
 
-use super::blocks::{BlockRun, Blocks};
-use crate::embed::Reporter;
-use crate::markdown::Document;
+use super::markdown_body::{BlockRun, MarkdownBody};
+use crate::events::Reporter;
+use crate::markdown::{self, Document};
 use crate::model::{Amount, Frequency, Support};
 use crate::schedule::Policy;
-use crate::{intl, storage, tracking};
+use crate::tracking::{self, ViewTracker};
+use crate::{intl, storage};
 
 /// The amount a reader chose in a widget's prompt, by campaign; provided
 /// once per widget, so it lasts across renders of new article content.
@@ -37,98 +37,46 @@ impl Choice {
     }
 }
 
-/// A prompt mounted on its own rather than inside the article's view, so
-/// that an update that leaves the support block as it was keeps the prompt
-/// as it was: the reader's focus, the chosen amount, a "Remind me later"
-/// just pressed and the watch on its view.
-pub struct MountedPrompt {
-    shows: Shows,
-    node: PromptNode,
-    _mounted: Box<dyn Any>,
+/// The support block as the prompt shows it: the block, its text
+/// rendered, and the base URL and language it is shown with. The article
+/// keys its prompt on this: while it stays equal, the prompt stays as it
+/// is (the reader's focus, the chosen amount, the watch on its view).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Campaign {
+    /// The checked support block.
+    pub support: Arc<Support>,
+    /// Its `body`, rendered.
+    pub text: Arc<Document>,
+    /// Base URL for relative links.
+    pub base: Option<String>,
+    /// The language amounts are formatted for.
+    pub lang: Option<String>,
 }
 
-/// What a mounted prompt shows.
-#[derive(PartialEq)]
-struct Shows {
-    support: Arc<Support>,
-    body: Arc<Document>,
-    base: Option<Arc<str>>,
-    lang: Option<String>,
-}
-
-/// The element a mounted prompt lives in, for the article to place.
-#[derive(Clone)]
-pub struct PromptNode(pub send_wrapper::SendWrapper<HtmlElement>);
-
-impl MountedPrompt {
-    /// The prompt for `support` (with its rendered `body`): `previous` when
-    /// it shows exactly that, else a new one.
-    pub fn keep_or_mount(
-        previous: Option<Self>,
-        (support, body): (Arc<Support>, Arc<Document>),
-        base: Option<Arc<str>>,
-        lang: Option<String>,
-        context: (Reporter, Choice),
-    ) -> Option<Self> {
-        let shows = Shows {
+impl Campaign {
+    /// The prompt of `support`, shown with `base` and `lang`.
+    pub fn new(support: Arc<Support>, base: Option<String>, lang: Option<String>) -> Self {
+        let text = Arc::new(markdown::render(support.body.as_deref().unwrap_or("")));
+        Self {
             support,
-            body,
+            text,
             base,
             lang,
-        };
-        if let Some(previous) = previous.filter(|p| p.shows == shows) {
-            return Some(previous);
         }
-        let document = web_sys::window()?.document()?;
-        let element: HtmlElement = document.create_element("div").ok()?.unchecked_into();
-        element.set_class_name("folio-prompt__mount");
-        let (support, body, base, lang) = (
-            shows.support.clone(),
-            shows.body.clone(),
-            shows.base.clone(),
-            shows.lang.clone(),
-        );
-        let mounted = leptos::mount::mount_to(element.clone(), move || {
-            provide_context(context.0);
-            provide_context(context.1);
-            view! { <SupportPrompt support=support body=body base=base lang=lang/> }
-        });
-        Some(Self {
-            shows,
-            node: PromptNode(send_wrapper::SendWrapper::new(element)),
-            _mounted: Box::new(mounted),
-        })
-    }
-
-    /// The element to place in the article.
-    pub fn node(&self) -> PromptNode {
-        self.node.clone()
-    }
-
-    /// The campaign shown and its policy, for the watch on its views.
-    pub fn campaign(&self) -> (String, Policy) {
-        let support = &self.shows.support;
-        (support.campaign.clone(), Policy::of(support))
-    }
-}
-
-/// Puts the mounted prompt in `slot` (a directive: it runs again on every
-/// render of the article, and moves nothing that is in place).
-pub fn hold(slot: Element, node: PromptNode) {
-    let node: &HtmlElement = &node.0;
-    if slot.first_child().as_ref() != Some(node.as_ref()) {
-        slot.replace_children_with_node_1(node);
     }
 }
 
 /// The prompt, or nothing when snoozed or past its frequency cap.
+/// Its views are watched from the moment its `aside` is in the DOM until
+/// it goes (snoozed, or the component is disposed).
 #[component]
-fn SupportPrompt(
-    support: Arc<Support>,
-    body: Arc<Document>,
-    base: Option<Arc<str>>,
-    lang: Option<String>,
-) -> impl IntoView {
+pub fn SupportPrompt(campaign: Campaign) -> impl IntoView {
+    let Campaign {
+        support,
+        text,
+        base,
+        lang,
+    } = campaign;
     let policy = Policy::of(&support);
     let campaign = support.campaign.clone();
     let record = storage::load(&campaign);
@@ -136,7 +84,7 @@ fn SupportPrompt(
     let shown = !record.snoozed(policy, now)
         && (tracking::seen_this_load(&campaign) || record.may_show(policy, now));
     let visible = RwSignal::new(shown);
-    // The reader's choice outlives the view: an update of the article
+    // The reader's choice outlives the view: a change to the support block
     // builds the prompt anew, and must not undo it.
     let choice = use_context::<Choice>().unwrap_or_default();
     let kept = choice.of(&campaign).filter(|&i| i < support.amounts.len());
@@ -149,10 +97,12 @@ fn SupportPrompt(
     let reporter = use_context::<Reporter>();
     let cta_base = crate::dom::resolve(&support.cta.href, base.as_deref());
     let run = BlockRun {
-        range: 0..body.blocks.len(),
-        document: body,
+        range: 0..text.blocks.len(),
+        document: text,
         base,
     };
+    let aside = NodeRef::<leptos::html::Aside>::new();
+    watch_views(aside, visible, &campaign, policy, reporter.clone());
 
     move || {
         if !visible.get() {
@@ -235,9 +185,9 @@ fn SupportPrompt(
             .and_then(|d| d.label)
             .unwrap_or_else(|| "Remind me later".into());
         Some(view! {
-            <aside class="folio-support" aria-labelledby="folio-support-heading" data-campaign=campaign.clone()>
+            <aside node_ref=aside class="folio-support" aria-labelledby="folio-support-heading" data-campaign=campaign.clone()>
                 <h2 class="folio-support__heading" id="folio-support-heading">{support.heading.clone()}</h2>
-                <Blocks run=run.clone() class="folio-support__body"/>
+                <MarkdownBody run=Memo::new({ let run = run.clone(); move |_| run.clone() }) class="folio-support__body"/>
                 {(count > 0).then(|| view! {
                     <div
                         class="folio-support__amounts"
@@ -262,6 +212,28 @@ fn SupportPrompt(
             </aside>
         })
     }
+}
+
+/// Counts the prompt's views (see [`ViewTracker`]) while `aside` is shown.
+fn watch_views(
+    aside: NodeRef<leptos::html::Aside>,
+    visible: RwSignal<bool>,
+    campaign: &str,
+    policy: Policy,
+    reporter: Option<Reporter>,
+) {
+    let tracker = StoredValue::new_local(None::<ViewTracker>);
+    let campaign = campaign.to_string();
+    Effect::new(move |_| {
+        let shown = aside.get().filter(|_| visible.get());
+        let watch = shown.zip(reporter.clone()).and_then(|(aside, reporter)| {
+            ViewTracker::start(aside.into(), campaign.clone(), policy, reporter)
+        });
+        tracker.set_value(watch);
+    });
+    on_cleanup(move || {
+        tracker.try_update_value(Option::take);
+    });
 }
 
 /// Radio-group keys: arrows move the choice (wrapping), Home and End jump;

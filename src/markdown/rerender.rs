@@ -16,6 +16,8 @@
 use std::ops::Range;
 
 use super::{Document, render, render_at};
+#[cfg(test)]
+use crate::diff::unchanged_ends;
 
 /// Renders `markdown`, reusing the blocks of `previous` (the render of
 /// `previous_markdown`) that the edit cannot have changed. The result is
@@ -122,24 +124,7 @@ impl Document {
     }
 }
 
-/// How many items `old` and `new` share at the start and at the end (the
-/// two never overlap): what an edit left alone on either side of it.
-// Used by the DOM side, which only the WebAssembly build has, and the tests.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn unchanged_ends<T: PartialEq>(old: &[T], new: &[T]) -> (usize, usize) {
-    let head = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let most = old.len().min(new.len()) - head;
-    let tail = old
-        .iter()
-        .rev()
-        .zip(new.iter().rev())
-        .take(most)
-        .take_while(|(a, b)| a == b)
-        .count();
-    (head, tail)
-}
-
-/// [`unchanged_ends`] of two texts, compared eight bytes at a time (a
+/// [`unchanged_ends`](crate::diff::unchanged_ends) of two texts, compared eight bytes at a time (a
 /// 1 MB body is compared on every update).
 fn unchanged_text_ends(old: &[u8], new: &[u8]) -> (usize, usize) {
     fn same<T: PartialEq>((a, b): &(T, T)) -> bool {

@@ -1,11 +1,14 @@
 //! JSON text to a checked [`Article`]: the text is read by [`crate::json`],
-//! then each field is taken from the tree with its path at hand, so every
-//! error names its field.
+//! then the model's own `serde` derive reads the tree through [`Decoder`],
+//! a `serde::Deserializer` that knows each value's path, so every error
+//! names its field in one sentence.
 
-use super::{
-    Amount, Article, Banner, Decline, Frequency, Image, Link, MaxViews, Publisher, Support,
-    validate,
-};
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
+use serde::{Deserialize, forward_to_deserialize_any};
+
+use super::{Article, Support, join, validate};
 use crate::error::{ContentError, Problem};
 use crate::json::{self, Value};
 
@@ -27,7 +30,7 @@ pub fn parse_with_body(text: &str, body: Option<&str>) -> Read<Article> {
     if let Some(body) = body {
         crate::limits::check_body(body, text.len())?;
     }
-    let value = json::parse(text).map_err(|error| {
+    let mut value = json::parse(text).map_err(|error| {
         // The field where the text broke (say, a lone surrogate) helps;
         // text cut short concerns the whole article.
         let path = match error.eof {
@@ -36,361 +39,314 @@ pub fn parse_with_body(text: &str, body: Option<&str>) -> Read<Article> {
         };
         ContentError::new(path, Problem::Syntax(error.message))
     })?;
-    let mut article = article(&value, body)?;
+    // A body given apart reads as the article's first member: one in the
+    // text too is then a `body` given twice, where it is written.
+    if let (Some(body), Value::Object(members)) = (body, &mut value) {
+        members.insert(0, ("body".into(), Value::String(body.into())));
+    }
+    let decoder = Decoder {
+        value: &value,
+        path: String::new(),
+    };
+    let mut article = Article::deserialize(decoder).map_err(|error| error.0)?;
     validate::article(&mut article)?;
     Ok(article)
 }
 
-fn article(value: &Value, given_body: Option<&str>) -> Read<Article> {
-    let mut id = None;
-    let mut url = None;
-    let mut lang = None;
-    let mut kicker = None;
-    let mut headline = None;
-    let mut standfirst = None;
-    let mut authors = Vec::new();
-    let mut publisher = None;
-    let mut published = None;
-    let mut updated = None;
-    let mut image = None;
-    let mut body = None;
-    let mut read_more = None;
-    let mut support = None;
-    members("", value, &mut |key, at, value| {
-        match key {
-            "id" => id = Some(text(at, value)?),
-            "url" => url = optional(at, value, text)?,
-            "lang" => lang = optional(at, value, text)?,
-            "kicker" => kicker = optional(at, value, text)?,
-            "headline" => headline = Some(text(at, value)?),
-            "standfirst" => standfirst = optional(at, value, text)?,
-            "authors" => authors = list(at, value, text)?,
-            "publisher" => publisher = optional(at, value, self::publisher)?,
-            "published" => published = Some(text(at, value)?),
-            "updated" => updated = optional(at, value, text)?,
-            "image" => image = optional(at, value, self::image)?,
-            "body" if given_body.is_some() => {
-                return Err(ContentError::new(at, Problem::Duplicate));
+/// Reads `support` so that a bad block is kept as its error instead of
+/// failing the article (`deserialize_with` for [`Article::support`]).
+pub(super) fn lenient<'de, D: Deserializer<'de>>(
+    decoder: D,
+) -> Result<Option<Read<Support>>, D::Error> {
+    match Option::<Support>::deserialize(decoder) {
+        Ok(support) => Ok(support.map(Ok)),
+        Err(error) => {
+            let found = std::error::Error::source(&error)
+                .and_then(|source| source.downcast_ref::<ContentError>());
+            match found {
+                Some(content) => Ok(Some(Err(content.clone()))),
+                None => Err(error),
             }
-            "body" => body = Some(text(at, value)?),
-            "readMore" => read_more = optional(at, value, link)?,
-            // A bad support block is kept as its error, never failing the
-            // article.
-            "support" => support = optional(at, value, |at, v| Ok(self::support(at, v)))?,
-            _ => return Ok(false),
         }
-        Ok(true)
-    })?;
-    Ok(Article {
-        id: required("", "id", id)?,
-        url,
-        lang,
-        kicker,
-        headline: required("", "headline", headline)?,
-        standfirst,
-        authors,
-        publisher,
-        published: required("", "published", published)?,
-        updated,
-        image,
-        body: required("", "body", body.or(given_body.map(str::to_string)))?,
-        read_more,
-        support,
-    })
-}
-
-fn publisher(path: &str, value: &Value) -> Read<Publisher> {
-    let (mut name, mut url) = (None, None);
-    members(path, value, &mut |key, at, value| {
-        match key {
-            "name" => name = Some(text(at, value)?),
-            "url" => url = optional(at, value, text)?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(Publisher {
-        name: required(path, "name", name)?,
-        url,
-    })
-}
-
-fn image(path: &str, value: &Value) -> Read<Image> {
-    let (mut src, mut srcset, mut width, mut height) = (None, None, None, None);
-    let (mut alt, mut caption, mut credit) = (None, None, None);
-    members(path, value, &mut |key, at, value| {
-        match key {
-            "src" => src = Some(text(at, value)?),
-            "srcset" => srcset = optional(at, value, text)?,
-            "width" => width = optional(at, value, whole_u32)?,
-            "height" => height = optional(at, value, whole_u32)?,
-            "alt" => alt = Some(text(at, value)?),
-            "caption" => caption = optional(at, value, text)?,
-            "credit" => credit = optional(at, value, text)?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(Image {
-        src: required(path, "src", src)?,
-        srcset,
-        width,
-        height,
-        alt: required(path, "alt", alt)?,
-        caption,
-        credit,
-    })
-}
-
-fn link(path: &str, value: &Value) -> Read<Link> {
-    let (mut label, mut href) = (None, None);
-    members(path, value, &mut |key, at, value| {
-        match key {
-            "label" => label = Some(text(at, value)?),
-            "href" => href = Some(text(at, value)?),
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(Link {
-        label: required(path, "label", label)?,
-        href: required(path, "href", href)?,
-    })
-}
-
-fn support(path: &str, value: &Value) -> Read<Support> {
-    let (mut campaign, mut banner, mut after_paragraph, mut heading) = (None, None, None, None);
-    let (mut body, mut amounts, mut currency, mut cta) = (None, Vec::new(), None, None);
-    let (mut payment_methods, mut decline, mut max_views) = (Vec::new(), None, None);
-    members(path, value, &mut |key, at, value| {
-        match key {
-            "campaign" => campaign = Some(text(at, value)?),
-            "banner" => banner = optional(at, value, self::banner)?,
-            "afterParagraph" => after_paragraph = optional(at, value, whole_u64)?,
-            "heading" => heading = Some(text(at, value)?),
-            "body" => body = optional(at, value, text)?,
-            "amounts" => amounts = list(at, value, amount)?,
-            "currency" => currency = optional(at, value, text)?,
-            "cta" => cta = Some(link(at, value)?),
-            "paymentMethods" => payment_methods = list(at, value, text)?,
-            "decline" => decline = optional(at, value, self::decline)?,
-            "maxViews" => max_views = optional(at, value, self::max_views)?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(Support {
-        campaign: required(path, "campaign", campaign)?,
-        banner,
-        after_paragraph,
-        heading: required(path, "heading", heading)?,
-        body,
-        amounts,
-        currency,
-        cta: required(path, "cta", cta)?,
-        payment_methods,
-        decline,
-        max_views,
-    })
-}
-
-fn banner(path: &str, value: &Value) -> Read<Banner> {
-    let (mut text, mut href) = (None, None);
-    members(path, value, &mut |key, at, value| {
-        match key {
-            "text" => text = Some(self::text(at, value)?),
-            "href" => href = Some(self::text(at, value)?),
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(Banner {
-        text: required(path, "text", text)?,
-        href: required(path, "href", href)?,
-    })
-}
-
-fn amount(path: &str, value: &Value) -> Read<Amount> {
-    let (mut label, mut number, mut frequency, mut default) = (None, None, None, false);
-    members(path, value, &mut |key, at, value| {
-        match key {
-            "label" => label = optional(at, value, text)?,
-            "value" => number = Some(float(at, value)?),
-            "frequency" => frequency = Some(self::frequency(at, value)?),
-            "default" => default = boolean(at, value)?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(Amount {
-        label,
-        value: required(path, "value", number)?,
-        frequency: frequency.unwrap_or_default(),
-        default,
-    })
-}
-
-fn decline(path: &str, value: &Value) -> Read<Decline> {
-    let (mut text, mut label, mut days) = (None, None, None);
-    members(path, value, &mut |key, at, value| {
-        match key {
-            "text" => text = optional(at, value, self::text)?,
-            "label" => label = optional(at, value, self::text)?,
-            "days" => days = optional(at, value, whole_u32)?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(Decline { text, label, days })
-}
-
-fn max_views(path: &str, value: &Value) -> Read<MaxViews> {
-    let (mut count, mut days) = (None, None);
-    members(path, value, &mut |key, at, value| {
-        match key {
-            "count" => count = optional(at, value, whole_u32)?,
-            "days" => days = optional(at, value, whole_u32)?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(MaxViews { count, days })
-}
-
-fn frequency(path: &str, value: &Value) -> Read<Frequency> {
-    const WORDS: &str = "once, monthly, annual";
-    let Value::String(word) = value else {
-        return Err(wrong_type(path, &format!("one of {WORDS}"), value));
-    };
-    match word.as_ref() {
-        "once" => Ok(Frequency::Once),
-        "monthly" => Ok(Frequency::Monthly),
-        "annual" => Ok(Frequency::Annual),
-        other => Err(ContentError::new(
-            path,
-            Problem::Invalid(format!("must be one of {WORDS} (it is \"{other}\")")),
-        )),
     }
 }
 
-/// Goes through the members of the object at `path` in order, handing each
-/// to `read` with its key and path; `read` says whether it knew the key.
-/// A known key given twice is an error; unknown keys are ignored. `read`
-/// is a trait object so the loop exists once, not once per struct with
-/// every field reader inlined into it (0.7 KB brotli).
-fn members<'v, 'a: 'v>(
-    path: &str,
+/// A problem met while decoding. Errors the derive makes (a missing or
+/// repeated field) name only the field; the object they come from adds its
+/// path on the way out (see [`Decoder::deserialize_struct`]).
+#[derive(Debug)]
+pub struct DecodeError(ContentError, Located);
+
+/// Whether an error's path is whole, or only the field's name.
+#[derive(Debug, PartialEq)]
+enum Located {
+    Whole,
+    FieldOnly,
+}
+
+impl DecodeError {
+    fn at(path: impl Into<String>, problem: Problem) -> Self {
+        Self(ContentError::new(path, problem), Located::Whole)
+    }
+
+    fn field(field: &str, problem: Problem) -> Self {
+        Self(ContentError::new(field, problem), Located::FieldOnly)
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for DecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+impl de::Error for DecodeError {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Self::field("", Problem::Invalid(message.to_string()))
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Self::field(field, Problem::Missing)
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Self::field(field, Problem::Duplicate)
+    }
+
+    // The decoder checks every value's type itself, with its own words, so
+    // serde's descriptions of what it found (and the float formatting they
+    // would link in) are never needed.
+    fn invalid_type(_found: de::Unexpected, _expected: &dyn de::Expected) -> Self {
+        Self::field("", Problem::Invalid("has a value of the wrong type".into()))
+    }
+
+    fn invalid_value(found: de::Unexpected, expected: &dyn de::Expected) -> Self {
+        Self::invalid_type(found, expected)
+    }
+
+    fn invalid_length(_len: usize, _expected: &dyn de::Expected) -> Self {
+        Self::field("", Problem::Invalid("has the wrong number of items".into()))
+    }
+}
+
+/// One value of the tree and its path.
+pub struct Decoder<'v, 'a> {
     value: &'v Value<'a>,
-    read: &mut dyn FnMut(&str, &str, &'v Value<'a>) -> Read<bool>,
-) -> Read<()> {
-    let Value::Object(members) = value else {
-        return Err(wrong_type(path, "an object", value));
-    };
-    let mut known: Vec<&str> = Vec::new();
-    for (key, value) in members {
-        let at = join(path, key);
-        if known.contains(&key.as_ref()) {
-            return Err(ContentError::new(at, Problem::Duplicate));
+    path: String,
+}
+
+impl<'v, 'a> Decoder<'v, 'a> {
+    fn child(value: &'v Value<'a>, path: String) -> Self {
+        Self { value, path }
+    }
+
+    fn wrong_type(&self, expected: &str) -> DecodeError {
+        let found = match self.value {
+            Value::Null => "null".into(),
+            Value::Bool(value) => value.to_string(),
+            Value::Number(number) => format!("the number {number}"),
+            Value::String(text) => format!("text (\"{}\")", excerpt(text)),
+            Value::Array(_) => "a list".into(),
+            Value::Object(_) => "an object".into(),
+        };
+        let expected = expected.into();
+        DecodeError::at(&self.path, Problem::WrongType { expected, found })
+    }
+
+    /// A whole number from 0 to `max`, written without fraction or exponent.
+    fn whole(&self, max: u64) -> Result<u64, DecodeError> {
+        let expected = format!("a whole number from 0 to {max}");
+        let Value::Number(number) = self.value else {
+            return Err(self.wrong_type(&expected));
+        };
+        if number.contains(['.', 'e', 'E']) {
+            return Err(self.wrong_type(&expected));
         }
-        if read(key, &at, value)? {
-            known.push(key);
-        }
-    }
-    Ok(())
-}
-
-/// The value of a required field, or the error naming it.
-fn required<T>(path: &str, field: &str, value: Option<T>) -> Read<T> {
-    value.ok_or_else(|| ContentError::new(join(path, field), Problem::Missing))
-}
-
-/// `null` as absent, anything else read by `read`.
-fn optional<T>(
-    path: &str,
-    value: &Value,
-    read: impl Fn(&str, &Value) -> Read<T>,
-) -> Read<Option<T>> {
-    match value {
-        Value::Null => Ok(None),
-        value => read(path, value).map(Some),
-    }
-}
-
-fn list<T>(path: &str, value: &Value, read: impl Fn(&str, &Value) -> Read<T>) -> Read<Vec<T>> {
-    let Value::Array(items) = value else {
-        return Err(wrong_type(path, "a list", value));
-    };
-    let items = items.iter().enumerate();
-    items
-        .map(|(i, item)| read(&format!("{path}[{i}]"), item))
-        .collect()
-}
-
-fn text(path: &str, value: &Value) -> Read<String> {
-    match value {
-        Value::String(text) => Ok(text.clone().into_owned()),
-        other => Err(wrong_type(path, "text", other)),
-    }
-}
-
-fn boolean(path: &str, value: &Value) -> Read<bool> {
-    match value {
-        Value::Bool(value) => Ok(*value),
-        other => Err(wrong_type(path, "true or false", other)),
-    }
-}
-
-fn float(path: &str, value: &Value) -> Read<f64> {
-    let Value::Number(number) = value else {
-        return Err(wrong_type(path, "a number", value));
-    };
-    json::float(number).ok_or_else(|| {
-        let problem = Problem::Invalid(format!(
-            "must be a number a computer can hold (it is {number})"
-        ));
-        ContentError::new(path, problem)
-    })
-}
-
-/// A whole number from 0 to `max`, written without fraction or exponent.
-fn whole(path: &str, value: &Value, max: u64) -> Read<u64> {
-    let expected = format!("a whole number from 0 to {max}");
-    let Value::Number(number) = value else {
-        return Err(wrong_type(path, &expected, value));
-    };
-    if number.contains(['.', 'e', 'E']) {
-        return Err(wrong_type(path, &expected, value));
-    }
-    match number.parse::<u64>() {
-        Ok(n) if n <= max => Ok(n),
-        _ => Err(ContentError::new(
-            path,
-            Problem::Invalid(format!(
-                "must be {expected}; the number {number} is out of range"
+        match number.parse::<u64>() {
+            Ok(n) if n <= max => Ok(n),
+            _ => Err(DecodeError::at(
+                &self.path,
+                Problem::Invalid(format!(
+                    "must be {expected}; the number {number} is out of range"
+                )),
             )),
-        )),
+        }
     }
 }
 
-fn whole_u32(path: &str, value: &Value) -> Read<u32> {
-    whole(path, value, u32::MAX.into()).map(|n| n as u32)
+impl<'de> Deserializer<'de> for Decoder<'_, '_> {
+    type Error = DecodeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        match self.value {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(value) => visitor.visit_bool(*value),
+            Value::String(text) => visitor.visit_str(text),
+            Value::Number(_) => self.deserialize_f64(visitor),
+            Value::Array(_) => self.deserialize_seq(visitor),
+            Value::Object(_) => self.deserialize_map(visitor),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        match self.value {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        match self.value {
+            Value::String(text) => visitor.visit_str(text),
+            _ => Err(self.wrong_type("text")),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        match self.value {
+            Value::Bool(value) => visitor.visit_bool(*value),
+            _ => Err(self.wrong_type("true or false")),
+        }
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        let Value::Number(number) = self.value else {
+            return Err(self.wrong_type("a number"));
+        };
+        match json::float(number) {
+            Some(value) => visitor.visit_f64(value),
+            None => Err(DecodeError::at(
+                &self.path,
+                Problem::Invalid(format!(
+                    "must be a number a computer can hold (it is {number})"
+                )),
+            )),
+        }
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        let n = self.whole(u32::MAX.into())?;
+        visitor.visit_u32(n as u32)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_u64(self.whole(u64::MAX)?)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        let Value::Array(items) = self.value else {
+            return Err(self.wrong_type("a list"));
+        };
+        let path = &self.path;
+        let items = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| Decoder::child(item, format!("{path}[{i}]")));
+        visitor.visit_seq(de::value::SeqDeserializer::new(items))
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        let Value::Object(members) = self.value else {
+            return Err(self.wrong_type("an object"));
+        };
+        let path = self.path.as_str();
+        let access = Members {
+            members: members.iter(),
+            path,
+            next: None,
+        };
+        visitor.visit_map(access).map_err(|error| match error.1 {
+            Located::Whole => error,
+            Located::FieldOnly => DecodeError::at(join(path, &error.0.path), error.0.problem),
+        })
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        self.deserialize_map(visitor)
+    }
+
+    /// An enum of unit variants, written as one of their names.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        let words = variants.join(", ");
+        let Value::String(word) = self.value else {
+            return Err(self.wrong_type(&format!("one of {words}")));
+        };
+        if !variants.contains(&word.as_ref()) {
+            let problem = Problem::Invalid(format!("must be one of {words} (it is \"{word}\")"));
+            return Err(DecodeError::at(&self.path, problem));
+        }
+        visitor.visit_enum(word.as_ref().into_deserializer())
+    }
+
+    forward_to_deserialize_any! {
+        i8 i16 i32 i64 i128 u8 u16 u128 f32 char bytes byte_buf unit unit_struct
+        newtype_struct tuple tuple_struct identifier
+    }
 }
 
-fn whole_u64(path: &str, value: &Value) -> Read<u64> {
-    whole(path, value, u64::MAX)
+impl<'de> IntoDeserializer<'de, DecodeError> for Decoder<'_, '_> {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
 }
 
-fn wrong_type(path: &str, expected: &str, found: &Value) -> ContentError {
-    let found = match found {
-        Value::Null => "null".into(),
-        Value::Bool(value) => value.to_string(),
-        Value::Number(number) => format!("the number {number}"),
-        Value::String(text) => format!("text (\"{}\")", excerpt(text)),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
-    };
-    let expected = expected.into();
-    ContentError::new(path, Problem::WrongType { expected, found })
+/// An object's members in order, each value with its path.
+struct Members<'v, 'a, 'p> {
+    members: std::slice::Iter<'v, (std::borrow::Cow<'a, str>, Value<'a>)>,
+    path: &'p str,
+    /// The value whose key was just read, and its path.
+    next: Option<(&'v Value<'a>, String)>,
+}
+
+impl<'de> de::MapAccess<'de> for Members<'_, '_, '_> {
+    type Error = DecodeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DecodeError> {
+        let Some((key, value)) = self.members.next() else {
+            return Ok(None);
+        };
+        self.next = Some((value, join(self.path, key)));
+        seed.deserialize(key.as_ref().into_deserializer()).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, DecodeError> {
+        match self.next.take() {
+            Some((value, path)) => seed.deserialize(Decoder::child(value, path)),
+            None => Err(de::Error::custom("a value without a key")),
+        }
+    }
 }
 
 /// The start of `text`, enough to recognise it in a message.
@@ -399,15 +355,5 @@ fn excerpt(text: &str) -> String {
     match text.char_indices().nth(MAX_CHARS) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
-    }
-}
-
-/// Joins a parent path and a child (`support` + `amounts[1]`).
-pub(super) fn join(parent: &str, child: &str) -> String {
-    match (parent.is_empty(), child.is_empty()) {
-        (true, _) => child.to_string(),
-        (_, true) => parent.to_string(),
-        _ if child.starts_with('[') => format!("{parent}{child}"),
-        _ => format!("{parent}.{child}"),
     }
 }

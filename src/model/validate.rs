@@ -1,8 +1,7 @@
 //! Checks beyond types: required text present, sizes positive, dates RFC
 //! 3339, URLs allowed by the policy, at most one default amount.
 
-use super::decode::join;
-use super::{Article, Image, Link, Support};
+use super::{Article, Image, Link, Support, join};
 use crate::error::{ContentError, Problem};
 use crate::{date, safe_url};
 

@@ -1,5 +1,4 @@
 //! Headless Chromium through Debian's chromedriver, started by the test.
-#![allow(dead_code)] // shared by several test binaries, each using a part
 
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};

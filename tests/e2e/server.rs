@@ -1,6 +1,5 @@
 //! A static file server on loopback, for end-to-end tests over real HTTP.
 //! A route hook can answer any path its own way (headers, redirects, faults).
-#![allow(dead_code)] // shared by several test binaries, each using a part
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};

@@ -1,6 +1,5 @@
 //! Two origins, as on the web: the release `dist/` (where `folio.js` lives)
 //! on one port, and the demo host pages of `www/` on another.
-#![allow(dead_code)] // shared by several test binaries, each using a part
 
 use std::path::PathBuf;
 

@@ -118,10 +118,17 @@ fn test(tools: &setup::Tools) -> Result<(), String> {
         .run()?;
     build(tools)?;
     size::check()?;
+    step("the Leptos app example: trunk build (examples/leptos-app)");
+    Cmd::new("trunk")
+        .args(["build", "--offline"])
+        .dir("examples/leptos-app")
+        .tools(tools)
+        .run()?;
     step("native tests: model, Markdown, schema, end-to-end on the release build");
     Cmd::new("cargo")
         .args(["test", "--workspace"])
         .env("FOLIO_DIST", root().join("dist"))
+        .env("FOLIO_APP_DIST", root().join("examples/leptos-app/dist"))
         .tools(tools)
         .run()?;
     step("browser tests: wasm-bindgen-test in headless Chromium");

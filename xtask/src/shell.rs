@@ -22,6 +22,12 @@ impl Cmd {
         Self(command)
     }
 
+    /// Runs it in `dir`, relative to the repository root.
+    pub fn dir(mut self, dir: &str) -> Self {
+        self.0.current_dir(crate::root().join(dir));
+        self
+    }
+
     /// Adds arguments.
     pub fn args<I, S>(mut self, args: I) -> Self
     where

@@ -1,17 +1,9 @@
 //! The reader-support prompt in a real browser: keyboard only, reloads,
 //! the clock moved on, views counted only when seen, storage that throws.
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "e2e/browser.rs"]
-mod browser;
-#[path = "e2e/server.rs"]
-mod server;
-#[path = "e2e/site.rs"]
-mod site;
-
-use browser::Browser;
+use crate::browser::Browser;
+use crate::site::Site;
 use serde_json::{Value, json};
-use site::Site;
 use thirtyfour::Key;
 
 const STORED: &str = "return localStorage.getItem('folio:v1:support:favor-2024');";
@@ -258,7 +250,8 @@ async fn everything_works_for_the_page_when_storage_throws() {
             "const el = document.createElement('div'); el.id = 'second'; document.body.append(el); \
              window.second = Folio.mount(el, arguments[0]);",
             vec![
-                serde_json::from_str::<Value>(include_str!("../www/sample/article.json")).unwrap(),
+                serde_json::from_str::<Value>(include_str!("../../www/sample/article.json"))
+                    .unwrap(),
             ],
         )
         .await;

@@ -1,21 +1,13 @@
-//! The XSS corpus (`tests/xss/vectors.json`) in headless Chromium, through
+//! The XSS corpus (`tests/e2e/xss/vectors.json`) in headless Chromium, through
 //! `Folio.mount()` and `<folio-article>` inline JSON, with every vector in
-//! every field it can reach. See `tests/xss/runner.js` for the audit.
-#![cfg(not(target_arch = "wasm32"))]
+//! every field it can reach. See `tests/e2e/xss/runner.js` for the audit.
 
-#[path = "e2e/browser.rs"]
-mod browser;
-#[path = "e2e/server.rs"]
-mod server;
-#[path = "e2e/site.rs"]
-mod site;
-
-use browser::Browser;
+use crate::browser::Browser;
+use crate::site::Site;
 use serde_json::{Value, json};
-use site::Site;
 
 const VECTORS: &str = include_str!("xss/vectors.json");
-const SAMPLE: &str = include_str!("../www/sample/article.json");
+const SAMPLE: &str = include_str!("../../www/sample/article.json");
 
 #[tokio::test(flavor = "multi_thread")]
 async fn no_vector_runs_script_or_leaves_markup_outside_the_allowed_set() {

@@ -1,20 +1,12 @@
 //! The malformed-input corpus in headless Chromium: every case gives either
 //! a correct render or an error naming the field, never a panic or an
 //! uncaught exception, and the page and its other widget are unharmed.
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "e2e/browser.rs"]
-mod browser;
-#[path = "e2e/server.rs"]
-mod server;
-#[path = "e2e/site.rs"]
-mod site;
-
-use browser::Browser;
+use crate::browser::Browser;
+use crate::site::Site;
 use serde_json::{Value, json};
-use site::Site;
 
-const SAMPLE: &str = include_str!("../www/sample/article.json");
+const SAMPLE: &str = include_str!("../../www/sample/article.json");
 
 /// What a case must give.
 #[derive(Debug, Clone, Copy)]

@@ -1,5 +1,5 @@
-//! The render tree: what the Markdown body, and the parts of the article
-//! around it, become before they meet the DOM.
+//! The HTML tree the Markdown body becomes before it meets the DOM, and
+//! its serialization as markup.
 //!
 //! Elements and attributes are closed enums, so a tree can only ever hold
 //! the markup Folio allows; text is always text.
@@ -44,27 +44,21 @@ macro_rules! names {
 }
 
 names!(
-    /// The elements the body may contain, then those only the article
-    /// around it uses (from `Aside` on; Markdown never makes them).
+    /// The elements a Markdown body may contain.
     Tag {
         P => "p", H2 => "h2", H3 => "h3", H4 => "h4", H5 => "h5", H6 => "h6",
         Em => "em", Strong => "strong", Del => "del", A => "a", Img => "img",
         Ul => "ul", Ol => "ol", Li => "li", Blockquote => "blockquote",
         Code => "code", Pre => "pre", Table => "table", Thead => "thead",
         Tbody => "tbody", Tr => "tr", Th => "th", Td => "td", Hr => "hr", Br => "br",
-        Aside => "aside", Header => "header", H1 => "h1", Div => "div", Span => "span",
-        Time => "time", Figure => "figure", Figcaption => "figcaption",
     }
 );
 
 names!(
-    /// The attributes the body may carry, then those only the article
-    /// around it uses (from `AriaLabel` on; Markdown never sets them).
+    /// The attributes a Markdown body may carry.
     Attr {
         Href => "href", Src => "src", Alt => "alt", Title => "title",
         Loading => "loading", Decoding => "decoding", Start => "start", Class => "class",
-        AriaLabel => "aria-label", Datetime => "datetime", Srcset => "srcset",
-        Sizes => "sizes", Width => "width", Height => "height", Fetchpriority => "fetchpriority",
     }
 );
 
@@ -87,8 +81,6 @@ impl Tag {
                 | Self::Br
                 | Self::Th
                 | Self::Td
-                | Self::Span
-                | Self::Time
         )
     }
 }

@@ -1,19 +1,11 @@
 //! Embedding on pages Folio does not own: the release `dist/` on one origin,
 //! host pages on another, read by headless Chromium.
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "e2e/browser.rs"]
-mod browser;
-#[path = "e2e/server.rs"]
-mod server;
-#[path = "e2e/site.rs"]
-mod site;
-
-use browser::Browser;
+use crate::browser::Browser;
+use crate::site::Site;
 use serde_json::{Value, json};
-use site::Site;
 
-const SAMPLE: &str = include_str!("../www/sample/article.json");
+const SAMPLE: &str = include_str!("../../www/sample/article.json");
 
 /// Waits until the widget with `id` has rendered its headline (or error).
 async fn rendered(browser: &Browser, id: &str) {

@@ -2,26 +2,18 @@
 //! 404, 500, a web page instead of JSON, an oversized body, no CORS), and a
 //! panic in the core. Each failing widget shows its error and sends
 //! `folio:error`; the other widgets on the page render.
-#![cfg(not(target_arch = "wasm32"))]
-
-#[path = "e2e/browser.rs"]
-mod browser;
-#[path = "e2e/server.rs"]
-mod server;
-#[path = "e2e/site.rs"]
-mod site;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use browser::Browser;
+use crate::browser::Browser;
+use crate::server::{Response, Server};
+use crate::site::Site;
 use serde_json::{Value, json};
-use server::{Response, Server};
-use site::Site;
 
-const SAMPLE: &str = include_str!("../www/sample/article.json");
+const SAMPLE: &str = include_str!("../../www/sample/article.json");
 
 fn answer(status: &'static str, content_type: &str, body: Vec<u8>) -> Option<Response> {
     Some(Response {

@@ -1,20 +1,12 @@
 //! End to end: the release `dist/` served over HTTP on loopback, read by
 //! headless Chromium the way a reader's browser reads it.
-#![cfg(not(target_arch = "wasm32"))]
-
-#[path = "e2e/browser.rs"]
-mod browser;
-#[path = "e2e/server.rs"]
-mod server;
-#[path = "e2e/site.rs"]
-mod site;
 
 use std::path::PathBuf;
 
-use browser::Browser;
+use crate::browser::Browser;
+use crate::server::Server;
+use crate::site::dist;
 use serde_json::{Value, json};
-use server::Server;
-use site::dist;
 
 fn screenshot_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
@@ -50,7 +42,8 @@ return {
 async fn demo_reads_as_a_news_article_on_desktop_and_phone() {
     let server = Server::start(dist());
     let browser = Browser::start().await;
-    let sample: Value = serde_json::from_str(include_str!("../www/sample/article.json")).unwrap();
+    let sample: Value =
+        serde_json::from_str(include_str!("../../www/sample/article.json")).unwrap();
     for width in [1280u32, 375] {
         browser.resize(width, 1000).await;
         browser.driver.goto(server.url("index.html")).await.unwrap();

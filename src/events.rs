@@ -1,0 +1,50 @@
+//! The `folio:*` events: `CustomEvent`s that bubble and cross shadow roots
+//! (`composed`), each with a plain object as its `detail`.
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, EventTarget};
+
+/// Where a widget's events go: its host element for `<folio-article>` and
+/// `mount`, or the `<article>` itself when the component is used directly.
+/// Provided as context to the parts that report (the support prompt).
+#[derive(Clone)]
+pub struct Reporter(Target);
+
+#[derive(Clone)]
+enum Target {
+    Node(SendWrapper<EventTarget>),
+    Article(NodeRef<leptos::html::Article>),
+}
+
+impl Reporter {
+    /// Events sent on `target`.
+    pub fn on(target: impl Into<EventTarget>) -> Self {
+        Self(Target::Node(SendWrapper::new(target.into())))
+    }
+
+    /// Events sent on the `<article>` element `article` refers to, once
+    /// it is built.
+    pub fn on_article(article: NodeRef<leptos::html::Article>) -> Self {
+        Self(Target::Article(article))
+    }
+
+    /// Sends `name` with a detail object of `fields`.
+    pub fn send(&self, name: &str, fields: &[(&str, JsValue)]) {
+        let target: EventTarget = match &self.0 {
+            Target::Node(node) => (**node).clone(),
+            Target::Article(article) => match article.get_untracked() {
+                Some(article) => article.into(),
+                None => return,
+            },
+        };
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&crate::intl::object(fields));
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = target.dispatch_event(&event);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! End to end, in one test binary: the release `dist/` served over HTTP on
+//! loopback and read by headless Chromium the way a reader's browser reads
+//! it, on the demo, on host pages Folio does not own, under faults, with
+//! hostile and malformed content, and in a Leptos app.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod browser;
+mod server;
+mod site;
+
+mod demo;
+mod embed;
+mod faults;
+mod leptos_app;
+mod malformed;
+mod support;
+mod xss;
