@@ -374,7 +374,7 @@ mod tests {
             b'a', b'"', b'\\', 0x00, 0x1F, 0x20, 0x21, 0x5B, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0x9F,
             0xFF,
         ];
-        let mut rng = crate::testing::Lcg(11);
+        let mut rng = folio_testkit::Lcg(11);
         let mut next = |n: usize| rng.below(n);
         for _ in 0..50_000 {
             let len = next(40);

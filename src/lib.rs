@@ -21,8 +21,6 @@ pub mod safe_url;
 pub mod schedule;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
-#[doc(hidden)]
-pub mod testing;
 
 #[cfg(target_arch = "wasm32")]
 mod components;

@@ -70,7 +70,10 @@ fn properties(schema: &Value, node: &Value, path: &str, out: &mut Vec<(String, V
 
 /// `node` with `$ref` followed and `null` left out of `anyOf`.
 fn resolve<'s>(schema: &'s Value, node: &'s Value) -> &'s Value {
-    if let Some(name) = node["$ref"].as_str().and_then(|r| r.strip_prefix("#/$defs/")) {
+    if let Some(name) = node["$ref"]
+        .as_str()
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
         return resolve(schema, &schema["$defs"][name]);
     }
     let branches = node["anyOf"].as_array().into_iter().flatten();
@@ -115,7 +118,7 @@ fn set(article: &mut Value, path: &str, value: Value) {
             at = slot;
             continue;
         }
-        if !slot.as_array().is_some_and(|items| !items.is_empty()) {
+        if slot.as_array().is_none_or(|items| items.is_empty()) {
             *slot = json!([{}]);
         }
         let item = &mut slot[0];

@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn texts_compared_by_words_give_what_comparing_bytes_gives() {
-        let mut rng = crate::testing::Lcg(7);
+        let mut rng = folio_testkit::Lcg(7);
         let mut next = |n: usize| rng.below(n);
         for _ in 0..20_000 {
             // Two texts from a small alphabet, the second an edit of the first.

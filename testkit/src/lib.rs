@@ -1,5 +1,7 @@
-//! A small deterministic source of numbers for tests that generate their
-//! inputs: the same seed gives the same cases on every machine.
+//! What Folio's tests share, kept out of the shipped library: a small
+//! deterministic source of numbers for tests that generate their inputs
+//! (the same seed gives the same cases on every machine).
+#![deny(missing_docs)]
 
 /// A linear congruential generator (Knuth's MMIX constants).
 pub struct Lcg(pub u64);
