@@ -1,4 +1,4 @@
-//! Render tree to DOM: one element per tree element, text as text nodes.
+//! HTML tree to DOM: one element per tree element, text as text nodes.
 //!
 //! A run of blocks is written as markup by Folio's own serializer (closed
 //! sets of elements and attributes, every text and value escaped) and

@@ -4,7 +4,7 @@
 //! Elements and attributes are closed enums, so a tree can only ever hold
 //! the markup Folio allows; text is always text.
 
-/// A node of the render tree.
+/// A node of the HTML tree.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Node {
     /// An element with its attributes and children.

@@ -1,4 +1,4 @@
-//! Markdown to a render tree, with the content-safety rules applied.
+//! Markdown to an HTML tree ([`crate::html`]), with the content-safety rules applied.
 //!
 //! One walker, one `match` over pulldown-cmark's events. Raw HTML never
 //! becomes markup (it is dropped), links and images keep only URLs the
@@ -34,7 +34,7 @@ pub struct Document {
     pub blocks: Vec<Arc<Node>>,
     /// For each block, the byte range of the Markdown it was rendered from.
     pub spans: Vec<Range<usize>>,
-    /// For each block, a hash of its render tree: equal keys, equal blocks.
+    /// For each block, a hash of its HTML tree: equal keys, equal blocks.
     /// The DOM side matches nodes to blocks by it.
     pub keys: Vec<u64>,
     /// Whether the Markdown defines link references (`[id]: /url`), which
@@ -98,7 +98,7 @@ fn render_at(markdown: &str, offset: usize) -> Document {
     }
 }
 
-/// A block's key: a hash of its whole render tree.
+/// A block's key: a hash of its whole HTML tree.
 fn key(block: &Node) -> u64 {
     let mut hasher = DefaultHasher::new();
     block.hash(&mut hasher);

@@ -1,5 +1,6 @@
 //! Numbers as text without the float-formatting machinery of `core::fmt`
-//! (14 KB of WebAssembly): whole numbers, or up to two decimals.
+//! (which would be linked into the WebAssembly for it): whole numbers, or
+//! up to two decimals.
 
 /// `value` as a person would write it in an error message: `2`, `-2.5`,
 /// `0.01`, `not a number`. Digits past the second decimal are rounded.

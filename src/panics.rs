@@ -16,8 +16,8 @@ static ARMED: AtomicBool = AtomicBool::new(false);
 pub fn watch() -> Result<(), JsValue> {
     HOOK.call_once(|| {
         // The hook it replaces is not called: Rust's default one writes to
-        // a standard error this target does not have, and only keeping it
-        // linked (with the I/O error texts it formats) cost 2.7 KB brotli.
+        // a standard error this target does not have, and keeping it would
+        // link the I/O error texts it formats.
         std::panic::set_hook(Box::new(|info| {
             PANICKED.store(true, Ordering::SeqCst);
             web_sys::console::error_1(&format!("Folio: {info}").into());

@@ -42,13 +42,16 @@ struct Watch {
     reporter: Reporter,
     /// On screen, as the observer last said.
     on_screen: bool,
+    /// The view was counted (or had been this page load): nothing more to do.
+    done: bool,
     /// The dwell timer, running while the prompt is on screen and the page
     /// shown; dropping it cancels it.
     dwell: Option<Timeout>,
 }
 
-/// Watches one prompt element until its view is counted or it is dropped
-/// (which disconnects the observer and cancels the timer and listener).
+/// Watches one prompt element, counting its view at most once, until it is
+/// dropped (which disconnects the observer and cancels the timer and the
+/// listener).
 pub struct ViewTracker {
     observer: IntersectionObserver,
     _on_change: Closure<dyn FnMut(js_sys::Array)>,
@@ -70,6 +73,7 @@ impl ViewTracker {
             policy,
             reporter,
             on_screen: false,
+            done: false,
             dwell: None,
         }));
         let on_change = Closure::<dyn FnMut(js_sys::Array)>::new({
@@ -118,44 +122,55 @@ impl Watch {
     /// Starts the dwell when the prompt is on screen and the page shown,
     /// and cancels it otherwise.
     fn update(this: &Rc<RefCell<Self>>) {
-        let mut watch = this.borrow_mut();
+        let Ok(mut watch) = this.try_borrow_mut() else {
+            return;
+        };
         let shown = !web_sys::window()
             .and_then(|w| w.document())
             .is_some_and(|d| d.hidden());
-        if !(watch.on_screen && shown) {
+        if watch.done || !(watch.on_screen && shown) {
             watch.dwell = None;
         } else if watch.dwell.is_none() {
             let weak = Rc::downgrade(this);
             watch.dwell = Some(Timeout::new(VIEW_DWELL_MS as u32, move || {
-                if let Some(watch) = weak.upgrade() {
-                    watch.borrow_mut().counted();
+                let Some(watch) = weak.upgrade() else {
+                    return;
+                };
+                // The event goes out with the watch released: a listener
+                // may remove the widget, and with it this tracker.
+                let counted = watch.try_borrow_mut().ok().and_then(|mut w| w.counted());
+                if let Some((reporter, campaign)) = counted {
+                    reporter.send("folio:support-view", &[("campaign", campaign.into())]);
                 }
             }));
         }
     }
 
-    /// The dwell is over: the view counts, once per page load.
-    fn counted(&mut self) {
+    /// The dwell is over: the view counts, once per page load. Returns
+    /// where to report it, and the campaign.
+    fn counted(&mut self) -> Option<(Reporter, String)> {
         self.dwell = None;
+        self.done = true;
         if seen_this_load(&self.campaign) {
-            return;
+            return None;
         }
         SEEN.with(|seen| seen.borrow_mut().push(self.campaign.clone()));
         if !self.element.is_connected() {
-            return;
+            return None;
         }
         let mut record = storage::load(&self.campaign);
         record.add_view(self.policy, now());
         storage::save(&self.campaign, &record);
-        let campaign = self.campaign.as_str();
-        self.reporter
-            .send("folio:support-view", &[("campaign", campaign.into())]);
+        Some((self.reporter.clone(), self.campaign.clone()))
     }
 }
 
 impl Drop for ViewTracker {
     fn drop(&mut self) {
         self.observer.disconnect();
-        self.watch.borrow_mut().dwell = None;
+        if let Ok(mut watch) = self.watch.try_borrow_mut() {
+            watch.done = true;
+            watch.dwell = None;
+        }
     }
 }

@@ -72,12 +72,10 @@ pub fn Article(
     support: Signal<bool>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Article>::new();
-    if use_context::<Reporter>().is_none() {
-        provide_context(Reporter::on_article(node));
-    }
-    if use_context::<Choice>().is_none() {
-        provide_context(Choice::default());
-    }
+    // Handed to the prompt, not provided: a component has no owner of its
+    // own, so context provided here would reach the article's siblings.
+    let reporter = use_context::<Reporter>().unwrap_or_else(|| Reporter::on_article(node));
+    let choice = use_context::<Choice>().unwrap_or_default();
 
     // One memo per part, each of its own slice; parts of the same kind
     // share a type (every distinct type costs the reactive graph's code
@@ -149,7 +147,9 @@ pub fn Article(
             {move || image.get().map(|image| view! { <HeroFigure image base=base.get()/> })}
             <MarkdownBody run=run(true) class="folio-body"/>
             {move || prompt.get().map(|campaign| view! {
-                <div class="folio-prompt"><SupportPrompt campaign/></div>
+                <div class="folio-prompt">
+                    <SupportPrompt campaign reporter=reporter.clone() choice=choice.clone()/>
+                </div>
             })}
             <MarkdownBody run=run(false) class="folio-body"/>
             {move || read_more.get().map(|link| view! { <ReadMore link base=base.get()/> })}

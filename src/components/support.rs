@@ -5,8 +5,8 @@
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent};
+use wasm_bindgen::JsValue;
+use web_sys::{KeyboardEvent, MouseEvent};
 
 use super::markdown_body::{BlockRun, MarkdownBody};
 use crate::events::Reporter;
@@ -15,9 +15,13 @@ use crate::model::{Amount, Frequency, Support};
 use crate::schedule::Policy;
 use crate::tracking::{self, ViewTracker};
 use crate::{intl, storage};
+use actions::{arrow_keys, badge, cta_url, focus_after};
 
-/// The amount a reader chose in a widget's prompt, by campaign; provided
-/// once per widget, so it lasts across renders of new article content.
+mod actions;
+
+/// The amount a reader chose in a widget's prompt, by campaign: kept by the
+/// article (or provided by the widget, so it lasts across a remount) and
+/// handed to each prompt it shows.
 #[derive(Clone, Default)]
 pub struct Choice(Arc<Mutex<Option<(String, usize)>>>);
 
@@ -70,7 +74,7 @@ impl Campaign {
 /// Its views are watched from the moment its `aside` is in the DOM until
 /// it goes (snoozed, or the component is disposed).
 #[component]
-pub fn SupportPrompt(campaign: Campaign) -> impl IntoView {
+pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> impl IntoView {
     let Campaign {
         support,
         text,
@@ -86,7 +90,6 @@ pub fn SupportPrompt(campaign: Campaign) -> impl IntoView {
     let visible = RwSignal::new(shown);
     // The reader's choice outlives the view: a change to the support block
     // builds the prompt anew, and must not undo it.
-    let choice = use_context::<Choice>().unwrap_or_default();
     let kept = choice.of(&campaign).filter(|&i| i < support.amounts.len());
     let first = kept.unwrap_or_else(|| support.amounts.iter().position(|a| a.default).unwrap_or(0));
     let selected = RwSignal::new(first);
@@ -94,7 +97,6 @@ pub fn SupportPrompt(campaign: Campaign) -> impl IntoView {
         let campaign = campaign.clone();
         Effect::new(move |_| choice.remember(&campaign, selected.get()));
     }
-    let reporter = use_context::<Reporter>();
     let cta_base = crate::dom::resolve(&support.cta.href, base.as_deref());
     let run = BlockRun {
         range: 0..text.blocks.len(),
@@ -128,9 +130,7 @@ pub fn SupportPrompt(campaign: Campaign) -> impl IntoView {
                         .get(selected.get_untracked())
                         .map(|a| ("amount", JsValue::from(a.value))),
                 );
-                if let Some(reporter) = &reporter {
-                    reporter.send("folio:support-click", &detail);
-                }
+                reporter.send("folio:support-click", &detail);
             }
         };
         let on_later = {
@@ -141,13 +141,11 @@ pub fn SupportPrompt(campaign: Campaign) -> impl IntoView {
                 storage::save(&campaign, &record);
                 focus_after(&event);
                 visible.set(false);
-                if let Some(reporter) = &reporter {
-                    let detail = [
-                        ("campaign", campaign.as_str().into()),
-                        ("until", intl::iso_time(until).into()),
-                    ];
-                    reporter.send("folio:support-dismiss", &detail);
-                }
+                let detail = [
+                    ("campaign", campaign.as_str().into()),
+                    ("until", intl::iso_time(until).into()),
+                ];
+                reporter.send("folio:support-dismiss", &detail);
             }
         };
         let count = amounts.len();
@@ -220,114 +218,18 @@ fn watch_views(
     visible: RwSignal<bool>,
     campaign: &str,
     policy: Policy,
-    reporter: Option<Reporter>,
+    reporter: Reporter,
 ) {
     let tracker = StoredValue::new_local(None::<ViewTracker>);
     let campaign = campaign.to_string();
     Effect::new(move |_| {
         let shown = aside.get().filter(|_| visible.get());
-        let watch = shown.zip(reporter.clone()).and_then(|(aside, reporter)| {
-            ViewTracker::start(aside.into(), campaign.clone(), policy, reporter)
+        let watch = shown.and_then(|aside| {
+            ViewTracker::start(aside.into(), campaign.clone(), policy, reporter.clone())
         });
         tracker.set_value(watch);
     });
     on_cleanup(move || {
         tracker.try_update_value(Option::take);
     });
-}
-
-/// Radio-group keys: arrows move the choice (wrapping), Home and End jump;
-/// focus follows the choice.
-fn arrow_keys(event: &KeyboardEvent, count: usize, selected: RwSignal<usize>) {
-    let current = selected.get_untracked();
-    let next = match event.key().as_str() {
-        "ArrowRight" | "ArrowDown" => (current + 1) % count,
-        "ArrowLeft" | "ArrowUp" => (current + count - 1) % count,
-        "Home" => 0,
-        "End" => count - 1,
-        _ => return,
-    };
-    event.prevent_default();
-    selected.set(next);
-    let group = event
-        .current_target()
-        .and_then(|t| t.dyn_into::<Element>().ok());
-    let buttons = group.and_then(|g| g.query_selector_all("[role=radio]").ok());
-    if let Some(button) = buttons
-        .and_then(|b| b.item(next as u32))
-        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
-    {
-        let _ = button.focus();
-    }
-}
-
-/// Before the prompt goes, moves focus to what follows it: the next part
-/// of the article with text, else the "Read more" link.
-fn focus_after(event: &MouseEvent) {
-    let target = event
-        .current_target()
-        .and_then(|t| t.dyn_into::<Element>().ok());
-    let Some(aside) = target.and_then(|t| t.closest("aside").ok().flatten()) else {
-        return;
-    };
-    // The prompt sits in its slot in the article; what follows the slot.
-    let slot = aside
-        .closest(".folio-prompt")
-        .ok()
-        .flatten()
-        .unwrap_or(aside);
-    let mut next = slot.next_element_sibling();
-    while let Some(candidate) = next.clone() {
-        if candidate
-            .text_content()
-            .is_some_and(|t| !t.trim().is_empty())
-        {
-            break;
-        }
-        next = candidate.next_element_sibling();
-    }
-    let Some(next) = next.and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
-        return;
-    };
-    let target = match next.query_selector("a").ok().flatten() {
-        Some(link) if next.class_name() == "folio-read-more" => link.unchecked_into(),
-        _ => {
-            next.set_tab_index(-1);
-            next
-        }
-    };
-    let _ = target.focus();
-}
-
-/// The call to action with the chosen amount, its frequency and the
-/// campaign as query parameters (existing ones kept, values encoded).
-fn cta_url(href: &str, amount: Option<&Amount>, campaign: &str) -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
-    let Ok(url) = web_sys::Url::new_with_base(href, base.as_deref().unwrap_or("about:blank"))
-    else {
-        return href.to_string();
-    };
-    let params = url.search_params();
-    if let Some(amount) = amount {
-        params.set("amount", &crate::intl::number_text(amount.value));
-        params.set("frequency", amount.frequency.as_str());
-    }
-    params.set("campaign", campaign);
-    url.href()
-}
-
-/// The badge of a payment method: a known brand gets its own look, any other
-/// method is shown by its name.
-fn badge(method: &str) -> (&'static str, String) {
-    match method {
-        "visa" => ("visa", "VISA".into()),
-        "mastercard" => ("mastercard", "mastercard".into()),
-        "amex" => ("amex", "AMEX".into()),
-        "paypal" => ("paypal", "PayPal".into()),
-        "apple-pay" => ("apple-pay", "Apple Pay".into()),
-        "google-pay" => ("google-pay", "G Pay".into()),
-        other => ("other", other.to_string()),
-    }
 }

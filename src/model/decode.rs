@@ -73,7 +73,7 @@ pub(super) fn lenient<'de, D: Deserializer<'de>>(
 
 /// A problem met while decoding. Errors the derive makes (a missing or
 /// repeated field) name only the field; the object they come from adds its
-/// path on the way out (see [`Decoder::deserialize_struct`]).
+/// path on the way out (see [`Decoder::deserialize_map`]).
 #[derive(Debug)]
 pub struct DecodeError(ContentError, Located);
 

@@ -161,7 +161,8 @@ async fn relative_urls_resolve_against_where_the_article_came_from() {
         Some("https://news.example/more.html")
     );
 
-    // The same article from another place: the photo follows it.
+    // The same article from another place: the photo and the body's links
+    // follow it.
     widget
         .render(
             &article,
@@ -174,6 +175,11 @@ async fn relative_urls_resolve_against_where_the_article_came_from() {
     assert_eq!(
         img.get_attribute("src").as_deref(),
         Some("https://other.example/a/hero.svg")
+    );
+    let link = root.query_selector(".folio-body a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://other.example/more.html")
     );
 }
 

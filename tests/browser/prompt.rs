@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-use crate::{all, field, mount, prompt_shown, record_events, with_campaign};
+use crate::{SAMPLE, all, field, mount, prompt_shown, record_events, with_campaign};
 
 #[wasm_bindgen_test]
 fn amounts_are_formatted_for_the_currency_and_language_with_the_default_chosen() {
@@ -195,4 +195,53 @@ fn a_campaign_past_its_cap_shows_no_prompt_and_corrupt_storage_is_ignored() {
             .unwrap();
         assert!(prompt_shown(campaign), "{campaign}");
     }
+}
+
+/// Waits `ms` milliseconds of the page's clock.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// A page whose listener unmounts the widget as its prompt's view is
+/// counted (the event is sent from inside the view tracker) leaves the
+/// core working: no panic, and the next widget renders.
+#[wasm_bindgen_test]
+async fn a_listener_that_unmounts_on_the_view_event_leaves_the_core_working() {
+    let (host, root, widget) = mount(&with_campaign("unmounted on view").to_string(), None);
+    let widget = std::rc::Rc::new(std::cell::RefCell::new(Some(widget)));
+    let views = std::rc::Rc::new(std::cell::Cell::new(0));
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new({
+        let (widget, views) = (widget.clone(), views.clone());
+        move || {
+            views.set(views.get() + 1);
+            if let Some(mut widget) = widget.borrow_mut().take() {
+                widget.unmount();
+            }
+        }
+    });
+    host.add_event_listener_with_callback("folio:support-view", listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    let aside = root
+        .query_selector("aside.folio-support")
+        .unwrap()
+        .expect("the prompt");
+    aside.scroll_into_view();
+    sleep(1600).await;
+    assert_eq!(views.get(), 1, "the view was counted once");
+    assert_eq!(
+        root.child_nodes().length(),
+        0,
+        "the listener unmounted the widget"
+    );
+    let (_host, next, _widget) = mount(SAMPLE, None);
+    assert!(
+        next.query_selector("h1").unwrap().is_some(),
+        "the next widget renders"
+    );
 }

@@ -1,0 +1,105 @@
+//! What the prompt's controls do: the amounts' arrow keys, where focus
+//! goes after "Remind me later", the call to action's URL, and the payment
+//! badges.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent};
+
+use crate::model::Amount;
+
+/// Radio-group keys: arrows move the choice (wrapping), Home and End jump;
+/// focus follows the choice.
+pub(super) fn arrow_keys(event: &KeyboardEvent, count: usize, selected: RwSignal<usize>) {
+    let current = selected.get_untracked();
+    let next = match event.key().as_str() {
+        "ArrowRight" | "ArrowDown" => (current + 1) % count,
+        "ArrowLeft" | "ArrowUp" => (current + count - 1) % count,
+        "Home" => 0,
+        "End" => count - 1,
+        _ => return,
+    };
+    event.prevent_default();
+    selected.set(next);
+    let group = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<Element>().ok());
+    let buttons = group.and_then(|g| g.query_selector_all("[role=radio]").ok());
+    if let Some(button) = buttons
+        .and_then(|b| b.item(next as u32))
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = button.focus();
+    }
+}
+
+/// Before the prompt goes, moves focus to what follows it: the next part
+/// of the article with text, else the "Read more" link.
+pub(super) fn focus_after(event: &MouseEvent) {
+    let target = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<Element>().ok());
+    let Some(aside) = target.and_then(|t| t.closest("aside").ok().flatten()) else {
+        return;
+    };
+    // The prompt sits in its slot in the article; what follows the slot.
+    let slot = aside
+        .closest(".folio-prompt")
+        .ok()
+        .flatten()
+        .unwrap_or(aside);
+    let mut next = slot.next_element_sibling();
+    while let Some(candidate) = next.clone() {
+        if candidate
+            .text_content()
+            .is_some_and(|t| !t.trim().is_empty())
+        {
+            break;
+        }
+        next = candidate.next_element_sibling();
+    }
+    let Some(next) = next.and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+        return;
+    };
+    let target = match next.query_selector("a").ok().flatten() {
+        Some(link) if next.class_name() == "folio-read-more" => link.unchecked_into(),
+        _ => {
+            next.set_tab_index(-1);
+            next
+        }
+    };
+    let _ = target.focus();
+}
+
+/// The call to action with the chosen amount, its frequency and the
+/// campaign as query parameters (existing ones kept, values encoded).
+pub(super) fn cta_url(href: &str, amount: Option<&Amount>, campaign: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    let Ok(url) = web_sys::Url::new_with_base(href, base.as_deref().unwrap_or("about:blank"))
+    else {
+        return href.to_string();
+    };
+    let params = url.search_params();
+    if let Some(amount) = amount {
+        params.set("amount", &crate::intl::number_text(amount.value));
+        params.set("frequency", amount.frequency.as_str());
+    }
+    params.set("campaign", campaign);
+    url.href()
+}
+
+/// The badge of a payment method: a known brand gets its own look, any other
+/// method is shown by its name.
+pub(super) fn badge(method: &str) -> (&'static str, String) {
+    match method {
+        "visa" => ("visa", "VISA".into()),
+        "mastercard" => ("mastercard", "mastercard".into()),
+        "amex" => ("amex", "AMEX".into()),
+        "paypal" => ("paypal", "PayPal".into()),
+        "apple-pay" => ("apple-pay", "Apple Pay".into()),
+        "google-pay" => ("google-pay", "G Pay".into()),
+        other => ("other", other.to_string()),
+    }
+}
