@@ -11,7 +11,11 @@
 // - writes the results to BENCHMARKS.md (or --out) and the raw numbers to
 //   target/bench/results.json.
 //
-// Usage: node bench/run.mjs [--runs N] [--no-lighthouse] [--out FILE]
+// Usage: node bench/run.mjs [--runs N] [--no-lighthouse] [--out FILE] [--baseline DIR]
+//
+// With --baseline, DIR (another build's dist/) is served under /before/ and
+// runs as a fourth Folio variant, interleaved with the others in (a)–(d), so
+// a change is measured against the build before it in the same run.
 
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -56,11 +60,12 @@ const REPORT_TIMEOUT_MS = 120_000;
 
 function options() {
   const args = process.argv.slice(2);
-  const result = { runs: 15, lighthouse: true, out: path.join(ROOT, "BENCHMARKS.md") };
+  const result = { runs: 15, lighthouse: true, out: path.join(ROOT, "BENCHMARKS.md"), baseline: null };
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--runs") result.runs = Number(args[++i]);
     else if (args[i] === "--no-lighthouse") result.lighthouse = false;
     else if (args[i] === "--out") result.out = path.resolve(ROOT, args[++i]);
+    else if (args[i] === "--baseline") result.baseline = path.resolve(ROOT, args[++i]);
     else throw new Error(`unknown argument ${args[i]}`);
   }
   if (!Number.isInteger(result.runs) || result.runs < 1) throw new Error("--runs takes a positive whole number");
@@ -172,6 +177,17 @@ function encode(file, body, accepted) {
   return { body: compressed.get(key), encoding };
 }
 
+/**
+ * Serves another build under /before/, with the bench pages beside it, so
+ * the same pages load that build's `folio.js` (their `../folio.js`).
+ */
+let BASELINE_DIR = null;
+function mountBaseline(dir) {
+  if (!fs.existsSync(path.join(dir, "folio.js"))) throw new Error(`${dir} has no folio.js (--baseline takes a dist/ folder)`);
+  BASELINE_DIR = dir;
+  MOUNTS.unshift(["/before/bench/gen/", GEN], ["/before/bench/", HERE], ["/before/", dir]);
+}
+
 /** Serves the mounts above on a free loopback port; resolves to its origin. */
 function startServer() {
   const server = http.createServer((request, response) => {
@@ -190,7 +206,7 @@ function startServer() {
         "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
         "Cache-Control": "no-cache",
       };
-      if (dir === DIST && file.endsWith(".html")) headers["Content-Security-Policy"] = DEMO_CSP;
+      if ((dir === DIST || dir === BASELINE_DIR) && file.endsWith(".html")) headers["Content-Security-Policy"] = DEMO_CSP;
       const sent = encode(file, body, request.headers["accept-encoding"] ?? "");
       if (sent.encoding) headers["Content-Encoding"] = sent.encoding;
       headers["Vary"] = "Accept-Encoding";
@@ -450,11 +466,15 @@ async function interleave(title, variants, runs, once, show = (value) => value.t
   return values;
 }
 
+/** The Folio variant of the build before, when there is one. */
+let BEFORE = false;
+
 async function seedArticle(cdp, origin, runs) {
   const pages = {
     folio: "bench/seed-folio.html",
     static: "bench/gen/seed-static.html",
     js: "bench/seed-js.html",
+    ...(BEFORE ? { before: "before/bench/seed-folio.html" } : {}),
   };
   return interleave("(a) seed article, navigation start to article in the DOM (ms)", Object.keys(pages), runs, async (v) => {
     const report = await reportOf(cdp, `${origin}/${pages[v]}`);
@@ -482,11 +502,12 @@ async function firstRender(browsers, origin, runs) {
 async function longRender(cdp, origin, runs) {
   const results = await interleave(
     "(b, c) long article, call to rendered and laid out (ms)",
-    ["folio", "js", "floor"],
+    ["folio", "js", "floor", ...(BEFORE ? ["before"] : [])],
     runs,
     async (v) => {
-      const report = await reportOf(cdp, `${origin}/bench/long.html?impl=${v}`);
-      if (v === "folio" && !(report.changed && report.keptNodes)) throw new Error(`update() misbehaved: ${JSON.stringify(report)}`);
+      const page = v === "before" ? "before/bench/long.html?impl=folio" : `bench/long.html?impl=${v}`;
+      const report = await reportOf(cdp, `${origin}/${page}`);
+      if ((v === "folio" || v === "before") && !(report.changed && report.keptNodes)) throw new Error(`update() misbehaved: ${JSON.stringify(report)}`);
       return report;
     },
     (r) => (r.update === undefined ? r.render.toFixed(0) : `${r.render.toFixed(0)} (update ${r.update.toFixed(0)})`),
@@ -495,8 +516,10 @@ async function longRender(cdp, origin, runs) {
 }
 
 async function manyWidgets(cdp, origin, runs) {
-  return interleave(`(d) ${WIDGETS} widgets, mounts to all rendered and laid out (ms)`, ["folio", "js"], runs, async (v) => {
-    const page = await openPage(cdp, `${origin}/bench/many.html?impl=${v}`);
+  const variants = ["folio", "js", ...(BEFORE ? ["before"] : [])];
+  return interleave(`(d) ${WIDGETS} widgets, mounts to all rendered and laid out (ms)`, variants, runs, async (v) => {
+    const url = v === "before" ? "before/bench/many.html?impl=folio" : `bench/many.html?impl=${v}`;
+    const page = await openPage(cdp, `${origin}/${url}`);
     try {
       await page.report();
       const measure = async () => {
@@ -729,6 +752,23 @@ function report({ opts, host, product, prepared, seed, long, many, first, lh, st
       "text is shown and that an untouched paragraph kept its DOM node.",
   );
 
+  if (BEFORE) {
+    const compare = (label, now, before) => row(label, spread(before), spread(now), ratio(now, before));
+    lines.push(
+      "",
+      "### This build against the one before it",
+      "",
+      `The build before (\`--baseline\`) ran as one more variant of (a)–(d), interleaved in the same rounds.`,
+      "",
+      "| measurement | before | now | now / before |",
+      "|---|---|---|---|",
+    );
+    compare("(a) seed article → in the DOM (ms)", seed.folio, seed.before);
+    compare("(b) long article → laid out (ms)", folioRender, longOf("before", "render"));
+    compare("(c) `update()` → laid out (ms)", longOf("folio", "update"), longOf("before", "update"));
+    compare(`(d) ${WIDGETS} widgets → laid out (ms)`, manyOf("folio", (r) => r.total), manyOf("before", (r) => r.total));
+  }
+
   const firstOf = (v, key) => first[v].map((r) => r[key]);
   lines.push(
     "",
@@ -856,6 +896,10 @@ async function main() {
   }
   for (const file of ["marked/lib/marked.esm.js", "dompurify/dist/purify.min.js", "lighthouse/cli/index.js"]) {
     if (!fs.existsSync(path.join(NODE_MODULES, file))) throw new Error(`node_modules/${file} is missing: run \`npm ci\``);
+  }
+  if (opts.baseline) {
+    mountBaseline(opts.baseline);
+    BEFORE = true;
   }
   const host = machine();
   log(`${host.cores} cores, ${host.cpu}; ${host.chromium}; load average ${host.load}`);

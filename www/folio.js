@@ -184,8 +184,8 @@ function createFolio() {
 
   /**
    * Article JSON text from an object or a string; an object's string `body`
-   * goes beside it as it is (escaping it into JSON for the core to read back
-   * cost 3 ms per MB). Lone surrogates reach the core as U+FFFD either way.
+   * goes beside it as it is, not escaped into JSON for the core to read
+   * back. Lone surrogates reach the core as U+FFFD either way.
    */
   function toText(article) {
     if (typeof article === "string") return { text: article, base: null };

@@ -23,9 +23,11 @@ const DEFAULT_RUNS: u32 = 15;
 
 /// Runs the task; `args` are the words after `bench`.
 pub fn run(tools: &Tools, args: &[String]) -> Result<(), String> {
-    let usage = || "usage: cargo xtask bench [--runs N] [--no-lighthouse]".to_string();
+    let usage =
+        || "usage: cargo xtask bench [--runs N] [--no-lighthouse] [--baseline DIST]".to_string();
     let mut runs = DEFAULT_RUNS;
     let mut lighthouse = true;
+    let mut baseline = None;
     let mut words = args.iter();
     while let Some(word) = words.next() {
         match word.as_str() {
@@ -37,6 +39,7 @@ pub fn run(tools: &Tools, args: &[String]) -> Result<(), String> {
                     .ok_or_else(usage)?;
             }
             "--no-lighthouse" => lighthouse = false,
+            "--baseline" => baseline = Some(words.next().ok_or_else(usage)?.clone()),
             _ => return Err(usage()),
         }
     }
@@ -53,6 +56,9 @@ pub fn run(tools: &Tools, args: &[String]) -> Result<(), String> {
     let mut command = Cmd::new("node").args([RUNNER, "--runs", &runs.to_string()]);
     if !lighthouse {
         command = command.args(["--no-lighthouse"]);
+    }
+    if let Some(baseline) = &baseline {
+        command = command.args(["--baseline", baseline]);
     }
     if runs < DEFAULT_RUNS || !lighthouse {
         command = command.args(["--out", "target/bench/BENCHMARKS.md"]);

@@ -27,10 +27,11 @@ tasks:
            against size-budget.toml, and twiggy's 20 largest wasm items;
            --floor: the same for the smallest widget on this stack (size/floor)
            (installs twiggy if missing); --check: only the budget
-  bench [--runs N] [--no-lighthouse]
+  bench [--runs N] [--no-lighthouse] [--baseline DIST]
            build, then time Folio against static HTML and marked + DOMPurify
            in headless Chromium (N interleaved runs each, default 15), run
-           Lighthouse on the demo, and write BENCHMARKS.md
+           Lighthouse on the demo, and write BENCHMARKS.md; --baseline: also
+           another build's dist/ folder, interleaved in the same rounds
   fuzz [SECONDS [TARGET]]
            install cargo-fuzz if missing, fuzz each target (or only TARGET)
            for SECONDS (default 60) on nightly, then minimize the corpora in
