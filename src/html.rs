@@ -101,41 +101,12 @@ impl Element {
         self
     }
 
-    /// Adds `class`.
-    pub fn class(self, class: &str) -> Self {
-        self.with(Attr::Class, class)
-    }
-
-    /// Appends `child` (builder form).
-    pub fn child(mut self, child: impl Into<Node>) -> Self {
-        self.children.push(child.into());
-        self
-    }
-
     /// Appends text, merging it with a text node just before it.
     pub fn push_text(&mut self, text: &str) {
         match self.children.last_mut() {
             Some(Node::Text(last)) => last.push_str(text),
             _ => self.children.push(Node::Text(text.to_string())),
         }
-    }
-}
-
-impl From<Element> for Node {
-    fn from(element: Element) -> Self {
-        Self::Element(element)
-    }
-}
-
-impl From<&str> for Node {
-    fn from(text: &str) -> Self {
-        Self::Text(text.to_string())
-    }
-}
-
-impl From<String> for Node {
-    fn from(text: String) -> Self {
-        Self::Text(text)
     }
 }
 
