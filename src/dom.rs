@@ -139,18 +139,17 @@ fn get(target: &JsValue, key: &str) -> Result<JsValue, JsValue> {
 /// then lead off the page's origin.
 fn attributes(element: &Element, base: Option<&str>, mut f: impl FnMut(&str, &str)) {
     for (attr, value) in &element.attrs {
-        let resolved;
-        let value = match attr {
-            Attr::Href | Attr::Src => {
-                resolved = resolve(value, base);
-                &resolved
+        match attr {
+            Attr::Href => {
+                let (href, rel) = link(value, base);
+                if let Some(rel) = rel {
+                    f("rel", rel);
+                }
+                f("href", &href);
             }
-            _ => value,
-        };
-        if *attr == Attr::Href && leaves_page(value) {
-            f("rel", "noopener noreferrer");
+            Attr::Src => f("src", &resolve(value, base)),
+            _ => f(attr.as_str(), value),
         }
-        f(attr.as_str(), value);
     }
 }
 

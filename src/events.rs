@@ -7,8 +7,9 @@ use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
 
 /// Where a widget's events go: its host element for `<folio-article>` and
-/// `mount`, or the `<article>` itself when the component is used directly.
-/// Provided as context to the parts that report (the support prompt).
+/// `mount` (the embed provides it as context), or the `<article>` itself
+/// when the component is used directly. The article hands it to the part
+/// that reports, the support prompt.
 #[derive(Clone)]
 pub struct Reporter(Target);
 

@@ -98,11 +98,14 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
         Effect::new(move |_| choice.remember(&campaign, selected.get()));
     }
     let cta_base = crate::dom::resolve(&support.cta.href, base.as_deref());
+    // The prompt's text never changes while the prompt is shown: the
+    // campaign is its key.
     let run = BlockRun {
         range: 0..text.blocks.len(),
         document: text,
         base,
     };
+    let text = Memo::new(move |_| run.clone());
     let aside = NodeRef::<leptos::html::Aside>::new();
     watch_views(aside, visible, &campaign, policy, reporter.clone());
 
@@ -185,7 +188,7 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
         Some(view! {
             <aside node_ref=aside class="folio-support" aria-labelledby="folio-support-heading" data-campaign=campaign.clone()>
                 <h2 class="folio-support__heading" id="folio-support-heading">{support.heading.clone()}</h2>
-                <MarkdownBody run=Memo::new({ let run = run.clone(); move |_| run.clone() }) class="folio-support__body"/>
+                <MarkdownBody run=text class="folio-support__body"/>
                 {(count > 0).then(|| view! {
                     <div
                         class="folio-support__amounts"
