@@ -4,11 +4,9 @@
 use folio::embed::Widget;
 use leptos::task::tick;
 use serde_json::json;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
 
-use crate::{SAMPLE, all, mount, sample, text, with_body};
+use crate::{SAMPLE, all, field, host, mount, record_events, sample, text, with_body};
 
 #[wasm_bindgen_test]
 fn seed_article_shows_headline_photo_caption_and_credit() {
@@ -187,19 +185,8 @@ async fn relative_urls_resolve_against_where_the_article_came_from() {
 async fn bad_content_shows_an_error_naming_the_field_and_sends_folio_error() {
     let mut article = sample();
     article["image"]["alt"] = json!("");
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: HtmlElement = document
-        .create_element("folio-test")
-        .unwrap()
-        .unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
-    let seen = std::rc::Rc::new(std::cell::RefCell::new(None));
-    let sink = seen.clone();
-    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
-        move |event: web_sys::CustomEvent| *sink.borrow_mut() = Some(event.detail()),
-    );
-    host.add_event_listener_with_callback("folio:error", listener.as_ref().unchecked_ref())
-        .unwrap();
+    let host = host();
+    let seen = record_events(&host, "folio:error");
     let mut widget = Widget::new(host.clone()).unwrap();
     widget
         .render(&article.to_string(), None, true)
@@ -215,9 +202,12 @@ async fn bad_content_shows_an_error_naming_the_field_and_sends_folio_error() {
         text(&root, ".folio-error__reason"),
         "`image.alt` must not be empty."
     );
-    let detail = seen.borrow().clone().expect("folio:error sent");
-    let path = js_sys::Reflect::get(&detail, &"path".into()).unwrap();
-    assert_eq!(path.as_string().as_deref(), Some("image.alt"));
+    let details = seen.borrow();
+    assert_eq!(details.len(), 1, "one folio:error sent");
+    assert_eq!(
+        field(&details[0], "path").as_string().as_deref(),
+        Some("image.alt")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -21,14 +21,20 @@ pub fn sample() -> Value {
     serde_json::from_str(SAMPLE).unwrap()
 }
 
-/// A fresh host element on the page, with a widget rendering `json` into it.
-pub fn mount(json: &str, base: Option<&str>) -> (HtmlElement, ShadowRoot, Widget) {
+/// A fresh host element at the end of the page.
+pub fn host() -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document
         .create_element("folio-test")
         .unwrap()
         .unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// A fresh host element on the page, with a widget rendering `json` into it.
+pub fn mount(json: &str, base: Option<&str>) -> (HtmlElement, ShadowRoot, Widget) {
+    let host = host();
     let mut widget = Widget::new(host.clone()).unwrap();
     widget
         .render(json, base.map(str::to_string), true)
