@@ -89,15 +89,28 @@ pub fn Article(
     let headline = Memo::new(move |_| article.with(|a| a.headline.clone()));
     let credits = Memo::new(move |_| article.with(|a| Credits::of(a)));
     let image = Memo::new(move |_| article.with(|a| a.image.clone()));
-    let read_more = Memo::new(move |_| article.with(|a| a.read_more.clone()));
-    // The support block when it is valid and wanted. The prompt is kept
-    // while the block, base and language stay the same: the memo does not
-    // change, so nothing rebuilds it.
+    let block = move || match support.get() {
+        true => article.with(|a| a.support.clone().and_then(Result::ok)),
+        false => None,
+    };
+    let link = |slice: fn(&model::Article, bool) -> Option<Link>| {
+        Memo::new(move |_| {
+            let on = support.get();
+            article.with(|a| slice(a, on))
+        })
+    };
+    let banner = link(|a, on| {
+        let banner = a.support.as_ref()?.as_ref().ok()?.banner.as_ref()?;
+        on.then(|| Link {
+            label: banner.text.clone(),
+            href: banner.href.clone(),
+        })
+    });
+    let read_more = link(|a, _| a.read_more.clone());
+    // The prompt is kept while its support block, base and language stay
+    // the same: the memo does not change, so nothing rebuilds it.
     let prompt = Memo::new(move |previous: Option<&Option<Campaign>>| {
-        let support = match support.get() {
-            true => article.with(|a| a.support.clone().and_then(Result::ok))?,
-            false => return None,
-        };
+        let support = block()?;
         let (base, lang) = (base.get(), lang.get());
         if let Some(Some(shown)) = previous
             && *shown.support == support
@@ -107,15 +120,6 @@ pub fn Article(
             return Some(shown.clone());
         }
         Some(Campaign::new(Arc::new(support), base, lang))
-    });
-    let banner = Memo::new(move |_| {
-        prompt.with(|p| {
-            let banner = p.as_ref()?.support.banner.as_ref()?;
-            Some(Link {
-                label: banner.text.clone(),
-                href: banner.href.clone(),
-            })
-        })
     });
     // The body before the prompt, and after it.
     let run = move |before: bool| {
