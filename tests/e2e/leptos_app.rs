@@ -34,6 +34,7 @@ return {
   headline: h1.textContent,
   kicker: article.querySelector(".folio-kicker")?.textContent,
   paragraphs: paragraphs.length,
+  photo: article.querySelector("img.folio-figure__image")?.naturalWidth ?? 0,
   prompt: article.querySelector(".folio-prompt aside.folio-support h2")?.textContent ?? null,
   sameHeadline: before.h1 === h1,
   sameParagraphs: !!before.paragraphs && before.paragraphs.every((p, i) => p === paragraphs[i]),
@@ -52,8 +53,9 @@ async fn a_leptos_app_shows_the_article_and_its_signal_updates_only_the_headline
         .expect("page loads");
     browser
         .wait_for(
-            "return !!document.querySelector('article.folio h1');",
-            "the app to show the article",
+            "const img = document.querySelector('article.folio img.folio-figure__image'); \
+             return !!img && img.complete;",
+            "the app to show the article and its photo",
         )
         .await;
     let sample: Value =
@@ -63,6 +65,10 @@ async fn a_leptos_app_shows_the_article_and_its_signal_updates_only_the_headline
     assert_eq!(first["kicker"], json!("Belarus"));
     assert_eq!(first["prompt"], sample["support"]["heading"]);
     assert!(first["paragraphs"].as_u64().unwrap() > 4, "{first}");
+    assert!(
+        first["photo"].as_u64().unwrap() > 0,
+        "the photo loads from beside the article: {first}"
+    );
 
     browser
         .eval(

@@ -7,8 +7,10 @@ use folio::Article;
 use folio::model::{self, Article as Story};
 use leptos::prelude::*;
 
-/// The sample article from Folio's demo.
+/// The sample article from Folio's demo, served beside the app (its photo
+/// is relative to it).
 const SAMPLE: &str = include_str!("../../../www/sample/article.json");
+const SAMPLE_PATH: &str = "sample/article.json";
 
 /// The article, or why it cannot be shown; "Edit the headline" sets a new
 /// article on the signal, and only the headline's text changes.
@@ -19,6 +21,13 @@ pub fn App() -> impl IntoView {
         Err(error) => return view! { <p role="alert">{error.to_string()}</p> }.into_any(),
     };
     let article = RwSignal::new(Arc::new(story));
+    // Relative links and images resolve against where the article is.
+    let base = document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|page| web_sys::Url::new_with_base(SAMPLE_PATH, &page).ok())
+        .map(|url| url.href());
     let edits = RwSignal::new(0);
     let edit = move |_| {
         edits.update(|n| *n += 1);
@@ -30,7 +39,7 @@ pub fn App() -> impl IntoView {
         <style>{folio::STYLESHEET}</style>
         <button type="button" id="edit" on:click=edit>"Edit the headline"</button>
         <div class="folio-root">
-            <Article article/>
+            <Article article base/>
         </div>
     }
     .into_any()
