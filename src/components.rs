@@ -1,5 +1,5 @@
-//! The visible parts of an article, one component per file, and the
-//! stylesheet they share.
+//! The visible parts of an article, one component per file (their CSS
+//! files make [`crate::STYLESHEET`]).
 
 mod article;
 mod banner;
@@ -14,11 +14,3 @@ mod support;
 pub use article::Article;
 pub use error_view::{ErrorView, Retry};
 pub use support::Choice;
-
-/// The widget's stylesheet: each component's CSS, in cascade order.
-pub const STYLESHEET: &str = concat!(
-    include_str!("components/article.css"),
-    include_str!("components/figure.css"),
-    include_str!("components/support.css"),
-    include_str!("components/states.css"),
-);

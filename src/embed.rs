@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::components::{Article, Choice, ErrorView, Retry, STYLESHEET};
+use crate::STYLESHEET;
+use crate::components::{Article, Choice, ErrorView, Retry};
 use crate::error::ContentError;
 use crate::events::Reporter;
 use crate::{model, panics};

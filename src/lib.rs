@@ -21,6 +21,7 @@ pub mod safe_url;
 pub mod schedule;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+mod style;
 
 #[cfg(target_arch = "wasm32")]
 mod components;
@@ -40,4 +41,5 @@ mod storage;
 mod tracking;
 
 #[cfg(target_arch = "wasm32")]
-pub use components::{Article, STYLESHEET};
+pub use components::Article;
+pub use style::STYLESHEET;

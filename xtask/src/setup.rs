@@ -65,13 +65,18 @@ pub fn all() -> Result<Tools, String> {
             .run()
     })?;
     let wasm_opt = crate::root().join("node_modules/.bin/wasm-opt");
-    let binaryen_ok = || {
+    let npm_ok = || {
         Cmd::new(&wasm_opt.to_string_lossy())
             .args(["--version"])
             .output()
             .is_some_and(|v| v.contains("version 132"))
+            && Cmd::new("node")
+                .args(["-e", NPM_PINNED_JS])
+                .dir(".")
+                .output()
+                .is_some()
     };
-    ensure("binaryen 132 (npm)", binaryen_ok, || {
+    ensure("npm packages (binaryen 132, terser, …)", npm_ok, || {
         Cmd::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
             .run()
@@ -81,6 +86,16 @@ pub fn all() -> Result<Tools, String> {
         chromedriver: which("chromedriver").ok_or("chromedriver is not on PATH")?,
     })
 }
+
+/// Exits non-zero unless every package pinned in `package.json` is in
+/// `node_modules` at exactly its pinned version.
+const NPM_PINNED_JS: &str = r#"
+const pinned = require("./package.json").devDependencies;
+for (const [name, version] of Object.entries(pinned)) {
+  const installed = require(`./node_modules/${name}/package.json`).version;
+  if (installed !== version) process.exit(1);
+}
+"#;
 
 /// Runs `install` unless `present()`, then checks again; says what it did.
 pub(crate) fn ensure(

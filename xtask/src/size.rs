@@ -8,7 +8,8 @@
 //!
 //! `--floor` measures, the same way, the smallest widget on Folio's stack
 //! (`size/floor/`: a Leptos component showing pulldown-cmark's text, built
-//! with Folio's release profile, wasm-bindgen and wasm-opt flags): the part
+//! with Folio's release profile, wasm-bindgen and wasm-opt flags, its
+//! JavaScript minified as the release build's is): the part
 //! of the total that any widget on this stack pays.
 //!
 //! Without `--check` it also lists the 20 largest items of the wasm with
@@ -191,6 +192,12 @@ fn floor(tools: &Tools) -> Result<(), String> {
         .args(["-o"])
         .args([out.join("floor.wasm")])
         .tools(tools)
+        .run()?;
+    // Minified as the release build minifies Folio's own module.
+    Cmd::new("node")
+        .args(["build/minify.mjs"])
+        .dir(".")
+        .args([out.join("folio_size_floor.js")])
         .run()?;
     let files = [
         PathBuf::from("folio_size_floor.js"),

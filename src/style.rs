@@ -1,0 +1,5 @@
+//! The widget's stylesheet.
+
+/// The widget's stylesheet: each component's CSS, in cascade order,
+/// without comments or the whitespace CSS does not need (see `build.rs`).
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/folio.css"));
