@@ -13,6 +13,9 @@ const FETCH_TIMEOUT_MS = 15000;
 // The most article JSON read, as the core's own limit (MAX_ARTICLE_BYTES).
 const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
 const LAZY_MARGIN = "800px 0px";
+// The SHA-384 of core/folio_bg.wasm, written in by the release build: the
+// browser then refuses any other bytes. Empty in a debug build.
+const WASM_INTEGRITY = "";
 
 const SKELETON_CSS = `
 :host { display: block; }
@@ -61,7 +64,7 @@ function warmIntl() {
 
 function createFolio() {
   warmIntl();
-  const wasm = fetch(new URL("core/folio_bg.wasm", import.meta.url));
+  const wasm = fetch(new URL("core/folio_bg.wasm", import.meta.url), { integrity: WASM_INTEGRITY });
   wasm.catch(() => {}); // a failure surfaces through `ready`
   /** The core's module, once its WebAssembly runs. */
   const ready = import("./core/folio.js").then(async (core) => {

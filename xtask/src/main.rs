@@ -1,10 +1,11 @@
-//! Project tasks: `cargo xtask <serve|test|build|schema|setup|size|bench|fuzz>`.
+//! Project tasks: `cargo xtask <serve|test|build|schema|setup|size|bench|package|fuzz>`.
 //!
 //! Every task first installs what it needs and is missing (see `setup`), so
 //! the two README commands work on a bare Debian machine.
 
 mod bench;
 mod fuzz;
+mod package;
 mod setup;
 mod shell;
 mod size;
@@ -32,6 +33,8 @@ tasks:
            in headless Chromium (N interleaved runs each, default 15), run
            Lighthouse on the demo, and write BENCHMARKS.md; --baseline: also
            another build's dist/ folder, interleaved in the same rounds
+  package  build, then write the npm package (target/package/folio-article)
+           and pack it with `npm pack`
   fuzz [SECONDS [TARGET]]
            install cargo-fuzz if missing, fuzz each target (or only TARGET)
            for SECONDS (default 60) on nightly, then minimize the corpora in
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         "setup" => setup::all().map(drop),
         "size" => setup::all().and_then(|tools| size::run(&tools, &rest())),
         "bench" => setup::all().and_then(|tools| bench::run(&tools, &rest())),
+        "package" => setup::all().and_then(|tools| package::run(&tools)),
         "fuzz" => fuzz::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!("{USAGE}");
@@ -125,10 +129,12 @@ fn test(tools: &setup::Tools) -> Result<(), String> {
         .dir("examples/leptos-app")
         .tools(tools)
         .run()?;
+    package::assemble(tools)?;
     step("native tests: model, Markdown, schema, end-to-end on the release build");
     Cmd::new("cargo")
         .args(["test", "--workspace"])
         .env("FOLIO_DIST", root().join("dist"))
+        .env("FOLIO_PACKAGE", root().join(package::DIR))
         .env("FOLIO_APP_DIST", root().join("examples/leptos-app/dist"))
         .tools(tools)
         .run()?;

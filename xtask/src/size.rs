@@ -195,7 +195,7 @@ fn floor(tools: &Tools) -> Result<(), String> {
         .run()?;
     // Minified as the release build minifies Folio's own module.
     Cmd::new("node")
-        .args(["build/minify.mjs"])
+        .args(["build/release.mjs", "--minify"])
         .dir(".")
         .args([out.join("folio_size_floor.js")])
         .run()?;

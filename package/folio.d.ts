@@ -1,0 +1,151 @@
+// Types of folio.js: the JavaScript API, the <folio-article> element and
+// its events. The article's own types are in ./article.d.ts, generated
+// from the JSON Schema of Article JSON v1.
+
+import type { Article } from "./article";
+
+export type * from "./article";
+
+/** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
+export type Theme = "light" | "dark" | "auto";
+
+/** An article as `mount`, `update` and the `article` property take it: an object, or its JSON text. */
+export type ArticleInput = Article | string;
+
+/** Options of {@link mount}. */
+export interface MountOptions {
+  /** The colour scheme; `auto` unless given. */
+  theme?: Theme;
+  /** `"off"`: no support prompt and no banner. */
+  support?: "off" | "on";
+}
+
+/** What {@link mount} returns. */
+export interface FolioHandle {
+  /** Renders a new article, touching only what changed. */
+  update(article: ArticleInput): void;
+  /** Empties the shadow root and frees the widget's memory. */
+  unmount(): void;
+}
+
+/**
+ * Renders `article` into `element`'s shadow root. Never throws for bad
+ * content: it shows the error state and sends `folio:error`. Throws only if
+ * the element cannot have a shadow root.
+ */
+export function mount(element: HTMLElement, article: ArticleInput, options?: MountOptions): FolioHandle;
+
+/** The library's version, the same as the package's. */
+export const version: string;
+
+/** Resolves to `true` once the WebAssembly core runs (`false` if it could not start). */
+export const ready: Promise<boolean>;
+
+/** How many widgets hold memory in the core (diagnostics). */
+export function liveWidgets(): number;
+
+/** The same API as the named exports, also on `window.Folio`. */
+export interface FolioApi {
+  readonly version: string;
+  readonly mount: typeof mount;
+  readonly ready: Promise<boolean>;
+  readonly liveWidgets: typeof liveWidgets;
+}
+
+declare const Folio: FolioApi;
+export default Folio;
+
+/** `detail` of `folio:render`: the article is in the DOM. */
+export interface FolioRenderDetail {
+  /** The article's `id`. */
+  id: string;
+}
+
+/** `detail` of `folio:error`: bad content, a failed fetch, or a core that could not start. */
+export interface FolioErrorDetail {
+  /** One sentence, for people. */
+  message: string;
+  /** The bad field's path (`support.amounts[1].value`), when the content is at fault. */
+  path?: string;
+}
+
+/** `detail` of `folio:support-view`: the prompt was at least half visible for a second. */
+export interface FolioSupportViewDetail {
+  campaign: string;
+}
+
+/** `detail` of `folio:support-click`: a call to action was followed. */
+export interface FolioSupportClickDetail {
+  campaign: string;
+  /** Where the reader went. */
+  url: string;
+  /** The chosen amount's `value`, if one was chosen. */
+  amount?: number;
+}
+
+/** `detail` of `folio:support-dismiss`: "Remind me later". */
+export interface FolioSupportDismissDetail {
+  campaign: string;
+  /** When the prompt may show again (RFC 3339). */
+  until: string;
+}
+
+/** Folio's events: `CustomEvent`s that bubble and cross shadow roots. */
+export interface FolioEventMap {
+  "folio:render": CustomEvent<FolioRenderDetail>;
+  "folio:error": CustomEvent<FolioErrorDetail>;
+  "folio:support-view": CustomEvent<FolioSupportViewDetail>;
+  "folio:support-click": CustomEvent<FolioSupportClickDetail>;
+  "folio:support-dismiss": CustomEvent<FolioSupportDismissDetail>;
+}
+
+/** The attributes of `<folio-article>`, all optional. */
+export interface FolioArticleAttributes {
+  /** URL of the article JSON (fetched with CORS). */
+  src: string;
+  theme: Theme;
+  /** Present: fetch and render only near the viewport. */
+  lazy: "" | "lazy";
+  /** `off`: no support prompt and no banner. */
+  support: "off" | "on";
+  /** Milliseconds to wait for `src` before showing the error. */
+  timeout: `${number}`;
+}
+
+/** The `<folio-article>` element. */
+export interface FolioArticleElement extends HTMLElement {
+  /** The article last set (object or JSON text); setting it renders it, like `update`. */
+  article: ArticleInput | undefined;
+  getAttribute(name: keyof FolioArticleAttributes): string | null;
+  getAttribute(name: string): string | null;
+  setAttribute<K extends keyof FolioArticleAttributes>(name: K, value: FolioArticleAttributes[K]): void;
+  /** Any other attribute; Folio's own take only their values above. */
+  setAttribute<N extends string>(name: N extends keyof FolioArticleAttributes ? never : N, value: string): void;
+  addEventListener<K extends keyof FolioEventMap>(
+    type: K,
+    listener: (this: FolioArticleElement, event: FolioEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: FolioArticleElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "folio-article": FolioArticleElement;
+  }
+  // Every widget's events bubble to the document and its elements.
+  interface HTMLElementEventMap extends FolioEventMap {}
+  interface DocumentEventMap extends FolioEventMap {}
+  interface WindowEventMap extends FolioEventMap {}
+  // eslint-disable-next-line no-var
+  var Folio: FolioApi;
+}

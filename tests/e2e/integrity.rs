@@ -1,0 +1,127 @@
+//! Subresource Integrity: the release build's `integrity.json` holds the
+//! SHA-384 of each file a page downloads, a page that names `folio.js`
+//! with its hash shows the article, and `folio.js` refuses WebAssembly
+//! whose bytes are not the build's own.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::browser::Browser;
+use crate::server::{Response, Server, file};
+use crate::site::dist;
+
+/// A page that includes `folio.js` with `integrity` and shows the seed.
+fn page(integrity: &str) -> Vec<u8> {
+    format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SRI</title>
+<script type="module" src="folio.js" integrity="{integrity}" crossorigin="anonymous"></script>
+</head><body><folio-article id="article" src="sample/article.json"></folio-article></body></html>"#
+    )
+    .into_bytes()
+}
+
+fn html(body: Vec<u8>) -> Option<Response> {
+    Some(Response {
+        status: "200 OK",
+        headers: vec![("Content-Type".into(), "text/html".into())],
+        body,
+    })
+}
+
+/// The hashes the build wrote.
+fn hashes() -> Value {
+    serde_json::from_str(&fs::read_to_string(dist().join("integrity.json")).unwrap())
+        .expect("integrity.json is JSON")
+}
+
+/// Serves `dist/` with `/good.html` and `/wrong.html` (folio.js named with
+/// its hash and with another), and, when `tamper`, a wasm with one byte
+/// changed.
+fn server(tamper: bool) -> Server {
+    let own = hashes()["folio.js"].as_str().unwrap().to_string();
+    Server::with_route(
+        dist(),
+        Box::new(move |path, root| match path {
+            "/good.html" => html(page(&own)),
+            "/wrong.html" => html(page(
+                "sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            )),
+            "/core/folio_bg.wasm" if tamper => {
+                let mut wasm = file(root, path);
+                if let Some(last) = wasm.body.last_mut() {
+                    *last ^= 1;
+                }
+                Some(wasm)
+            }
+            _ => None,
+        }),
+    )
+}
+
+#[test]
+fn integrity_json_holds_the_sha384_of_each_downloaded_file() {
+    let hashes = hashes();
+    let files: Vec<&String> = hashes.as_object().unwrap().keys().collect();
+    assert_eq!(files, ["folio.js", "core/folio.js", "core/folio_bg.wasm"]);
+    for (file, hash) in hashes.as_object().unwrap() {
+        let hash = hash.as_str().unwrap();
+        let digest = hash.strip_prefix("sha384-").expect("a sha384- hash");
+        // 48 bytes of SHA-384 in base64.
+        assert_eq!(digest.len(), 64, "{file}: {hash}");
+        assert!(dist().join(file).is_file(), "{file} is not in dist/");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_naming_folio_js_with_its_integrity_shows_the_article() {
+    let server = server(false);
+    let browser = Browser::start().await;
+    browser.open_demo(&server.url("/good.html")).await;
+    // With a hash that is not folio.js's, the browser refuses the script.
+    browser
+        .driver
+        .goto(server.url("/wrong.html"))
+        .await
+        .expect("page loads");
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let refused = browser
+        .eval(
+            "return { defined: !!customElements.get('folio-article'), \
+               shadow: !!document.getElementById('article').shadowRoot };",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        refused,
+        serde_json::json!({ "defined": false, "shadow": false })
+    );
+    browser.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn folio_js_refuses_webassembly_that_is_not_the_builds_own() {
+    let server = server(true);
+    let browser = Browser::start().await;
+    browser
+        .driver
+        .goto(server.url("/good.html"))
+        .await
+        .expect("page loads");
+    let started = browser
+        .wait_for(
+            "return window.Folio && Folio.ready.then((ok) => ({ ok }));",
+            "Folio.ready to settle",
+        )
+        .await;
+    assert_eq!(started["ok"], false, "the changed WebAssembly ran");
+    let error = browser
+        .wait_for(
+            "return document.getElementById('article').shadowRoot\
+               ?.querySelector('[role=alert]')?.textContent;",
+            "the error state",
+        )
+        .await;
+    assert!(!error.as_str().unwrap().is_empty());
+    browser.stop().await;
+}
