@@ -100,6 +100,11 @@ impl Browser {
             .expect("window size");
     }
 
+    /// Opens `url`.
+    pub async fn open(&self, url: &str) {
+        self.driver.goto(url).await.expect("page loads");
+    }
+
     /// Opens a demo page and waits until its widget `#article` shows its article.
     pub async fn open_demo(&self, url: &str) {
         self.driver.goto(url).await.expect("page loads");

@@ -79,11 +79,7 @@ async fn a_page_naming_folio_js_with_its_integrity_shows_the_article() {
     let browser = Browser::start().await;
     browser.open_demo(&server.url("/good.html")).await;
     // With a hash that is not folio.js's, the browser refuses the script.
-    browser
-        .driver
-        .goto(server.url("/wrong.html"))
-        .await
-        .expect("page loads");
+    browser.open(&server.url("/wrong.html")).await;
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     let refused = browser
         .eval(
@@ -103,11 +99,7 @@ async fn a_page_naming_folio_js_with_its_integrity_shows_the_article() {
 async fn folio_js_refuses_webassembly_that_is_not_the_builds_own() {
     let server = server(true);
     let browser = Browser::start().await;
-    browser
-        .driver
-        .goto(server.url("/good.html"))
-        .await
-        .expect("page loads");
+    browser.open(&server.url("/good.html")).await;
     let started = browser
         .wait_for(
             "return window.Folio && Folio.ready.then((ok) => ({ ok }));",

@@ -8,19 +8,16 @@ use serde_json::{Value, json};
 
 use crate::browser::Browser;
 use crate::server::Server;
+use crate::site::prepared;
 
 /// The example's build, written by `cargo xtask test` before the tests run.
 fn app_dist() -> PathBuf {
-    let dist = std::env::var_os("FOLIO_APP_DIST").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/leptos-app/dist"),
-        PathBuf::from,
-    );
-    assert!(
-        dist.join("index.html").is_file(),
-        "{} has no build of the example: run `cargo xtask test` (it builds it first)",
-        dist.display()
-    );
-    dist
+    prepared(
+        "FOLIO_APP_DIST",
+        "examples/leptos-app/dist",
+        "index.html",
+        "build of the example",
+    )
 }
 
 /// What a reader sees of the article, and whether its nodes are the ones
@@ -46,11 +43,7 @@ return {
 async fn a_leptos_app_shows_the_article_and_its_signal_updates_only_the_headline() {
     let server = Server::start(app_dist());
     let browser = Browser::start().await;
-    browser
-        .driver
-        .goto(server.url("/index.html"))
-        .await
-        .expect("page loads");
+    browser.open(&server.url("/index.html")).await;
     browser
         .wait_for(
             "const img = document.querySelector('article.folio img.folio-figure__image'); \

@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::browser::Browser;
 use crate::server::Server;
+use crate::site::prepared;
 
 /// Every file the tarball must hold, and no other.
 const PACKAGE_FILES: [&str; 12] = [
@@ -45,16 +46,12 @@ fn repo() -> PathBuf {
 
 /// The assembled package.
 fn package() -> PathBuf {
-    let dir = std::env::var_os("FOLIO_PACKAGE").map_or_else(
-        || repo().join("target/package/folio-article"),
-        PathBuf::from,
-    );
-    assert!(
-        dir.join("package.json").is_file(),
-        "{} has no package: run `cargo xtask test` (it assembles it first)",
-        dir.display()
-    );
-    dir
+    prepared(
+        "FOLIO_PACKAGE",
+        "target/package/folio-article",
+        "package.json",
+        "npm package",
+    )
 }
 
 /// A pinned npm tool of the repository.
@@ -211,11 +208,7 @@ async fn check_bundle(out: &Path, wasm_under: &str) {
     fs::copy(repo().join("www/sample/hero.svg"), out.join("hero.svg")).unwrap();
     let server = Server::start(out.to_path_buf());
     let browser = Browser::start().await;
-    browser
-        .driver
-        .goto(server.url("/index.html"))
-        .await
-        .expect("page loads");
+    browser.open(&server.url("/index.html")).await;
     let headline = browser
         .wait_for(
             "return document.getElementById('story').shadowRoot?.querySelector('h1')?.textContent;",

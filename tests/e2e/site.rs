@@ -7,15 +7,23 @@ use super::server::{Response, Server, file};
 
 /// The release build, written by `cargo xtask test` before the tests run.
 pub fn dist() -> PathBuf {
-    let dist = std::env::var_os("FOLIO_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    assert!(
-        dist.join("folio.js").is_file() && dist.join("core/folio_bg.wasm").is_file(),
-        "{} has no release build: run `cargo xtask test` (it builds dist/ first)",
-        dist.display()
+    prepared("FOLIO_DIST", "dist", "core/folio_bg.wasm", "release build")
+}
+
+/// A folder `cargo xtask test` writes before the tests run: `$variable`,
+/// else `default` in the repository. Fails the test, naming `what`, when
+/// `marker` is not in it.
+pub fn prepared(variable: &str, default: &str, marker: &str, what: &str) -> PathBuf {
+    let dir = std::env::var_os(variable).map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(default),
+        PathBuf::from,
     );
-    dist
+    assert!(
+        dir.join(marker).is_file(),
+        "{} has no {what}: run `cargo xtask test` (it writes it first)",
+        dir.display()
+    );
+    dir
 }
 
 /// The policy of CONTRACT §6, with the origin `folio.js` is served from.
