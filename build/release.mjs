@@ -22,8 +22,7 @@ import { minify } from "terser";
 /** The placeholder in folio.js that the wasm's integrity replaces. */
 const WASM_INTEGRITY = 'const WASM_INTEGRITY = "";';
 
-async function minified(path) {
-  const source = await readFile(path, "utf8");
+async function minified(source) {
   const { code } = await minify(source, {
     module: true,
     ecma: 2020,
@@ -37,13 +36,13 @@ const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest
 
 async function minifyOnly(files) {
   for (const path of files) {
-    await writeFile(path, await minified(path));
+    await writeFile(path, await minified(await readFile(path, "utf8")));
   }
 }
 
 async function release(staging) {
   const at = (file) => join(staging, file);
-  await writeFile(at("core/folio.js"), await minified(at("core/folio.js")));
+  await writeFile(at("core/folio.js"), await minified(await readFile(at("core/folio.js"), "utf8")));
   const hashes = {
     "core/folio.js": integrity(await readFile(at("core/folio.js"))),
     "core/folio_bg.wasm": integrity(await readFile(at("core/folio_bg.wasm"))),
@@ -53,8 +52,7 @@ async function release(staging) {
     throw new Error(`folio.js no longer has ${WASM_INTEGRITY}`);
   }
   const sealed = loader.replace(WASM_INTEGRITY, `const WASM_INTEGRITY = "${hashes["core/folio_bg.wasm"]}";`);
-  await writeFile(at("folio.js"), sealed);
-  await writeFile(at("folio.js"), await minified(at("folio.js")));
+  await writeFile(at("folio.js"), await minified(sealed));
   hashes["folio.js"] = integrity(await readFile(at("folio.js")));
   const ordered = Object.fromEntries(["folio.js", "core/folio.js", "core/folio_bg.wasm"].map((f) => [f, hashes[f]]));
   await writeFile(at("integrity.json"), `${JSON.stringify(ordered, null, 2)}\n`);
