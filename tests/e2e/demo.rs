@@ -46,7 +46,7 @@ async fn demo_reads_as_a_news_article_on_desktop_and_phone() {
         serde_json::from_str(include_str!("../../www/sample/article.json")).unwrap();
     for width in [1280u32, 375] {
         browser.resize(width, 1000).await;
-        browser.driver.goto(server.url("index.html")).await.unwrap();
+        browser.open(&server.url("index.html")).await;
         let ready = "const r = document.querySelector('folio-article')?.shadowRoot; \
                      return !!(r && r.querySelector('h1') && r.querySelector('figure img').complete);";
         browser.wait_for(ready, "the article to render").await;

@@ -39,7 +39,7 @@ async fn the_widget_looks_the_same_on_a_hostile_page_and_leaves_the_page_alone()
     let browser = Browser::start().await;
     browser.resize(1280, 1000).await;
 
-    browser.driver.goto(site.page("plain.html")).await.unwrap();
+    browser.open(&site.page("plain.html")).await;
     rendered(&browser, "article").await;
     let plain = browser.eval(STYLES, vec![json!("article")]).await;
     let host = browser
@@ -55,11 +55,7 @@ async fn the_widget_looks_the_same_on_a_hostile_page_and_leaves_the_page_alone()
         json!({"text": "rgb(34, 68, 102)", "title": "20px", "sheets": 1, "adopted": 0})
     );
 
-    browser
-        .driver
-        .goto(site.page("hostile.html"))
-        .await
-        .unwrap();
+    browser.open(&site.page("hostile.html")).await;
     rendered(&browser, "from-src").await;
     let hostile = browser.eval(STYLES, vec![json!("from-src")]).await;
     for (part, style) in plain.as_object().unwrap() {
@@ -83,11 +79,7 @@ async fn the_widget_looks_the_same_on_a_hostile_page_and_leaves_the_page_alone()
 async fn a_failing_widget_shows_its_error_while_the_others_render_and_report() {
     let site = Site::start();
     let browser = Browser::start().await;
-    browser
-        .driver
-        .goto(site.page("hostile.html"))
-        .await
-        .unwrap();
+    browser.open(&site.page("hostile.html")).await;
     for id in ["from-src", "inline", "failing"] {
         rendered(&browser, id).await;
     }
@@ -152,11 +144,7 @@ async fn a_lazy_widget_fetches_nothing_until_scrolled_near() {
     let site = Site::start();
     let browser = Browser::start().await;
     browser.resize(1280, 900).await;
-    browser
-        .driver
-        .goto(site.page("hostile.html"))
-        .await
-        .unwrap();
+    browser.open(&site.page("hostile.html")).await;
     for id in ["from-src", "inline", "failing"] {
         rendered(&browser, id).await;
     }
@@ -328,7 +316,7 @@ async fn the_strict_csp_page_renders_without_violations_or_errors_and_nothing_sh
     browser.resize(1280, 1000).await;
     let mut timings = Vec::new();
     for _ in 0..5 {
-        browser.driver.goto(site.page("csp.html")).await.unwrap();
+        browser.open(&site.page("csp.html")).await;
         rendered(&browser, "article").await;
         browser
             .wait_for(
@@ -378,7 +366,7 @@ async fn pages_enforcing_trusted_types_get_the_whole_article_with_or_without_fol
         "trusted-types.html",
         "trusted-types-refused.html",
     ] {
-        browser.driver.goto(site.page(page)).await.unwrap();
+        browser.open(&site.page(page)).await;
         rendered(&browser, "article").await;
         seen.push(browser.eval(body, vec![]).await);
     }
@@ -415,7 +403,7 @@ fn sample() -> Value {
 async fn plain_page() -> (Site, Browser) {
     let site = Site::start();
     let browser = Browser::start().await;
-    browser.driver.goto(site.page("plain.html")).await.unwrap();
+    browser.open(&site.page("plain.html")).await;
     rendered(&browser, "article").await;
     (site, browser)
 }
@@ -528,11 +516,7 @@ async fn changing_src_or_setting_the_article_property_renders_the_new_article() 
 async fn an_article_set_before_folio_js_runs_is_rendered() {
     let site = Site::start();
     let browser = Browser::start().await;
-    browser
-        .driver
-        .goto(site.page("missing.html"))
-        .await
-        .unwrap();
+    browser.open(&site.page("missing.html")).await;
     let mut article = sample();
     article["headline"] = json!("Set before the upgrade");
     browser

@@ -87,7 +87,7 @@ async fn every_server_fault_shows_an_error_and_the_other_widgets_render() {
     let site = Site::start();
     let faults = faulty_server();
     let browser = Browser::start().await;
-    browser.driver.goto(site.page("plain.html")).await.unwrap();
+    browser.open(&site.page("plain.html")).await;
     let cases = [
         ("stall", "stall", "no answer within 1.5 s"),
         ("missing", "missing", "the server answered 404 Not Found"),
