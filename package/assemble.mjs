@@ -6,7 +6,7 @@
 // folio.d.ts for the API, the element and the events), the schema, the
 // integrity hashes, the licences, the changelog and the package's README.
 
-import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile } from "json-schema-to-typescript";
@@ -18,6 +18,8 @@ const OUT = join(ROOT, "target", "package", "folio-article");
 
 /** dist/'s files a page or a bundler uses, copied as they are. */
 const SHIPPED = ["folio.js", "core/folio.js", "core/folio_bg.wasm", "schema/article.v1.json", "integrity.json"];
+/** The locale files folio.js loads beside itself for a reader's language. */
+const LOCALES = (await readdir(join(DIST, "locales"))).filter((f) => f.endsWith(".json")).map((f) => `locales/${f}`);
 
 /** The repository's own files that go in as they are. */
 const OWN = ["LICENSE-MIT", "LICENSE-APACHE", "CHANGELOG.md"];
@@ -62,9 +64,10 @@ function manifest(version) {
       "./core/folio_bg.wasm": "./core/folio_bg.wasm",
       "./schema/article.v1.json": "./schema/article.v1.json",
       "./integrity.json": "./integrity.json",
+      "./locales/*": "./locales/*",
       "./package.json": "./package.json",
     },
-    files: ["folio.js", "folio.d.ts", "article.d.ts", "core/", "schema/", "integrity.json", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],
+    files: ["folio.js", "folio.d.ts", "article.d.ts", "core/", "schema/", "locales/", "integrity.json", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],
     // Importing folio.js defines <folio-article>: a bundler must keep it.
     sideEffects: ["./folio.js"],
   };
@@ -72,7 +75,7 @@ function manifest(version) {
 
 const version = await crateVersion();
 await rm(OUT, { recursive: true, force: true });
-for (const file of SHIPPED) await copy(join(DIST, file), join(OUT, file));
+for (const file of [...SHIPPED, ...LOCALES]) await copy(join(DIST, file), join(OUT, file));
 for (const file of OWN) await copy(join(ROOT, file), join(OUT, file));
 await copy(join(HERE, "folio.d.ts"), join(OUT, "folio.d.ts"));
 await writeFile(join(OUT, "article.d.ts"), await articleTypes());

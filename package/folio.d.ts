@@ -18,6 +18,12 @@ export interface MountOptions {
   theme?: Theme;
   /** `"off"`: no support prompt and no banner. */
   support?: "off" | "on";
+  /** The UI language of Folio's own words (BCP 47); else the article's `lang`, else English. */
+  lang?: string;
+  /** The article's direction, over the one its `lang` implies. */
+  dir?: "ltr" | "rtl";
+  /** The headline's heading level (1 unless given); the body's headings follow below it. */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
 }
 
 /** What {@link mount} returns. */
@@ -110,6 +116,12 @@ export interface FolioArticleAttributes {
   support: "off" | "on";
   /** Milliseconds to wait for `src` before showing the error. */
   timeout: `${number}`;
+  /** The UI language of Folio's own words (BCP 47). */
+  lang: string;
+  /** The article's direction, over the one its `lang` implies. */
+  dir: "ltr" | "rtl";
+  /** The headline's heading level, `1` to `6`. */
+  "heading-level": `${1 | 2 | 3 | 4 | 5 | 6}`;
 }
 
 /** The `<folio-article>` element. */

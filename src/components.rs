@@ -12,5 +12,5 @@ mod read_more;
 mod support;
 
 pub use article::Article;
-pub use error_view::{ErrorView, Retry};
+pub use error_view::{Cause, ErrorView, Retry};
 pub use support::Choice;

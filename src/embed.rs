@@ -11,9 +11,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::STYLESHEET;
-use crate::components::{Article, Choice, ErrorView, Retry};
+use crate::components::{Article, Cause, Choice, ErrorView, Retry};
 use crate::error::ContentError;
 use crate::events::Reporter;
+use crate::locale::{self, Locale, Word, Words};
 use crate::{model, panics};
 
 /// The library version, as `Folio.version` reports it.
@@ -29,11 +30,136 @@ pub fn live_widgets() -> u32 {
     LIVE.get()
 }
 
+/// The locale a widget needs and the page has not loaded yet (its code,
+/// for `locales/<code>.json`), for the host's UI language `ui` and the
+/// article's `lang`; `None` when the words are at hand.
+#[wasm_bindgen(js_name = missingLocale)]
+pub fn missing_locale(ui: Option<String>, lang: Option<String>) -> Option<String> {
+    locale_for(ui.as_deref(), lang.as_deref())
+        .err()
+        .map(String::from)
+}
+
+/// Adds a locale's words from its file's text. Text that cannot be read
+/// is an error, and the locale is English for the page from then on (so
+/// that a broken file is reported once and never waited for again).
+#[wasm_bindgen(js_name = addLocale)]
+pub fn add_locale(code: &str, text: &str) -> Result<(), JsValue> {
+    let Some(code) = locale::LOCALES.iter().find(|c| **c == code) else {
+        return Err(format!("Folio has no locale \"{code}\"").into());
+    };
+    let (words, result) = match Words::parse(text) {
+        Ok(words) => (Some(Arc::new(words)), Ok(())),
+        Err(error) => (None, Err(format!("locales/{code}.json: {error}").into())),
+    };
+    WORDS.with(|w| w.borrow_mut().push((code, words)));
+    result
+}
+
+/// One of Folio's words, by its key in a locale file, in the locale of the
+/// UI language `ui` (English when that locale is not loaded): what
+/// `folio.js` labels its skeleton with.
+#[wasm_bindgen]
+pub fn word(ui: Option<String>, key: &str) -> String {
+    let locale = locale_for(ui.as_deref(), None).unwrap_or_default();
+    let word = Word::ALL.iter().find(|w| w.key() == key);
+    word.map_or_else(String::new, |w| locale.words.get(*w).to_string())
+}
+
+/// The locale for `ui` or `lang`, or the code of the one not loaded yet.
+fn locale_for(ui: Option<&str>, lang: Option<&str>) -> Result<Locale, &'static str> {
+    let (code, tag) = locale::resolve(ui, lang);
+    if code == "en" {
+        return Ok(Locale {
+            tag,
+            ..Locale::english()
+        });
+    }
+    let words = WORDS.with(|w| {
+        let loaded = w.borrow();
+        loaded
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, w)| w.clone())
+    });
+    match words {
+        Some(Some(words)) => Ok(Locale { tag, words }),
+        // Its file could not be read: English words, and English formats
+        // to go with them.
+        Some(None) => Ok(Locale::english()),
+        None => Err(code),
+    }
+}
+
+/// [`locale_for`], or while its words are not loaded, English words with
+/// the formats of the tag asked for.
+fn locale_or_formats(ui: Option<&str>, lang: Option<&str>) -> Locale {
+    locale_for(ui, lang).unwrap_or_else(|_| Locale {
+        tag: locale::resolve(ui, lang).1,
+        ..Locale::english()
+    })
+}
+
 /// Why a widget shows its error state, and what "Try again" calls.
 #[derive(Clone)]
 struct Failure {
+    cause: Cause,
     reason: String,
     retry: Option<Retry>,
+}
+
+/// What a widget shows once the locale it waits for is loaded.
+enum Pending {
+    Article(Arc<model::Article>, Shown),
+    Error(ContentError, Shown),
+}
+
+/// How an article is shown: where it came from, whether the prompt shows,
+/// the host's UI language and direction, and the headline's level.
+#[derive(Clone)]
+struct Shown {
+    base: Option<String>,
+    support: bool,
+    ui: Option<String>,
+    dir: Option<String>,
+    level: u8,
+}
+
+impl Default for Shown {
+    fn default() -> Self {
+        Self {
+            base: None,
+            support: true,
+            ui: None,
+            dir: None,
+            level: 1,
+        }
+    }
+}
+
+impl Shown {
+    /// Reads `{ support, lang, dir, headingLevel }` (each optional; `dir`
+    /// only `ltr` or `rtl`, the level 1 to 6).
+    fn read(base: Option<String>, options: &JsValue) -> Self {
+        let get = |key: &str| js_sys::Reflect::get(options, &key.into()).ok();
+        let text = |key: &str| {
+            get(key)
+                .and_then(|v| v.as_string())
+                .filter(|v| !v.is_empty())
+        };
+        let level = get("headingLevel").and_then(|v| v.as_f64()).unwrap_or(1.0);
+        Self {
+            base,
+            support: get("support").and_then(|v| v.as_bool()).unwrap_or(true),
+            ui: text("lang"),
+            dir: text("dir").filter(|d| d == "ltr" || d == "rtl"),
+            level: if (1.0..=6.0).contains(&level) {
+                level as u8
+            } else {
+                1
+            },
+        }
+    }
 }
 
 /// What is mounted in a widget's shadow root, and the signals it reads.
@@ -42,6 +168,9 @@ struct Mounted {
     article: Option<ArcRwSignal<Arc<model::Article>>>,
     base: ArcRwSignal<Option<String>>,
     support: ArcRwSignal<bool>,
+    /// The locale, direction and heading level the view was mounted with
+    /// (the article is mounted anew when they change).
+    frame: (Locale, Option<String>, u8),
     /// Shown instead of the article while set.
     failure: ArcRwSignal<Option<Failure>>,
     _handle: Box<dyn Any>,
@@ -55,6 +184,8 @@ pub struct Widget {
     mounted: Option<Mounted>,
     /// The amount the reader chose, kept when the article is mounted anew.
     choice: Choice,
+    /// What to show once its locale is loaded.
+    pending: Option<Pending>,
 }
 
 #[wasm_bindgen]
@@ -74,6 +205,7 @@ impl Widget {
             root,
             mounted: None,
             choice: Choice::default(),
+            pending: None,
         })
     }
 
@@ -82,46 +214,90 @@ impl Widget {
     /// apart from the JSON text of the rest (which then has none): how
     /// `folio.js` passes an object, so that a long body is neither escaped
     /// into JSON nor read back out of it. `base` is the URL it came from
-    /// (relative links and images resolve against it); `support` false
-    /// hides the prompt and banner. Bad content renders the error state and
-    /// sends `folio:error`.
+    /// (relative links and images resolve against it). `options` is
+    /// `{ support, lang, dir, headingLevel }`: `support` false hides the
+    /// prompt and banner; `lang` is the host's UI language and `dir` its
+    /// direction, when it sets them; `headingLevel` the headline's level
+    /// (1 unless given). Bad content renders the error state and sends
+    /// `folio:error`.
+    ///
+    /// Returns the code of a locale the page has not loaded yet, having
+    /// rendered nothing: add it ([`add_locale`]), then call
+    /// [`Widget::resume`].
     #[wasm_bindgen(js_name = render)]
     pub fn render_parts(
         &mut self,
         json: &str,
         body: Option<String>,
         base: Option<String>,
-        support: bool,
-    ) -> Result<(), JsValue> {
+        options: &JsValue,
+    ) -> Result<Option<String>, JsValue> {
         panics::watch()?;
         panics::maybe_panic_for_tests();
-        match model::parse_with_body(json, body.as_deref()) {
-            Ok(article) => {
+        let shown = Shown::read(base, options);
+        let pending = match model::parse_with_body(json, body.as_deref()) {
+            Ok(article) => Pending::Article(Arc::new(article), shown),
+            Err(error) => Pending::Error(error, shown),
+        };
+        let (ui, lang) = match &pending {
+            Pending::Article(article, shown) => (shown.ui.as_deref(), article.lang.as_deref()),
+            Pending::Error(_, shown) => (shown.ui.as_deref(), None),
+        };
+        if let Err(code) = locale_for(ui, lang) {
+            self.pending = Some(pending);
+            return Ok(Some(code.to_string()));
+        }
+        self.pending = Some(pending);
+        self.resume()?;
+        Ok(None)
+    }
+
+    /// Shows what [`Widget::render_parts`] held back for its locale (in
+    /// English when the locale is still not loaded).
+    pub fn resume(&mut self) -> Result<(), JsValue> {
+        panics::watch()?;
+        match self.pending.take() {
+            Some(Pending::Article(article, shown)) => {
+                let locale = locale_or_formats(shown.ui.as_deref(), article.lang.as_deref());
                 let support_error = match &article.support {
-                    Some(Err(error)) if support => Some(error.clone()),
+                    Some(Err(error)) if shown.support => Some(error.clone()),
                     _ => None,
                 };
                 let id = article.id.clone();
-                self.show_article(Arc::new(article), base, support);
+                self.show_article(article, shown, locale);
                 if let Some(error) = support_error {
                     self.report(&error.to_string(), Some(&error.path));
                 }
                 self.after_update("folio:render", vec![("id", id.into())]);
             }
-            Err(error) => self.show_error(&error),
+            Some(Pending::Error(error, shown)) => self.show_error(&error, &shown),
+            None => {}
         }
         Ok(())
     }
 
-    /// Shows the error state with `reason` and sends `folio:error`. With
-    /// `retry`, the state offers "Try again", which calls it.
-    pub fn fail(&mut self, reason: &str, retry: Option<js_sys::Function>) -> Result<(), JsValue> {
+    /// Shows the error state with `reason` (a failure to load) and sends
+    /// `folio:error`. With `retry`, the state offers "Try again", which
+    /// calls it. `options` are as for [`Widget::render_parts`]; the
+    /// locale of its `lang` should be loaded first (English otherwise).
+    pub fn fail(
+        &mut self,
+        reason: &str,
+        retry: Option<js_sys::Function>,
+        options: &JsValue,
+    ) -> Result<(), JsValue> {
         panics::watch()?;
+        self.pending = None;
         let retry = retry.map(send_wrapper::SendWrapper::new);
-        self.show_failure(Failure {
-            reason: reason.to_string(),
-            retry,
-        });
+        let shown = Shown::read(None, options);
+        self.show_failure(
+            Failure {
+                cause: Cause::Load,
+                reason: reason.to_string(),
+                retry,
+            },
+            &shown,
+        );
         self.report(reason, None);
         Ok(())
     }
@@ -141,21 +317,29 @@ impl Drop for Widget {
 }
 
 impl Widget {
-    /// [`Widget::render_parts`] for JSON text that holds its body.
+    /// [`Widget::render_parts`] for JSON text that holds its body, with
+    /// no UI language of the host's (the article's own then chooses);
+    /// waits for no locale (English stands in for one not loaded).
     pub fn render(
         &mut self,
         json: &str,
         base: Option<String>,
         support: bool,
     ) -> Result<(), JsValue> {
-        self.render_parts(json, None, base, support)
+        let options = crate::intl::object(&[("support", support.into())]);
+        self.render_parts(json, None, base, &options)?;
+        self.resume()
     }
 
-    fn show_error(&mut self, error: &ContentError) {
-        self.show_failure(Failure {
-            reason: error.to_string(),
-            retry: None,
-        });
+    fn show_error(&mut self, error: &ContentError, shown: &Shown) {
+        self.show_failure(
+            Failure {
+                cause: Cause::Content,
+                reason: error.to_string(),
+                retry: None,
+            },
+            shown,
+        );
         self.report(
             &error.to_string(),
             Some(error.path.as_str()).filter(|p| !p.is_empty()),
@@ -164,29 +348,34 @@ impl Widget {
 
     /// Sets the signals the mounted article reads (only those that
     /// changed), or mounts it the first time.
-    fn show_article(&mut self, next: Arc<model::Article>, base: Option<String>, support: bool) {
-        let Some(mounted) = &self.mounted else {
-            return self.mount(Some(next), base, support, None);
+    fn show_article(&mut self, next: Arc<model::Article>, shown: Shown, locale: Locale) {
+        let frame = (locale, shown.dir.clone(), shown.level);
+        let mounted = self
+            .mounted
+            .as_ref()
+            .filter(|m| m.article.is_some() && m.frame == frame);
+        let Some(mounted) = mounted else {
+            return self.mount(Some(next), shown, frame.0, None);
         };
-        let Some(article) = &mounted.article else {
-            return self.mount(Some(next), base, support, None);
-        };
-        if mounted.base.with_untracked(|b| *b != base) {
-            mounted.base.set(base);
+        set_if_changed(&mounted.base, shown.base);
+        set_if_changed(&mounted.support, shown.support);
+        if let Some(article) = &mounted.article {
+            article.set(next);
         }
-        if mounted.support.get_untracked() != support {
-            mounted.support.set(support);
-        }
-        article.set(next);
         if mounted.failure.with_untracked(Option::is_some) {
             mounted.failure.set(None);
         }
     }
 
-    fn show_failure(&mut self, failure: Failure) {
+    fn show_failure(&mut self, failure: Failure, shown: &Shown) {
+        let locale = locale_or_formats(shown.ui.as_deref(), None);
         match &self.mounted {
-            Some(mounted) => mounted.failure.set(Some(failure)),
-            None => self.mount(None, None, true, Some(failure)),
+            Some(mounted) if mounted.frame.0 == locale => mounted.failure.set(Some(failure)),
+            _ => {
+                let article = self.mounted.as_ref().and_then(|m| m.article.as_ref());
+                let article = article.map(|a| a.get_untracked());
+                self.mount(article, shown.clone(), locale, Some(failure));
+            }
         }
     }
 
@@ -195,8 +384,8 @@ impl Widget {
     fn mount(
         &mut self,
         article: Option<Arc<model::Article>>,
-        base: Option<String>,
-        support: bool,
+        shown: Shown,
+        locale: Locale,
         failure: Option<Failure>,
     ) {
         self.mounted = None;
@@ -208,8 +397,13 @@ impl Widget {
             .set_adopted_style_sheets(&js_sys::Array::of1(&sheet.into()));
         self.root.set_text_content(None);
         let _ = self.root.append_child(&container);
+        self.label(&shown, &locale);
         let article = article.map(ArcRwSignal::new);
-        let (base, support) = (ArcRwSignal::new(base), ArcRwSignal::new(support));
+        let (base, support) = (
+            ArcRwSignal::new(shown.base),
+            ArcRwSignal::new(shown.support),
+        );
+        let frame = (locale, shown.dir, shown.level);
         let failure = ArcRwSignal::new(failure);
         let context = (Reporter::on(self.host.clone()), self.choice.clone());
         let view = {
@@ -219,15 +413,31 @@ impl Widget {
                 support.clone(),
                 failure.clone(),
             );
+            let (locale, dir, level) = frame.clone();
             move || {
                 provide_context(context.0);
                 provide_context(context.1);
                 move || match (failure.get(), &article) {
-                    (Some(Failure { reason, retry }), _) => {
-                        view! { <ErrorView reason retry/> }.into_any()
+                    (
+                        Some(Failure {
+                            cause,
+                            reason,
+                            retry,
+                        }),
+                        _,
+                    ) => {
+                        let locale = locale.clone();
+                        view! { <ErrorView cause detail=reason retry locale/> }.into_any()
                     }
                     (None, Some(article)) => view! {
-                        <Article article=article.clone() base=base.clone() support=support.clone()/>
+                        <Article
+                            article=article.clone()
+                            base=base.clone()
+                            support=support.clone()
+                            locale=locale.clone()
+                            dir=dir.clone()
+                            heading_level=level
+                        />
                     }
                     .into_any(),
                     (None, None) => ().into_any(),
@@ -239,9 +449,24 @@ impl Widget {
             article,
             base,
             support,
+            frame,
             failure,
             _handle: Box::new(handle),
         });
+    }
+
+    /// Marks the root with the language and direction of Folio's own
+    /// words: the host's `dir`, else the locale's.
+    fn label(&self, shown: &Shown, locale: &Locale) {
+        let Some(root) = self.root.first_element_child() else {
+            return;
+        };
+        let dir = shown
+            .dir
+            .clone()
+            .unwrap_or_else(|| locale::direction(&locale.tag).to_string());
+        let _ = root.set_attribute("lang", &locale.tag);
+        let _ = root.set_attribute("dir", &dir);
     }
 
     fn container(&self) -> Option<HtmlElement> {
@@ -265,7 +490,21 @@ impl Widget {
     }
 }
 
+/// A locale loaded on the page: its code, and its words (`None`: its file
+/// could not be read).
+type Loaded = (&'static str, Option<Arc<Words>>);
+
+/// Sets `signal` to `value` unless it holds it already (so that nothing
+/// reading it runs again for nothing).
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: &ArcRwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
+    }
+}
+
 thread_local! {
+    /// The locales loaded on this page, by code.
+    static WORDS: RefCell<Vec<Loaded>> = const { RefCell::new(Vec::new()) };
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     static LIVE: Cell<u32> = const { Cell::new(0) };
 }

@@ -24,6 +24,15 @@ extern "C" {
 
     #[wasm_bindgen(method, js_class = "NumberFormat", js_name = format)]
     fn format_number(this: &NumberFormat, value: f64) -> String;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = ListFormat)]
+    type ListFormat;
+
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "ListFormat")]
+    fn new(locale: &JsValue, options: &JsValue) -> Result<ListFormat, JsValue>;
+
+    #[wasm_bindgen(method, js_class = "ListFormat", js_name = format)]
+    fn format_list(this: &ListFormat, items: &js_sys::Array) -> String;
 }
 
 /// A plain object with the given properties (formatter options, event
@@ -90,6 +99,22 @@ pub fn money(value: f64, currency: Option<&str>, lang: Option<&str>) -> String {
         || number_text(value),
         |format| format.unchecked_into::<NumberFormat>().format_number(value),
     )
+}
+
+/// Names joined as `lang` joins a list ("A, B and C", "A, B и C",
+/// "A、B、C"); the English way when the browser has no `Intl.ListFormat`.
+pub fn list(names: &[String], lang: Option<&str>) -> String {
+    let made = formatter(format!("list {}", lang.unwrap_or("")), lang, |locale| {
+        let options = object(&[("type", "conjunction".into())]);
+        ListFormat::new(locale, &options).map(JsValue::from)
+    });
+    match made {
+        Some(format) => {
+            let items: js_sys::Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+            format.unchecked_into::<ListFormat>().format_list(&items)
+        }
+        None => crate::byline::english_list(names),
+    }
 }
 
 /// An ISO 8601 time (`2020-09-20T18:04:00.000Z`) for milliseconds since the epoch.

@@ -14,6 +14,7 @@ pub mod error;
 pub mod html;
 pub mod json;
 pub mod limits;
+pub mod locale;
 pub mod markdown;
 pub mod model;
 pub mod number;

@@ -40,6 +40,8 @@ pub struct Document {
     /// Whether the Markdown defines link references (`[id]: /url`), which
     /// ties blocks to each other.
     definitions: bool,
+    /// The level of the headline the body sits under (1: `#` is `h2`).
+    headline: u8,
 }
 
 impl Document {
@@ -71,18 +73,36 @@ impl Document {
     }
 }
 
-/// Renders Markdown (CommonMark with GFM tables and strikethrough).
+/// Renders Markdown (CommonMark with GFM tables and strikethrough), under
+/// the article's `h1`.
 pub fn render(markdown: &str) -> Document {
-    render_at(markdown, 0)
+    render_under(markdown, 1)
+}
+
+/// Renders Markdown whose headings sit below a headline of level
+/// `headline` (1 to 6): `#` becomes the next level down, and every level
+/// stops at `h6`.
+pub fn render_under(markdown: &str, headline: u8) -> Document {
+    render_at(markdown, 0, headline.clamp(1, 6))
+}
+
+impl Document {
+    /// The level of the headline its headings sit below.
+    pub fn headline(&self) -> u8 {
+        self.headline
+    }
 }
 
 /// Renders `markdown`, which starts at byte `offset` of a larger text, so
 /// the spans are of that text.
-fn render_at(markdown: &str, offset: usize) -> Document {
+fn render_at(markdown: &str, offset: usize, headline: u8) -> Document {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let parser = Parser::new_ext(markdown, options).into_offset_iter();
     let definitions = parser.reference_definitions().iter().next().is_some();
-    let mut walker = Walker::default();
+    let mut walker = Walker {
+        headline,
+        ..Walker::default()
+    };
     for (event, range) in parser {
         if walker.stack.is_empty() {
             walker.span = range.start + offset..range.end + offset;
@@ -95,6 +115,7 @@ fn render_at(markdown: &str, offset: usize) -> Document {
         blocks,
         spans,
         definitions,
+        headline,
     }
 }
 
@@ -128,6 +149,8 @@ struct Walker {
     stack: Vec<Frame>,
     /// How many of `stack`'s frames are elements (the nesting depth).
     depth: usize,
+    /// The headline's level, which the body's headings sit below.
+    headline: u8,
     alignments: Vec<Alignment>,
     cell: usize,
     in_head: bool,
@@ -164,7 +187,7 @@ impl Walker {
     fn start(&mut self, tag: Md<'_>) {
         match tag {
             Md::Paragraph => self.open(Element::new(Tag::P)),
-            Md::Heading { level, .. } => self.open(Element::new(heading(level))),
+            Md::Heading { level, .. } => self.open(Element::new(heading(level, self.headline))),
             Md::BlockQuote(_) => self.open(Element::new(Tag::Blockquote)),
             Md::CodeBlock(kind) => {
                 self.open(Element::new(Tag::Pre));
@@ -384,13 +407,22 @@ fn without_nul(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Body headings sit below the article's own `h1`: `#` becomes `h2`.
-fn heading(level: HeadingLevel) -> Tag {
-    match level {
-        HeadingLevel::H1 => Tag::H2,
-        HeadingLevel::H2 => Tag::H3,
-        HeadingLevel::H3 => Tag::H4,
-        HeadingLevel::H4 => Tag::H5,
-        HeadingLevel::H5 | HeadingLevel::H6 => Tag::H6,
+/// Body headings sit below the article's headline: under an `h1`, `#`
+/// becomes `h2`; under an `h3`, `h4`; none goes past `h6`.
+fn heading(level: HeadingLevel, headline: u8) -> Tag {
+    let written = match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    };
+    match written + headline {
+        ..=2 => Tag::H2,
+        3 => Tag::H3,
+        4 => Tag::H4,
+        5 => Tag::H5,
+        _ => Tag::H6,
     }
 }

@@ -48,7 +48,7 @@ pub struct Article {
     /// The text, in Markdown (CommonMark with GFM tables and strikethrough).
     pub body: String,
     /// The link shown after the article.
-    pub read_more: Option<Link>,
+    pub read_more: Option<MoreLink>,
     /// The reader-support banner and prompt. A bad block is kept as its error:
     /// the article still renders, without the prompt.
     #[serde(default, deserialize_with = "decode::lenient")]
@@ -92,6 +92,16 @@ pub struct Image {
 pub struct Link {
     /// The visible text.
     pub label: String,
+    /// Where it goes.
+    pub href: String,
+}
+
+/// The "Read more" link after the article.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct MoreLink {
+    /// The visible text; absent, "Read more" in the widget's language.
+    pub label: Option<String>,
     /// Where it goes.
     pub href: String,
 }

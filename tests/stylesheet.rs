@@ -63,3 +63,36 @@ fn keeps_the_spaces_that_mean_something() {
     let source: usize = SOURCES.iter().map(|css| rules(&uncommented(css))).sum();
     assert_eq!(rules(STYLESHEET), source);
 }
+
+#[test]
+fn uses_logical_properties_only_so_right_to_left_text_mirrors() {
+    // Physical sides in a property's name or a value that sets one
+    // (`margin-left`, `left:`, `text-align: right`, `float: left`) would
+    // stay put in right-to-left text.
+    let css = STYLESHEET.to_ascii_lowercase();
+    let physical: Vec<&str> = css
+        .split(['{', '}', ';'])
+        .filter(|declaration| {
+            let Some((property, value)) = declaration.split_once(':') else {
+                return false;
+            };
+            let property = property.trim();
+            let sided = |text: &str| {
+                text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                    .any(|word| {
+                        word == "left"
+                            || word == "right"
+                            || word.ends_with("-left")
+                            || word.ends_with("-right")
+                    })
+            };
+            sided(property)
+                || (!property.starts_with("--") && property != "background" && sided(value))
+        })
+        .collect();
+    assert_eq!(
+        physical,
+        Vec::<&str>::new(),
+        "physical sides in the stylesheet"
+    );
+}

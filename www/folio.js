@@ -74,6 +74,34 @@ function createFolio() {
   let loaded = null;
   ready.then((core) => (loaded = core), () => {});
   let sheet = null;
+  /** Locale files asked for, by code: each is fetched once per page. */
+  const locales = new Map();
+
+  /**
+   * Loads the words of locale `code` (`locales/<code>.json` beside this
+   * file) into the core. Never rejects: a locale that cannot be loaded is
+   * reported on the console, and Folio writes English instead.
+   */
+  function loadLocale(core, code) {
+    if (!locales.has(code)) {
+      const url = new URL(`locales/${code}.json`, import.meta.url);
+      const loaded = fetch(url, { credentials: "omit" })
+        .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
+        .catch((error) => {
+          console.warn(`Folio: could not load ${url} (${error.message}); writing English.`);
+          return "";
+        })
+        .then((text) => {
+          try {
+            core.addLocale(code, text);
+          } catch (error) {
+            if (text) console.warn(`Folio: ${error?.message ?? error}; writing English.`);
+          }
+        });
+      locales.set(code, loaded);
+    }
+    return locales.get(code);
+  }
 
   /** The open shadow root of `host`, showing the loading skeleton. */
   function skeleton(host) {
@@ -102,7 +130,7 @@ function createFolio() {
   /** Drives one widget: loads content, waits for the core, renders. */
   class Controller {
     #host;
-    #supportOn;
+    #options;
     #widget = null;
     #generation = 0;
     #dead = false;
@@ -111,9 +139,14 @@ function createFolio() {
     /** The content shown last, rendered again when only the options change. */
     #shown = null;
 
-    constructor(host, supportOn) {
+    /**
+     * `options()` says how to show the article now: `{ support, lang, dir,
+     * headingLevel }` (`lang`, `dir`: the host's UI language and
+     * direction, or null).
+     */
+    constructor(host, options) {
       this.#host = host;
-      this.#supportOn = supportOn;
+      this.#options = options;
       skeleton(host);
     }
 
@@ -126,6 +159,15 @@ function createFolio() {
       const generation = ++this.#generation;
       this.#aborter?.abort();
       const aborter = (this.#aborter = new AbortController());
+      const stale = () => generation !== this.#generation || this.#dead;
+      // Folio's words in the host's language, loaded while the content
+      // is (the article's own language may need another once it is read).
+      const { lang } = this.#options();
+      const words = ready.then(async (core) => {
+        const code = core.missingLocale(lang, null);
+        if (code) await loadLocale(core, code);
+        if (!stale()) this.#labelSkeleton(core, lang);
+      }).catch(() => {}); // a core that cannot start is reported below
       let content = null;
       let failure = null;
       try {
@@ -137,15 +179,23 @@ function createFolio() {
       try {
         core = await ready;
       } catch (error) {
-        if (generation === this.#generation && !this.#dead) this.#fallback("could not start", error);
+        if (!stale()) this.#fallback("could not start", error);
         return;
       }
-      if (generation !== this.#generation || this.#dead) return;
+      await words;
+      if (stale()) return;
       try {
+        const options = this.#options();
         this.#widget ??= new core.Widget(this.#host);
         this.#shown = content;
-        if (failure === null) this.#widget.render(content.text, content.body, content.base, this.#supportOn());
-        else this.#widget.fail(failure, retryable ? () => void this.show(load, true) : undefined);
+        if (failure !== null) {
+          this.#widget.fail(failure, retryable ? () => void this.show(load, true) : undefined, options);
+          return;
+        }
+        const needed = this.#widget.render(content.text, content.body, content.base, options);
+        if (!needed) return;
+        await loadLocale(core, needed);
+        if (!stale()) this.#widget?.resume();
       } catch (error) {
         // A bug in the core (it reported the panic to the console): this
         // widget says so, and no longer calls into it.
@@ -169,6 +219,14 @@ function createFolio() {
       this.#widget?.free();
       this.#widget = null;
       this.#host.shadowRoot?.replaceChildren();
+    }
+
+    /** The skeleton, while it shows, labelled in the host's language. */
+    #labelSkeleton(core, lang) {
+      const box = this.#host.shadowRoot?.querySelector(".folio-skeleton");
+      if (!box || !lang) return;
+      box.setAttribute("aria-label", core.word(lang, "loading"));
+      box.lang = lang;
     }
 
     /** The core could not start, or failed: say so without it. */
@@ -268,7 +326,7 @@ function createFolio() {
   }
 
   class FolioArticle extends HTMLElement {
-    static observedAttributes = ["src", "support"];
+    static observedAttributes = ["src", "support", "lang", "dir", "heading-level"];
     #controller = null;
     #observer = null;
     #article = undefined;
@@ -282,7 +340,12 @@ function createFolio() {
         delete this.article;
         this.#article = value;
       }
-      this.#controller ??= new Controller(this, () => this.getAttribute("support") !== "off");
+      this.#controller ??= new Controller(this, () => ({
+        support: this.getAttribute("support") !== "off",
+        lang: this.getAttribute("lang") || null,
+        dir: direction(this.getAttribute("dir")),
+        headingLevel: headingLevel(this.getAttribute("heading-level")),
+      }));
       if (!this.hasAttribute("lazy")) return this.#load();
       this.#observer = new IntersectionObserver(
         (entries) => {
@@ -306,7 +369,7 @@ function createFolio() {
 
     attributeChangedCallback(name, before, after) {
       if (before === after || !this.#started) return;
-      if (name === "support") return this.#controller?.refresh();
+      if (name !== "src") return this.#controller?.refresh();
       // A new `src` wins over an article set before it.
       this.#article = undefined;
       this.#load();
@@ -340,16 +403,35 @@ function createFolio() {
     }
   }
 
+  /** `ltr` or `rtl`, else null (the article's language decides). */
+  function direction(value) {
+    const dir = String(value ?? "").toLowerCase();
+    return dir === "ltr" || dir === "rtl" ? dir : null;
+  }
+
+  /** The level of the headline, 1 to 6 (1 unless given). */
+  function headingLevel(value) {
+    const level = Number(value);
+    return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 1;
+  }
+
   if (!customElements.get("folio-article")) customElements.define("folio-article", FolioArticle);
 
   /**
    * Renders `article` (an object or JSON text) into `element`'s shadow root.
-   * Options: `theme` ("light", "dark", "auto"), `support` ("off").
+   * Options: `theme` ("light", "dark", "auto"), `support` ("off"), `lang`
+   * (the UI language of Folio's own words), `dir` ("ltr", "rtl"),
+   * `headingLevel` (1 to 6: the headline's level).
    * Never throws for bad content: it shows the error state and sends `folio:error`.
    */
   function mount(element, article, options = {}) {
     if (options.theme) element.setAttribute("theme", options.theme);
-    const controller = new Controller(element, () => options.support !== "off");
+    const controller = new Controller(element, () => ({
+      support: options.support !== "off",
+      lang: options.lang || null,
+      dir: direction(options.dir),
+      headingLevel: headingLevel(options.headingLevel),
+    }));
     controller.show(async () => toText(article));
     return Object.freeze({
       update: (next) => void controller.show(async () => toText(next)),

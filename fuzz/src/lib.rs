@@ -198,7 +198,9 @@ pub fn check_article(a: &Article) {
         }
     }
     if let Some(link) = &a.read_more {
-        text("readMore.label", &link.label);
+        if let Some(label) = &link.label {
+            text("readMore.label", label);
+        }
         allowed_url("readMore.href", &link.href);
     }
     let body = check_markdown(&a.body);

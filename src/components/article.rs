@@ -13,6 +13,7 @@ use super::markdown_body::{BlockRun, MarkdownBody};
 use super::read_more::ReadMore;
 use super::support::{Campaign, Choice, SupportPrompt};
 use crate::events::Reporter;
+use crate::locale::{self, Locale, Word};
 use crate::markdown::{self, Document};
 use crate::model::{self, Link};
 
@@ -31,15 +32,16 @@ impl PartialEq for Rendered {
 }
 
 impl Rendered {
-    fn new(article: Arc<model::Article>, previous: Option<&Self>) -> Self {
-        let body = match previous {
+    /// `article` with its body rendered under a headline of `level`.
+    fn new(article: Arc<model::Article>, level: u8, previous: Option<&Self>) -> Self {
+        let body = match previous.filter(|p| p.body.headline() == level) {
             Some(previous) if previous.article.body == article.body => previous.body.clone(),
             Some(previous) => Arc::new(markdown::rerender(
                 &previous.body,
                 &previous.article.body,
                 &article.body,
             )),
-            None => Arc::new(markdown::render(&article.body)),
+            None => Arc::new(markdown::render_under(&article.body, level)),
         };
         Self { article, body }
     }
@@ -58,6 +60,11 @@ impl Rendered {
 /// focus. Support events (`folio:support-view`, `-click`, `-dismiss`) go to
 /// the [`Reporter`] in context, else they are dispatched on the
 /// `<article>` element.
+///
+/// The words Folio writes itself ("Updated", "Remind me later", the
+/// controls' names) are `locale`'s, English unless given; words the
+/// article gives always win. The article runs in the direction of its
+/// `lang` (right to left for Arabic, Hebrew, Persian…) unless `dir` says.
 #[component]
 pub fn Article(
     /// The checked article (see [`crate::model::parse`]).
@@ -70,6 +77,20 @@ pub fn Article(
     /// Whether the support banner and prompt show (`true` unless given).
     #[prop(into, default = true.into())]
     support: Signal<bool>,
+    /// The language of Folio's own words and formats (English unless
+    /// given; see [`crate::locale`]). Fixed for the component's life, like
+    /// `dir` and `heading_level`: a reactive prop of each type would cost
+    /// its share of the reactive graph's code again in the WebAssembly.
+    #[prop(optional)]
+    locale: Locale,
+    /// `ltr` or `rtl`, over the direction the article's `lang` implies.
+    #[prop(default = None)]
+    dir: Option<String>,
+    /// The headline's heading level, 1 (`h1`, the default) to 6, for pages
+    /// where the article is not the main heading; the body's headings and
+    /// the prompt's follow below it.
+    #[prop(default = 1)]
+    heading_level: u8,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Article>::new();
     // Handed to the prompt, not provided: a component has no owner of its
@@ -80,14 +101,18 @@ pub fn Article(
     // One memo per part, each of its own slice; parts of the same kind
     // share a type (every distinct type costs the reactive graph's code
     // once more in the WebAssembly).
-    let rendered = Memo::new(move |previous| Rendered::new(article.get(), previous));
+    let level = heading_level.clamp(1, 6);
+    let rendered = Memo::new(move |previous| Rendered::new(article.get(), level, previous));
     let text = |slice: fn(&model::Article) -> &Option<String>| {
         Memo::new(move |_| article.with(|a| slice(a).clone()))
     };
     let (lang, kicker) = (text(|a| &a.lang), text(|a| &a.kicker));
     let standfirst = text(|a| &a.standfirst);
     let headline = Memo::new(move |_| article.with(|a| a.headline.clone()));
-    let credits = Memo::new(move |_| article.with(|a| Credits::of(a)));
+    let credits = {
+        let locale = locale.clone();
+        Memo::new(move |_| article.with(|a| Credits::of(a, &locale)))
+    };
     let image = Memo::new(move |_| article.with(|a| a.image.clone()));
     let block = move || match support.get() {
         true => article.with(|a| a.support.clone().and_then(Result::ok)),
@@ -106,20 +131,44 @@ pub fn Article(
             href: banner.href.clone(),
         })
     });
-    let read_more = link(|a, _| a.read_more.clone());
-    // The prompt is kept while its support block, base and language stay
+    // The same type as the banner's memo, so that it costs no code of its own.
+    let read_more = {
+        let words = locale.words.clone();
+        Memo::new(move |_| {
+            article.with(|a| {
+                let link = a.read_more.as_ref()?;
+                Some(Link {
+                    label: link
+                        .label
+                        .clone()
+                        .unwrap_or_else(|| words.get(Word::ReadMore).into()),
+                    href: link.href.clone(),
+                })
+            })
+        })
+    };
+    let direction = move || {
+        dir.clone()
+            .or_else(|| lang.get().map(|l| locale::direction(&l).to_string()))
+    };
+    let prompt_locale = locale.clone();
+    // The prompt is kept while its support block, base and locale stay
     // the same: the memo does not change, so nothing rebuilds it.
     let prompt = Memo::new(move |previous: Option<&Option<Campaign>>| {
         let support = block()?;
-        let (base, lang) = (base.get(), lang.get());
+        let base = base.get();
         if let Some(Some(shown)) = previous
             && *shown.support == support
             && shown.base == base
-            && shown.lang == lang
         {
             return Some(shown.clone());
         }
-        Some(Campaign::new(Arc::new(support), base, lang))
+        Some(Campaign::new(
+            Arc::new(support),
+            base,
+            prompt_locale.clone(),
+            level,
+        ))
     });
     // The body before the prompt, and after it.
     let run = move |before: bool| {
@@ -140,10 +189,11 @@ pub fn Article(
         })
     };
 
+    let banner_label = locale.words.get(Word::Support).to_string();
     view! {
-        <article class="folio" lang=move || lang.get() node_ref=node>
-            {move || banner.get().map(|link| view! { <Banner link base=base.get()/> })}
-            <Header kicker headline standfirst credits/>
+        <article class="folio" lang=move || lang.get() dir=direction node_ref=node>
+            {move || banner.get().map(|link| view! { <Banner link base=base.get() label=banner_label.clone()/> })}
+            <Header kicker headline standfirst credits level/>
             {move || image.get().map(|image| view! { <HeroFigure image base=base.get()/> })}
             <MarkdownBody run=run(true) class="folio-body"/>
             {move || prompt.get().map(|campaign| view! {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::intl;
+use crate::locale::{Locale, Word};
 use crate::model::Article;
 
 /// What the byline shows, taken from an article.
@@ -14,21 +15,24 @@ pub struct Credits {
     published: String,
     /// When it was last updated (RFC 3339).
     updated: Option<String>,
-    /// The language its dates are written in.
-    lang: Option<String>,
+    /// The language its words and dates are written in.
+    locale: Locale,
 }
 
 impl Credits {
-    /// The byline of `article`.
-    pub fn of(article: &Article) -> Self {
+    /// The byline of `article`, in `locale`.
+    pub fn of(article: &Article, locale: &Locale) -> Self {
+        let join = |names: &[String]| intl::list(names, Some(&locale.tag));
         Self {
             who: crate::byline::who(
                 &article.authors,
                 article.publisher.as_ref().map(|p| p.name.as_str()),
+                &locale.words,
+                join,
             ),
             published: article.published.clone(),
             updated: article.updated.clone(),
-            lang: article.lang.clone(),
+            locale: locale.clone(),
         }
     }
 }
@@ -36,26 +40,27 @@ impl Credits {
 /// "By A and B · Publisher", then the dates inside `<time datetime>`.
 #[component]
 pub fn Byline(credits: Memo<Credits>) -> impl IntoView {
-    let time = move |at: String, lang: Option<String>| {
-        let text = intl::long_date(&at, lang.as_deref());
-        view! { <time datetime=at>{text}</time> }
-    };
     move || {
         let Credits {
             who,
             published,
             updated,
-            lang,
+            locale,
         } = credits.get();
+        let time = |at: String| {
+            let text = intl::long_date(&at, Some(&locale.tag));
+            view! { <time datetime=at>{text}</time> }
+        };
         let updated = updated.map(|at| {
+            let (before, after) = locale.words.around(Word::Updated, "date");
             view! {
-                <span class="folio-byline__updated">" · Updated "{time(at, lang.clone())}</span>
+                <span class="folio-byline__updated">" · "{before}{time(at)}{after}</span>
             }
         });
         view! {
             <div class="folio-byline">
                 {who.map(|who| view! { <p class="folio-byline__who">{who}</p> })}
-                <p class="folio-byline__when">{time(published, lang.clone())}{updated}</p>
+                <p class="folio-byline__when">{time(published)}{updated}</p>
             </div>
         }
     }

@@ -39,8 +39,8 @@ pub fn HeroFigure(image: Image, base: Option<String>) -> impl IntoView {
             />
             {captioned.then(|| view! {
                 <figcaption class="folio-figure__caption">
-                    {caption.map(|text| view! { <span class="folio-figure__text">{text}</span> })}
-                    {credit.map(|text| view! { <span class="folio-figure__credit">{text}</span> })}
+                    {caption.map(|text| view! { <span class="folio-figure__text" dir="auto">{text}</span> })}
+                    {credit.map(|text| view! { <span class="folio-figure__credit"><bdi>{text}</bdi></span> })}
                 </figcaption>
             })}
         </figure>

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::model::Link;
 
-/// A link to more of the publisher's journalism.
+/// A link to more of the publisher's journalism (its label already in the
+/// widget's language when the article gives none).
 #[component]
 pub fn ReadMore(link: Link, base: Option<String>) -> impl IntoView {
     let (href, rel) = crate::dom::link(&link.href, base.as_deref());

@@ -8,8 +8,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::{KeyboardEvent, MouseEvent};
 
+use super::header::heading_tag;
 use super::markdown_body::{BlockRun, MarkdownBody};
 use crate::events::Reporter;
+use crate::locale::{Locale, Word};
 use crate::markdown::{self, Document};
 use crate::model::{Amount, Frequency, Support};
 use crate::schedule::Policy;
@@ -42,7 +44,7 @@ impl Choice {
 }
 
 /// The support block as the prompt shows it: the block, its text
-/// rendered, and the base URL and language it is shown with. The article
+/// rendered, and the base URL and locale it is shown with. The article
 /// keys its prompt on this: while it stays equal, the prompt stays as it
 /// is (the reader's focus, the chosen amount, the watch on its view).
 #[derive(Clone, Debug, PartialEq)]
@@ -53,19 +55,27 @@ pub struct Campaign {
     pub text: Arc<Document>,
     /// Base URL for relative links.
     pub base: Option<String>,
-    /// The language amounts are formatted for.
-    pub lang: Option<String>,
+    /// The words and formats of its controls and amounts.
+    pub locale: Locale,
+    /// The level of the article's headline (the prompt's heading is one
+    /// below).
+    pub level: u8,
 }
 
 impl Campaign {
-    /// The prompt of `support`, shown with `base` and `lang`.
-    pub fn new(support: Arc<Support>, base: Option<String>, lang: Option<String>) -> Self {
-        let text = Arc::new(markdown::render(support.body.as_deref().unwrap_or("")));
+    /// The prompt of `support`, shown with `base` in `locale`, in an
+    /// article whose headline is of `level`.
+    pub fn new(support: Arc<Support>, base: Option<String>, locale: Locale, level: u8) -> Self {
+        let body = support.body.as_deref().unwrap_or("");
+        // The prompt's own heading is one below the headline; its text's
+        // headings, one further.
+        let text = Arc::new(markdown::render_under(body, level + 1));
         Self {
             support,
             text,
             base,
-            lang,
+            locale,
+            level,
         }
     }
 }
@@ -79,8 +89,10 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
         support,
         text,
         base,
-        lang,
+        locale,
+        level,
     } = campaign;
+    let words = locale.words.clone();
     let policy = Policy::of(&support);
     let campaign = support.campaign.clone();
     let record = storage::load(&campaign);
@@ -156,14 +168,29 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
             .iter()
             .enumerate()
             .map(|(i, amount)| {
-                let text = amount.label.clone().unwrap_or_else(|| {
-                    intl::money(amount.value, support.currency.as_deref(), lang.as_deref())
-                });
-                let per = match (amount.label.is_some(), amount.frequency) {
-                    (true, _) => None,
-                    (false, Frequency::Monthly) => Some(" / month"),
-                    (false, Frequency::Annual) => Some(" / year"),
-                    (false, Frequency::Once) => Some(" once"),
+                // A label the article gives is the whole text; else the
+                // amount formatted, inside the locale's words for its
+                // frequency ("$2 / month", "Aylık 2 $").
+                let (before, text, after) = match &amount.label {
+                    Some(label) => (String::new(), label.clone(), String::new()),
+                    None => {
+                        let sum = intl::money(
+                            amount.value,
+                            support.currency.as_deref(),
+                            Some(&locale.tag),
+                        );
+                        let word = match amount.frequency {
+                            Frequency::Monthly => Word::PerMonth,
+                            Frequency::Annual => Word::PerYear,
+                            Frequency::Once => Word::Once,
+                        };
+                        let (before, after) = words.around(word, "amount");
+                        (before, sum, after)
+                    }
+                };
+                let per = |text: String| {
+                    (!text.is_empty())
+                        .then(|| view! { <span class="folio-support__per">{text}</span> })
                 };
                 view! {
                     <button
@@ -174,8 +201,9 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
                         tabindex=move || if selected.get() == i { "0" } else { "-1" }
                         on:click=move |_| selected.set(i)
                     >
+                        {per(before)}
                         {text}
-                        {per.map(|per| view! { <span class="folio-support__per">{per}</span> })}
+                        {per(after)}
                     </button>
                 }
             })
@@ -184,25 +212,28 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
         let decline_text = decline.as_ref().and_then(|d| d.text.clone());
         let decline_label = decline
             .and_then(|d| d.label)
-            .unwrap_or_else(|| "Remind me later".into());
+            .unwrap_or_else(|| words.get(Word::RemindLater).to_string());
         Some(view! {
             <aside node_ref=aside class="folio-support" aria-labelledby="folio-support-heading" data-campaign=campaign.clone()>
-                <h2 class="folio-support__heading" id="folio-support-heading">{support.heading.clone()}</h2>
+                {leptos::html::custom(heading_tag(level + 1))
+                    .class("folio-support__heading")
+                    .id("folio-support-heading")
+                    .child(support.heading.clone())}
                 <MarkdownBody run=text class="folio-support__body"/>
                 {(count > 0).then(|| view! {
                     <div
                         class="folio-support__amounts"
                         role="radiogroup"
-                        aria-label="Choose an amount"
+                        aria-label=words.get(Word::ChooseAmount).to_string()
                         on:keydown=move |event: KeyboardEvent| arrow_keys(&event, count, selected)
                     >
                         {choices}
                     </div>
                 })}
                 <a class="folio-support__cta" href=move || href.get() on:click=on_cta>{support.cta.label.clone()}</a>
-                <ul class="folio-support__methods" aria-label="Payment methods">
+                <ul class="folio-support__methods" aria-label=words.get(Word::PaymentMethods).to_string()>
                     {support.payment_methods.iter().map(|method| {
-                        let (class, text) = badge(method);
+                        let (class, text) = badge(method, &words);
                         view! { <li class=format!("folio-badge folio-badge--{class}")>{text}</li> }
                     }).collect_view()}
                 </ul>

@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use super::{Document, render, render_at};
+use super::{Document, render_at, render_under};
 #[cfg(test)]
 use crate::diff::unchanged_ends;
 
@@ -23,7 +23,8 @@ use crate::diff::unchanged_ends;
 /// `previous_markdown`) that the edit cannot have changed. The result is
 /// always equal to `render(markdown)`.
 pub fn rerender(previous: &Document, previous_markdown: &str, markdown: &str) -> Document {
-    reuse(previous, previous_markdown, markdown).unwrap_or_else(|| render(markdown))
+    reuse(previous, previous_markdown, markdown)
+        .unwrap_or_else(|| render_under(markdown, previous.headline))
 }
 
 /// The re-render around the edit, or `None` when it cannot be shown to
@@ -64,7 +65,7 @@ fn reuse(previous: &Document, old: &str, new: &str) -> Option<Document> {
     // where the first of them now starts; when it has none (a fence opened,
     // say), the rest of the text is rendered, and only the blocks before
     // the edit stay.
-    let window = render_window(new, start..end, first, spans)?;
+    let window = render_window(new, start..end, first, spans, previous.headline)?;
     let resume = spans.get(after).map(|resume| shift(resume.start));
     let (window, fresh, after) =
         match resume.map(|at| window.spans.iter().position(|s| s.start == at)) {
@@ -74,13 +75,16 @@ fn reuse(previous: &Document, old: &str, new: &str) -> Option<Document> {
                 (window, fresh, after)
             }
             Some(None) => {
-                let rest = render_window(new, start..new.len(), first, spans)?;
+                let rest = render_window(new, start..new.len(), first, spans, previous.headline)?;
                 let fresh = rest.blocks.len();
                 (rest, fresh, spans.len())
             }
         };
 
-    let mut document = Document::default();
+    let mut document = Document {
+        headline: previous.headline,
+        ..Document::default()
+    };
     document.extend_from(previous, 0..first, |at| at);
     document.extend_from(&window, 0..fresh, |at| at);
     document.extend_from(previous, after..spans.len(), shift);
@@ -95,8 +99,9 @@ fn render_window(
     range: Range<usize>,
     first: usize,
     spans: &[Range<usize>],
+    headline: u8,
 ) -> Option<Document> {
-    let window = render_at(new.get(range.clone())?, range.start);
+    let window = render_at(new.get(range.clone())?, range.start, headline);
     if window.definitions {
         return None;
     }

@@ -32,7 +32,10 @@ pub(super) fn article(a: &mut Article) -> Check {
         self::image(image)?;
     }
     if let Some(link) = &a.read_more {
-        self::link("readMore", link)?;
+        if let Some(label) = &link.label {
+            text("readMore.label", label)?;
+        }
+        url("readMore.href", &link.href)?;
     }
     if let Some(Ok(support)) = &a.support
         && let Err(error) = self::support(support)

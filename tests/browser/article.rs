@@ -200,6 +200,10 @@ async fn bad_content_shows_an_error_naming_the_field_and_sends_folio_error() {
     );
     assert_eq!(
         text(&root, ".folio-error__reason"),
+        "Its content has a mistake the publisher needs to fix."
+    );
+    assert_eq!(
+        text(&root, ".folio-error__detail"),
         "`image.alt` must not be empty."
     );
     let details = seen.borrow();

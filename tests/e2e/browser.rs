@@ -135,6 +135,44 @@ impl Browser {
             .expect("CDP");
     }
 
+    /// Sends a DevTools command to the page and returns its result.
+    pub async fn cdp(&self, method: &str, params: Value) -> Value {
+        self.driver
+            .cdp()
+            .send_raw(method, params)
+            .await
+            .unwrap_or_else(|e| panic!("CDP {method}: {e}"))
+    }
+
+    /// Lays the page out as a viewport of `width` × `height` CSS pixels
+    /// drawn at `scale` device pixels each (2 at 1280 px: a 1280 px window
+    /// zoomed to 200 %), narrower than a window can be.
+    pub async fn viewport(&self, width: u32, height: u32, scale: f64) {
+        let params = serde_json::json!({
+            "width": width, "height": height, "deviceScaleFactor": scale, "mobile": false
+        });
+        self.cdp("Emulation.setDeviceMetricsOverride", params).await;
+    }
+
+    /// Emulates the media features `features` (`[["forced-colors",
+    /// "active"]]`); an empty list ends the emulation.
+    pub async fn media(&self, features: &[(&str, &str)]) {
+        let features: Vec<Value> = features
+            .iter()
+            .map(|(name, value)| serde_json::json!({ "name": name, "value": value }))
+            .collect();
+        let params = serde_json::json!({ "features": features });
+        self.cdp("Emulation.setEmulatedMedia", params).await;
+    }
+
+    /// Writes what the window shows to `target/screenshots/NAME.png`.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot folder");
+        let png = self.driver.screenshot_as_png().await.expect("screenshot");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("screenshot written");
+    }
+
     /// Ends the session, then chromedriver (when dropped).
     pub async fn stop(self) {
         let _ = self.driver.clone().quit().await;

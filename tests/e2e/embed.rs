@@ -86,7 +86,8 @@ async fn a_failing_widget_shows_its_error_while_the_others_render_and_report() {
     let seen = browser
         .eval(
             "const r = (id) => document.getElementById(id).shadowRoot; \
-             return { failing: r('failing').querySelector('.folio-error__reason')?.textContent, \
+             return { failing: r('failing').querySelector('.folio-error__detail')?.textContent, \
+                      why: r('failing').querySelector('.folio-error__reason')?.textContent, \
                       inline: r('inline').querySelector('h1').textContent, \
                       inlineSupport: r('inline').querySelectorAll('.folio-support, .folio-banner').length, \
                       inlineBg: getComputedStyle(r('inline').querySelector('.folio-root')).backgroundColor, \
@@ -98,6 +99,10 @@ async fn a_failing_widget_shows_its_error_while_the_others_render_and_report() {
     assert!(
         reason.contains("missing.json") && reason.contains("404"),
         "{reason}"
+    );
+    assert_eq!(
+        seen["why"],
+        "It could not be loaded. Check your connection and try again."
     );
     assert_eq!(
         seen["inline"],

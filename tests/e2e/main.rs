@@ -8,12 +8,15 @@ mod browser;
 mod server;
 mod site;
 
+mod a11y;
 mod demo;
 mod embed;
 mod faults;
 mod integrity;
 mod leptos_app;
+mod locales;
 mod malformed;
 mod package;
+mod rtl;
 mod support;
 mod xss;

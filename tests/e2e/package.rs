@@ -15,7 +15,7 @@ use crate::server::Server;
 use crate::site::prepared;
 
 /// Every file the tarball must hold, and no other.
-const PACKAGE_FILES: [&str; 12] = [
+const PACKAGE_FILES: [&str; 26] = [
     "CHANGELOG.md",
     "LICENSE-APACHE",
     "LICENSE-MIT",
@@ -26,6 +26,20 @@ const PACKAGE_FILES: [&str; 12] = [
     "folio.d.ts",
     "folio.js",
     "integrity.json",
+    "locales/ar.json",
+    "locales/de.json",
+    "locales/es.json",
+    "locales/fa.json",
+    "locales/fr.json",
+    "locales/he.json",
+    "locales/it.json",
+    "locales/ja.json",
+    "locales/pl.json",
+    "locales/pt.json",
+    "locales/ru.json",
+    "locales/tr.json",
+    "locales/uk.json",
+    "locales/zh.json",
     "package.json",
     "schema/article.v1.json",
 ];
@@ -167,8 +181,15 @@ fn the_manifest_exports_the_module_its_types_and_its_files() {
     assert_eq!(exports["."]["default"], "./folio.js");
     for (key, target) in exports.as_object().unwrap() {
         let target = target["default"].as_str().or(target.as_str()).unwrap();
+        // A pattern (`./locales/*`) must match files of the package.
+        let found = match target.split_once('*') {
+            Some((folder, _)) => {
+                fs::read_dir(package().join(folder)).is_ok_and(|mut files| files.next().is_some())
+            }
+            None => package().join(target).is_file(),
+        };
         assert!(
-            package().join(target).is_file(),
+            found,
             "export {key} names {target}, which the package lacks"
         );
     }

@@ -6,24 +6,33 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent};
 
+use crate::locale::{Word, Words};
 use crate::model::Amount;
 
-/// Radio-group keys: arrows move the choice (wrapping), Home and End jump;
+/// Radio-group keys: arrows move the choice in reading order (wrapping;
+/// in right-to-left text the left arrow goes forward), Home and End jump;
 /// focus follows the choice.
 pub(super) fn arrow_keys(event: &KeyboardEvent, count: usize, selected: RwSignal<usize>) {
+    let group = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<Element>().ok());
+    let rtl = group
+        .as_ref()
+        .is_some_and(|g| g.matches(":dir(rtl)").unwrap_or(false));
+    let (forward, back) = match rtl {
+        true => ("ArrowLeft", "ArrowRight"),
+        false => ("ArrowRight", "ArrowLeft"),
+    };
     let current = selected.get_untracked();
     let next = match event.key().as_str() {
-        "ArrowRight" | "ArrowDown" => (current + 1) % count,
-        "ArrowLeft" | "ArrowUp" => (current + count - 1) % count,
+        key if key == forward || key == "ArrowDown" => (current + 1) % count,
+        key if key == back || key == "ArrowUp" => (current + count - 1) % count,
         "Home" => 0,
         "End" => count - 1,
         _ => return,
     };
     event.prevent_default();
     selected.set(next);
-    let group = event
-        .current_target()
-        .and_then(|t| t.dyn_into::<Element>().ok());
     let buttons = group.and_then(|g| g.query_selector_all("[role=radio]").ok());
     if let Some(button) = buttons
         .and_then(|b| b.item(next as u32))
@@ -90,9 +99,10 @@ pub(super) fn cta_url(href: &str, amount: Option<&Amount>, campaign: &str) -> St
     url.href()
 }
 
-/// The badge of a payment method: a known brand gets its own look, any other
+/// The badge of a payment method: a known brand gets its own look and its
+/// own name, `card` and `bank-transfer` the locale's words, any other
 /// method is shown by its name.
-pub(super) fn badge(method: &str) -> (&'static str, String) {
+pub(super) fn badge(method: &str, words: &Words) -> (&'static str, String) {
     match method {
         "visa" => ("visa", "VISA".into()),
         "mastercard" => ("mastercard", "mastercard".into()),
@@ -100,6 +110,8 @@ pub(super) fn badge(method: &str) -> (&'static str, String) {
         "paypal" => ("paypal", "PayPal".into()),
         "apple-pay" => ("apple-pay", "Apple Pay".into()),
         "google-pay" => ("google-pay", "G Pay".into()),
+        "card" => ("other", words.get(Word::Card).into()),
+        "bank-transfer" => ("other", words.get(Word::BankTransfer).into()),
         other => ("other", other.to_string()),
     }
 }

@@ -8,13 +8,16 @@ const ELEMENTS = new Set([
   "div", "article", "header", "aside", "figure", "figcaption", "img", "time", "span", "p",
   "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "a", "ul", "ol", "li",
   "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "button",
+  "bdi",
 ]);
 const ATTRIBUTES = new Set([
   "class", "href", "rel", "src", "srcset", "sizes", "alt", "title", "loading", "decoding",
   "fetchpriority", "width", "height", "start", "datetime", "lang", "role", "aria-label",
   "aria-labelledby", "aria-checked", "aria-hidden", "tabindex", "type", "disabled", "id",
-  "data-campaign",
+  "data-campaign", "dir",
 ]);
+// Attributes whose value is one of a few words, whatever the content.
+const WORDS = { dir: new Set(["ltr", "rtl", "auto"]) };
 const LINK_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
 const IMAGE_SCHEMES = new Set(["http:", "https:"]);
 
@@ -83,6 +86,7 @@ function audit(host, testCase) {
     if (el.namespaceURI !== "http://www.w3.org/1999/xhtml") problems.push(`namespace ${el.namespaceURI}`);
     for (const { name, value } of el.attributes) {
       if (!ATTRIBUTES.has(name)) problems.push(`attribute ${name}="${value}" on <${el.localName}>`);
+      if (WORDS[name] && !WORDS[name].has(value)) problems.push(`attribute ${name}="${value}" on <${el.localName}>`);
     }
     if (el.hasAttribute("href") && !LINK_SCHEMES.has(scheme(el.getAttribute("href"), el.baseURI))) {
       problems.push(`href ${el.getAttribute("href")}`);

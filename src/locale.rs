@@ -1,0 +1,283 @@
+//! Folio's own words (the ones it writes, not the article's) in the
+//! reader's language: which locale a language tag gets, which way its
+//! script runs, and the table of words a locale file holds.
+//!
+//! English is built in; every other locale is a JSON file of its own
+//! (`locales/<code>.json` beside `folio.js`), loaded only by a page that
+//! needs it, so an English page pays for no other language.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::json::{self, Value};
+
+/// The locales Folio has words for, by code (the file's name).
+pub const LOCALES: &[&str] = &[
+    "ar", "de", "en", "es", "fa", "fr", "he", "it", "ja", "pl", "pt", "ru", "tr", "uk", "zh",
+];
+
+macro_rules! words {
+    ($($(#[doc = $doc:literal])* $name:ident = $key:literal : $english:literal,)*) => {
+        /// One of the words Folio writes itself.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Word {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        impl Word {
+            /// Every word, in the order of a locale's table.
+            pub const ALL: &[Word] = &[$(Word::$name,)*];
+
+            /// Its key in a locale file.
+            pub const fn key(self) -> &'static str {
+                match self { $(Word::$name => $key,)* }
+            }
+
+            /// Its English text.
+            pub const fn english(self) -> &'static str {
+                match self { $(Word::$name => $english,)* }
+            }
+        }
+    };
+}
+
+words! {
+    /// The skeleton's label while the article loads.
+    Loading = "loading": "Loading article",
+    /// The error state's title.
+    ErrorTitle = "errorTitle": "This article could not be shown",
+    /// The error state's reason when the article could not be fetched.
+    ErrorLoad = "errorLoad": "It could not be loaded. Check your connection and try again.",
+    /// The error state's reason when the article's content is wrong.
+    ErrorContent = "errorContent": "Its content has a mistake the publisher needs to fix.",
+    /// The error state's reason when the reader itself failed.
+    ErrorStart = "errorStart": "The reader could not start.",
+    /// The error state's button.
+    TryAgain = "tryAgain": "Try again",
+    /// The button while it tries again.
+    TryingAgain = "tryingAgain": "Trying again…",
+    /// The byline's authors; `{names}` is the list of names.
+    By = "by": "By {names}",
+    /// The time of the last update; `{date}` is the formatted time.
+    Updated = "updated": "Updated {date}",
+    /// The "Read more" link's label when the article gives none.
+    ReadMore = "readMore": "Read more",
+    /// The support banner's accessible name.
+    Support = "support": "Support",
+    /// The amounts' accessible name.
+    ChooseAmount = "chooseAmount": "Choose an amount",
+    /// A monthly amount; `{amount}` is the formatted sum.
+    PerMonth = "perMonth": "{amount} / month",
+    /// A yearly amount.
+    PerYear = "perYear": "{amount} / year",
+    /// A one-off amount.
+    Once = "once": "{amount} once",
+    /// The payment badges' accessible name.
+    PaymentMethods = "paymentMethods": "Payment methods",
+    /// The payment method `card`.
+    Card = "card": "Card",
+    /// The payment method `bank-transfer`.
+    BankTransfer = "bankTransfer": "Bank transfer",
+    /// The decline button's label when the article gives none.
+    RemindLater = "remindLater": "Remind me later",
+}
+
+/// A locale's words, every [`Word`] of it (English where its file has none).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Words {
+    table: Vec<Cow<'static, str>>,
+}
+
+impl Words {
+    /// The built-in English words.
+    pub fn english() -> Self {
+        Self {
+            table: Word::ALL
+                .iter()
+                .map(|w| Cow::Borrowed(w.english()))
+                .collect(),
+        }
+    }
+
+    /// Reads a locale file: a JSON object of [`Word::key`] → text. Keys it
+    /// does not know are ignored, words it lacks stay English; a value
+    /// that is not a string is an error naming its key.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let value = json::parse(text).map_err(|error| format!("not JSON: {}", error.message))?;
+        let Value::Object(members) = value else {
+            return Err("not a JSON object".into());
+        };
+        let mut words = Self::english();
+        for (key, value) in members {
+            let Some(index) = Word::ALL.iter().position(|w| w.key() == key) else {
+                continue;
+            };
+            match value {
+                Value::String(text) => words.table[index] = Cow::Owned(text.into_owned()),
+                _ => return Err(format!("`{key}` must be a string")),
+            }
+        }
+        Ok(words)
+    }
+
+    /// The text of `word`.
+    pub fn get(&self, word: Word) -> &str {
+        let index = Word::ALL.iter().position(|w| *w == word).unwrap_or(0);
+        self.table.get(index).map_or(word.english(), |t| t)
+    }
+
+    /// The text of `word` before and after its `{name}` placeholder (all of
+    /// it before, when it has none).
+    pub fn around(&self, word: Word, name: &str) -> (String, String) {
+        let text = self.get(word);
+        match text.split_once(&format!("{{{name}}}")) {
+            Some((before, after)) => (before.to_string(), after.to_string()),
+            None => (text.to_string(), String::new()),
+        }
+    }
+
+    /// The text of `word` with its `{name}` placeholder replaced by `value`.
+    pub fn fill(&self, word: Word, name: &str, value: &str) -> String {
+        self.get(word).replace(&format!("{{{name}}}"), value)
+    }
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Self::english()
+    }
+}
+
+/// The language Folio writes in: its words, and the tag `Intl` formats
+/// dates and amounts for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Locale {
+    /// The BCP 47 tag dates, amounts and lists are formatted for
+    /// (`pt-BR`: the table is Portuguese, the formats Brazilian).
+    pub tag: String,
+    /// The words.
+    pub words: Arc<Words>,
+}
+
+impl Locale {
+    /// English words, formats for `en`.
+    pub fn english() -> Self {
+        Self {
+            tag: "en".into(),
+            words: Arc::new(Words::english()),
+        }
+    }
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Self::english()
+    }
+}
+
+/// Which locale a page gets: the host's UI language (`lang` attribute or
+/// option) when given, else the article's `lang`; the first of its
+/// fallbacks Folio has words for (`pt-BR` → `pt`), else English. Returns
+/// the locale's code and the tag to format for (the tag asked for when its
+/// locale was found, else `en`).
+pub fn resolve(ui: Option<&str>, article: Option<&str>) -> (&'static str, String) {
+    let asked = [ui, article]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|t| !t.is_empty());
+    let Some(asked) = asked else {
+        return ("en", "en".into());
+    };
+    match fallbacks(asked).find_map(|tag| LOCALES.iter().find(|c| **c == tag)) {
+        Some(code) => (code, asked.replace('_', "-")),
+        None => ("en", "en".into()),
+    }
+}
+
+/// A tag and its shorter forms, lower case: `zh-Hant-TW` → `zh-hant-tw`,
+/// `zh-hant`, `zh` (`_` read as `-`; the deprecated `iw` as `he`).
+fn fallbacks(tag: &str) -> impl Iterator<Item = String> {
+    let tag = tag.replace('_', "-").to_ascii_lowercase();
+    let tag = match tag.split('-').next() {
+        Some("iw") => format!("he{}", &tag[2..]),
+        _ => tag,
+    };
+    let ends: Vec<usize> = tag
+        .match_indices('-')
+        .map(|(i, _)| i)
+        .chain([tag.len()])
+        .collect();
+    ends.into_iter()
+        .rev()
+        .map(move |end| tag[..end].to_string())
+}
+
+/// Which way text in `tag`'s language runs: `rtl` for the scripts written
+/// right to left (Arabic, Hebrew, Thaana, Syriac, N'Ko, Adlam), named by
+/// the tag's script or implied by its language; else `ltr`.
+pub fn direction(tag: &str) -> &'static str {
+    const RTL_SCRIPTS: &[&str] = &["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"];
+    const RTL_LANGUAGES: &[&str] = &[
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "ug", "ur", "yi",
+    ];
+    let tag = tag.replace('_', "-").to_ascii_lowercase();
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    match parts.find(|p| p.len() == 4) {
+        Some(script) if RTL_SCRIPTS.contains(&script) => "rtl",
+        Some(_) => "ltr",
+        None if RTL_LANGUAGES.contains(&language) => "rtl",
+        None => "ltr",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_falls_back_to_its_language_then_to_english() {
+        assert_eq!(resolve(Some("pt-BR"), None), ("pt", "pt-BR".into()));
+        assert_eq!(
+            resolve(Some("zh_Hant_TW"), None),
+            ("zh", "zh-Hant-TW".into())
+        );
+        assert_eq!(resolve(Some("iw"), None), ("he", "iw".into()));
+        assert_eq!(resolve(Some("sw"), Some("ru")), ("en", "en".into()));
+        assert_eq!(resolve(None, Some("ru-RU")), ("ru", "ru-RU".into()));
+        assert_eq!(resolve(Some(" "), Some("de")), ("de", "de".into()));
+        assert_eq!(resolve(None, None), ("en", "en".into()));
+    }
+
+    #[test]
+    fn scripts_written_right_to_left_are_found_by_script_or_language() {
+        for tag in ["ar", "he-IL", "fa", "ur_PK", "az-Arab", "ks"] {
+            assert_eq!(direction(tag), "rtl", "{tag}");
+        }
+        for tag in ["en", "ru", "ku-Latn", "az", "zh-Hant", ""] {
+            assert_eq!(direction(tag), "ltr", "{tag}");
+        }
+    }
+
+    #[test]
+    fn a_locale_file_overrides_words_and_keeps_english_for_the_rest() {
+        let words = Words::parse(r#"{"readMore": "Подробнее", "unknown": 1}"#).unwrap();
+        assert_eq!(words.get(Word::ReadMore), "Подробнее");
+        assert_eq!(words.get(Word::Updated), "Updated {date}");
+        assert_eq!(
+            Words::parse(r#"{"updated": 2}"#),
+            Err("`updated` must be a string".into())
+        );
+        assert!(Words::parse("[]").is_err());
+        assert_eq!(
+            Words::english().fill(Word::By, "names", "A and B"),
+            "By A and B"
+        );
+        let japanese = Words::parse(r#"{"updated": "{date} 更新"}"#).unwrap();
+        assert_eq!(
+            japanese.around(Word::Updated, "date"),
+            (String::new(), " 更新".to_string())
+        );
+    }
+}
