@@ -140,6 +140,17 @@ async fn axe_finds_no_violation_in_any_widget_state_theme_or_width() {
     browser.stop().await;
 }
 
+/// Opens the demo from `folio` and waits for its support prompt.
+async fn open_with_prompt(browser: &Browser, folio: &Server) {
+    browser.open(&folio.url("index.html")).await;
+    browser
+        .wait_for(
+            "return !!document.querySelector('folio-article').shadowRoot?.querySelector('.folio-support__later');",
+            "the demo's prompt",
+        )
+        .await;
+}
+
 /// The deepest focused element, through shadow roots: whether it is in a
 /// widget, what it is, and whether its focus ring shows.
 const FOCUS: &str = r#"
@@ -164,13 +175,7 @@ async fn the_keyboard_alone_reaches_every_control_in_order_with_focus_shown_and_
     let folio = Server::start(dist());
     let browser = Browser::start().await;
     browser.resize(1280, 1000).await;
-    browser.open(&folio.url("index.html")).await;
-    browser
-        .wait_for(
-            "return !!document.querySelector('folio-article').shadowRoot?.querySelector('.folio-support__later');",
-            "the prompt",
-        )
-        .await;
+    open_with_prompt(&browser, &folio).await;
     let mut stops: Vec<String> = Vec::new();
     let mut left = false;
     for _ in 0..60 {
@@ -234,13 +239,7 @@ async fn in_forced_colors_the_chosen_amount_borders_and_focus_stay_visible() {
     let browser = Browser::start().await;
     browser.resize(1280, 1000).await;
     browser.media(&[("forced-colors", "active")]).await;
-    browser.open(&folio.url("index.html")).await;
-    browser
-        .wait_for(
-            "return !!document.querySelector('folio-article').shadowRoot?.querySelector('.folio-support__amount');",
-            "the prompt",
-        )
-        .await;
+    open_with_prompt(&browser, &folio).await;
     let seen = browser.eval(CONTRAST, vec![]).await;
     assert_eq!(seen["forced"], true);
     assert_ne!(
@@ -288,13 +287,7 @@ async fn at_320_px_and_at_200_percent_zoom_nothing_scrolls_sideways_or_is_cut() 
     let browser = Browser::start().await;
     for (width, scale, name) in [(320u32, 1.0, "320px"), (640, 2.0, "zoom-200")] {
         browser.viewport(width, 900, scale).await;
-        browser.open(&folio.url("index.html")).await;
-        browser
-            .wait_for(
-                "return !!document.querySelector('folio-article').shadowRoot?.querySelector('.folio-support__later');",
-                "the article",
-            )
-            .await;
+        open_with_prompt(&browser, &folio).await;
         let seen = browser.eval(OVERFLOW, vec![]).await;
         assert_eq!(seen["page"], 0, "{name}: the page scrolls sideways: {seen}");
         assert_eq!(seen["out"], json!([]), "{name}: cut at the edge: {seen}");

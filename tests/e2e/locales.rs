@@ -86,7 +86,7 @@ async fn an_article_in_russian_gets_folios_words_dates_and_lists_in_russian() {
         updated.starts_with(" · Обновлено 13 сентября 2020"),
         "{updated}"
     );
-    assert_eq!(words["readMore"], "Читать далее");
+    assert_eq!(words["readMore"], "Читать ещё");
     assert_eq!(words["later"], "Напомнить позже");
     assert_eq!(
         words["amount"].as_str().unwrap().replace('\u{a0}', " "),
@@ -95,7 +95,7 @@ async fn an_article_in_russian_gets_folios_words_dates_and_lists_in_russian() {
     assert_eq!(words["amounts"], "Выберите сумму");
     assert_eq!(words["methods"], "Способы оплаты");
     assert_eq!(words["card"], "VISA|mastercard|Карта|PayPal");
-    assert_eq!(words["banner"], "Поддержка");
+    assert_eq!(words["banner"], "Поддержите нас");
     assert_eq!(
         locale_requests(&site.folio),
         ["/locales/ru.json"],
@@ -118,7 +118,7 @@ async fn the_hosts_language_wins_falls_back_by_tag_and_the_publishers_words_win_
 
     let german = mount(&browser, "de", &article, json!({ "lang": "de" })).await;
     assert_eq!(german["lang"], "de");
-    assert_eq!(german["readMore"], "Weiterlesen");
+    assert_eq!(german["readMore"], "Mehr lesen");
     assert_eq!(
         german["who"],
         "Von Jane Doe und John Roe · The Moscow Times"
@@ -158,7 +158,7 @@ async fn the_hosts_language_wins_falls_back_by_tag_and_the_publishers_words_win_
         .await;
     browser
         .wait_for(
-            "return document.getElementById('attr').shadowRoot?.querySelector('.folio-read-more a')?.textContent === 'Читати далі';",
+            "return document.getElementById('attr').shadowRoot?.querySelector('.folio-read-more a')?.textContent === 'Читати ще';",
             "the Ukrainian words",
         )
         .await;
