@@ -234,12 +234,34 @@ function createFolio() {
       const box = document.createElement("div");
       box.className = "folio-fallback";
       box.setAttribute("role", "alert");
-      const title = document.createElement("strong");
+      const [title, line, detail] = ["strong", "span", "span"].map((tag) => document.createElement(tag));
       title.textContent = "This article could not be shown";
-      box.append(title, `The reader ${what} (${error?.message ?? error}).`);
+      line.textContent = `The reader ${what}`;
+      detail.textContent = ` (${error?.message ?? error}).`;
+      box.append(title, line, detail);
       this.#host.shadowRoot?.replaceChildren(box);
-      const detail = { message: `Folio ${what}: ${error?.message ?? error}` };
-      this.#host.dispatchEvent(new CustomEvent("folio:error", { bubbles: true, composed: true, detail }));
+      const message = { message: `Folio ${what}: ${error?.message ?? error}` };
+      this.#host.dispatchEvent(new CustomEvent("folio:error", { bubbles: true, composed: true, detail: message }));
+      void this.#localizeFallback(title, what === "could not start" ? line : null, detail);
+    }
+
+    /**
+     * The fallback's words in the host's language, from its locale file
+     * when there is one (without the core, read here as plain JSON); the
+     * diagnostic stays English.
+     */
+    async #localizeFallback(title, line, detail) {
+      const code = String(this.#options().lang ?? "").toLowerCase().split(/[-_]/)[0];
+      if (!/^[a-z]{2,3}$/.test(code) || code === "en") return;
+      try {
+        const response = await fetch(new URL(`locales/${code}.json`, import.meta.url), { credentials: "omit" });
+        const words = response.ok ? await response.json() : {};
+        if (typeof words.errorTitle === "string") title.textContent = words.errorTitle;
+        if (line && typeof words.errorStart === "string") line.textContent = words.errorStart;
+        detail.lang = "en";
+      } catch {
+        // the English words stay
+      }
     }
   }
 

@@ -253,3 +253,60 @@ async fn the_skeleton_is_labelled_in_the_hosts_language_and_a_broken_locale_leav
     assert_eq!(errors, 0, "a missing locale is no error of the article");
     browser.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_its_core_the_widget_still_says_so_in_the_hosts_language() {
+    // A folio server whose WebAssembly is gone: the core cannot start.
+    let folio = Server::with_route(
+        dist(),
+        Box::new(|path, _: &std::path::Path| {
+            (path == "/core/folio_bg.wasm").then(|| Response {
+                status: "404 Not Found",
+                headers: vec![],
+                body: b"gone".to_vec(),
+            })
+        }),
+    );
+    let browser = Browser::start().await;
+    browser.open(&folio.url("demo/plain.html")).await;
+    browser
+        .eval(
+            "const el = document.createElement('folio-article'); el.id = 'de'; \
+             el.setAttribute('lang', 'de-AT'); el.setAttribute('src', '../sample/article.json'); \
+             document.body.append(el);",
+            vec![],
+        )
+        .await;
+    let fallback = "const box = document.getElementById(arguments[0]).shadowRoot?.querySelector('.folio-fallback[role=alert]'); \
+                    return box && { title: box.querySelector('strong').textContent, text: box.textContent };";
+    let german = browser
+        .wait_for(
+            "const t = document.getElementById('de').shadowRoot?.querySelector('.folio-fallback strong')?.textContent; \
+             return t === 'Dieser Artikel kann nicht angezeigt werden';",
+            "the German fallback",
+        )
+        .await;
+    assert_eq!(german, true);
+    let seen = browser.eval(fallback, vec![json!("de")]).await;
+    let text = seen["text"].as_str().unwrap();
+    assert!(
+        text.contains("Die Leseansicht konnte nicht gestartet werden.") && text.contains("("),
+        "the German sentence, then the diagnostic: {text}"
+    );
+    let english = browser.eval(fallback, vec![json!("article")]).await;
+    assert_eq!(english["title"], "This article could not be shown");
+    assert!(
+        english["text"]
+            .as_str()
+            .unwrap()
+            .contains("The reader could not start")
+    );
+    let errors = browser
+        .eval(
+            "return folioLog.events.filter((e) => e.type === 'folio:error').map((e) => e.target).sort();",
+            vec![],
+        )
+        .await;
+    assert_eq!(errors, json!(["article", "de"]));
+    browser.stop().await;
+}
