@@ -114,6 +114,23 @@ enum Pending {
     Error(ContentError, Shown),
 }
 
+impl Pending {
+    /// The host's UI language.
+    fn ui(&self) -> Option<&str> {
+        match self {
+            Pending::Article(_, shown) | Pending::Error(_, shown) => shown.ui.as_deref(),
+        }
+    }
+
+    /// The article's language (none for content that could not be read).
+    fn lang(&self) -> Option<&str> {
+        match self {
+            Pending::Article(article, _) => article.lang.as_deref(),
+            Pending::Error(..) => None,
+        }
+    }
+}
+
 /// How an article is shown: where it came from, whether the prompt shows,
 /// the host's UI language and direction, and the headline's level.
 #[derive(Clone)]
@@ -125,21 +142,10 @@ struct Shown {
     level: u8,
 }
 
-impl Default for Shown {
-    fn default() -> Self {
-        Self {
-            base: None,
-            support: true,
-            ui: None,
-            dir: None,
-            level: 1,
-        }
-    }
-}
-
 impl Shown {
-    /// Reads `{ support, lang, dir, headingLevel }` (each optional; `dir`
-    /// only `ltr` or `rtl`, the level 1 to 6).
+    /// Reads `{ support, lang, dir, headingLevel }` as `folio.js` passes
+    /// them from attributes or options, each optional: `dir` counts only as
+    /// `ltr` or `rtl` (any case), the level only as a whole 1 to 6.
     fn read(base: Option<String>, options: &JsValue) -> Self {
         let get = |key: &str| js_sys::Reflect::get(options, &key.into()).ok();
         let text = |key: &str| {
@@ -152,8 +158,10 @@ impl Shown {
             base,
             support: get("support").and_then(|v| v.as_bool()).unwrap_or(true),
             ui: text("lang"),
-            dir: text("dir").filter(|d| d == "ltr" || d == "rtl"),
-            level: if (1.0..=6.0).contains(&level) {
+            dir: text("dir")
+                .map(|d| d.to_ascii_lowercase())
+                .filter(|d| d == "ltr" || d == "rtl"),
+            level: if (1.0..=6.0).contains(&level) && level.fract() == 0.0 {
                 level as u8
             } else {
                 1
@@ -239,39 +247,25 @@ impl Widget {
             Ok(article) => Pending::Article(Arc::new(article), shown),
             Err(error) => Pending::Error(error, shown),
         };
-        let (ui, lang) = match &pending {
-            Pending::Article(article, shown) => (shown.ui.as_deref(), article.lang.as_deref()),
-            Pending::Error(_, shown) => (shown.ui.as_deref(), None),
-        };
-        if let Err(code) = locale_for(ui, lang) {
-            self.pending = Some(pending);
-            return Ok(Some(code.to_string()));
+        match locale_for(pending.ui(), pending.lang()) {
+            Ok(locale) => {
+                self.show(pending, locale);
+                Ok(None)
+            }
+            Err(code) => {
+                self.pending = Some(pending);
+                Ok(Some(code.to_string()))
+            }
         }
-        self.pending = Some(pending);
-        self.resume()?;
-        Ok(None)
     }
 
     /// Shows what [`Widget::render_parts`] held back for its locale (in
-    /// English when the locale is still not loaded).
+    /// English words when the locale is still not loaded).
     pub fn resume(&mut self) -> Result<(), JsValue> {
         panics::watch()?;
-        match self.pending.take() {
-            Some(Pending::Article(article, shown)) => {
-                let locale = locale_or_formats(shown.ui.as_deref(), article.lang.as_deref());
-                let support_error = match &article.support {
-                    Some(Err(error)) if shown.support => Some(error.clone()),
-                    _ => None,
-                };
-                let id = article.id.clone();
-                self.show_article(article, shown, locale);
-                if let Some(error) = support_error {
-                    self.report(&error.to_string(), Some(&error.path));
-                }
-                self.after_update("folio:render", vec![("id", id.into())]);
-            }
-            Some(Pending::Error(error, shown)) => self.show_error(&error, &shown),
-            None => {}
+        if let Some(pending) = self.pending.take() {
+            let locale = locale_or_formats(pending.ui(), pending.lang());
+            self.show(pending, locale);
         }
         Ok(())
     }
@@ -290,6 +284,7 @@ impl Widget {
         self.pending = None;
         let retry = retry.map(send_wrapper::SendWrapper::new);
         let shown = Shown::read(None, options);
+        let locale = locale_or_formats(shown.ui.as_deref(), None);
         self.show_failure(
             Failure {
                 cause: Cause::Load,
@@ -297,6 +292,7 @@ impl Widget {
                 retry,
             },
             &shown,
+            locale,
         );
         self.report(reason, None);
         Ok(())
@@ -331,7 +327,26 @@ impl Widget {
         self.resume()
     }
 
-    fn show_error(&mut self, error: &ContentError, shown: &Shown) {
+    /// Shows `pending` in `locale`, and reports it.
+    fn show(&mut self, pending: Pending, locale: Locale) {
+        match pending {
+            Pending::Article(article, shown) => {
+                let support_error = match &article.support {
+                    Some(Err(error)) if shown.support => Some(error.clone()),
+                    _ => None,
+                };
+                let id = article.id.clone();
+                self.show_article(article, shown, locale);
+                if let Some(error) = support_error {
+                    self.report(&error.to_string(), Some(&error.path));
+                }
+                self.after_update("folio:render", vec![("id", id.into())]);
+            }
+            Pending::Error(error, shown) => self.show_error(&error, &shown, locale),
+        }
+    }
+
+    fn show_error(&mut self, error: &ContentError, shown: &Shown, locale: Locale) {
         self.show_failure(
             Failure {
                 cause: Cause::Content,
@@ -339,6 +354,7 @@ impl Widget {
                 retry: None,
             },
             shown,
+            locale,
         );
         self.report(
             &error.to_string(),
@@ -367,8 +383,7 @@ impl Widget {
         }
     }
 
-    fn show_failure(&mut self, failure: Failure, shown: &Shown) {
-        let locale = locale_or_formats(shown.ui.as_deref(), None);
+    fn show_failure(&mut self, failure: Failure, shown: &Shown, locale: Locale) {
         match &self.mounted {
             Some(mounted) if mounted.frame.0 == locale => mounted.failure.set(Some(failure)),
             _ => {

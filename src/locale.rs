@@ -122,8 +122,8 @@ impl Words {
 
     /// The text of `word`.
     pub fn get(&self, word: Word) -> &str {
-        let index = Word::ALL.iter().position(|w| *w == word).unwrap_or(0);
-        self.table.get(index).map_or(word.english(), |t| t)
+        // `Word::ALL` lists the words in declaration order.
+        self.table.get(word as usize).map_or(word.english(), |t| t)
     }
 
     /// The text of `word` before and after its `{name}` placeholder (all of

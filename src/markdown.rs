@@ -86,13 +86,6 @@ pub fn render_under(markdown: &str, headline: u8) -> Document {
     render_at(markdown, 0, headline.clamp(1, 6))
 }
 
-impl Document {
-    /// The level of the headline its headings sit below.
-    pub fn headline(&self) -> u8 {
-        self.headline
-    }
-}
-
 /// Renders `markdown`, which starts at byte `offset` of a larger text, so
 /// the spans are of that text.
 fn render_at(markdown: &str, offset: usize, headline: u8) -> Document {

@@ -141,8 +141,8 @@ function createFolio() {
 
     /**
      * `options()` says how to show the article now: `{ support, lang, dir,
-     * headingLevel }` (`lang`, `dir`: the host's UI language and
-     * direction, or null).
+     * headingLevel }` as the host gives them (the core checks them:
+     * `lang`, `dir` are the host's UI language and direction).
      */
     constructor(host, options) {
       this.#host = host;
@@ -364,9 +364,9 @@ function createFolio() {
       }
       this.#controller ??= new Controller(this, () => ({
         support: this.getAttribute("support") !== "off",
-        lang: this.getAttribute("lang") || null,
-        dir: direction(this.getAttribute("dir")),
-        headingLevel: headingLevel(this.getAttribute("heading-level")),
+        lang: this.getAttribute("lang"),
+        dir: this.getAttribute("dir"),
+        headingLevel: Number(this.getAttribute("heading-level")),
       }));
       if (!this.hasAttribute("lazy")) return this.#load();
       this.#observer = new IntersectionObserver(
@@ -425,18 +425,6 @@ function createFolio() {
     }
   }
 
-  /** `ltr` or `rtl`, else null (the article's language decides). */
-  function direction(value) {
-    const dir = String(value ?? "").toLowerCase();
-    return dir === "ltr" || dir === "rtl" ? dir : null;
-  }
-
-  /** The level of the headline, 1 to 6 (1 unless given). */
-  function headingLevel(value) {
-    const level = Number(value);
-    return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 1;
-  }
-
   if (!customElements.get("folio-article")) customElements.define("folio-article", FolioArticle);
 
   /**
@@ -450,9 +438,9 @@ function createFolio() {
     if (options.theme) element.setAttribute("theme", options.theme);
     const controller = new Controller(element, () => ({
       support: options.support !== "off",
-      lang: options.lang || null,
-      dir: direction(options.dir),
-      headingLevel: headingLevel(options.headingLevel),
+      lang: options.lang,
+      dir: options.dir,
+      headingLevel: options.headingLevel,
     }));
     controller.show(async () => toText(article));
     return Object.freeze({

@@ -34,7 +34,7 @@ impl PartialEq for Rendered {
 impl Rendered {
     /// `article` with its body rendered under a headline of `level`.
     fn new(article: Arc<model::Article>, level: u8, previous: Option<&Self>) -> Self {
-        let body = match previous.filter(|p| p.body.headline() == level) {
+        let body = match previous {
             Some(previous) if previous.article.body == article.body => previous.body.clone(),
             Some(previous) => Arc::new(markdown::rerender(
                 &previous.body,
