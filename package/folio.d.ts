@@ -9,8 +9,12 @@ export type * from "./article";
 /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
 export type Theme = "light" | "dark" | "auto";
 
-/** An article as `mount`, `update` and the `article` property take it: an object, or its JSON text. */
-export type ArticleInput = Article | string;
+/**
+ * An article as `mount`, `update` and the `article` property take it: an
+ * object, or its JSON text. Besides Article JSON v1, an ANS story or
+ * schema.org JSON-LD (typed loosely: their schemas are not Folio's).
+ */
+export type ArticleInput = Article | Record<string, unknown> | unknown[] | string;
 
 /** Options of {@link mount}. */
 export interface MountOptions {
@@ -24,7 +28,12 @@ export interface MountOptions {
   dir?: "ltr" | "rtl";
   /** The headline's heading level (1 unless given); the body's headings follow below it. */
   headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+  /** Read the article as this format only; detected from its shape unless given. */
+  format?: ArticleFormat;
 }
+
+/** The formats Folio reads: Article JSON v1, Arc XP ANS, schema.org JSON-LD. */
+export type ArticleFormat = "folio" | "ans" | "json-ld";
 
 /** What {@link mount} returns. */
 export interface FolioHandle {
@@ -75,6 +84,14 @@ export interface FolioErrorDetail {
   path?: string;
 }
 
+/** `detail` of `folio:notice`: something of an ANS or JSON-LD source that is not shown. */
+export interface FolioNoticeDetail {
+  /** The source element's path (`content_elements[3]`). */
+  path: string;
+  /** What was done with it, in one sentence. */
+  message: string;
+}
+
 /** `detail` of `folio:support-view`: the prompt was at least half visible for a second. */
 export interface FolioSupportViewDetail {
   campaign: string;
@@ -100,6 +117,7 @@ export interface FolioSupportDismissDetail {
 export interface FolioEventMap {
   "folio:render": CustomEvent<FolioRenderDetail>;
   "folio:error": CustomEvent<FolioErrorDetail>;
+  "folio:notice": CustomEvent<FolioNoticeDetail>;
   "folio:support-view": CustomEvent<FolioSupportViewDetail>;
   "folio:support-click": CustomEvent<FolioSupportClickDetail>;
   "folio:support-dismiss": CustomEvent<FolioSupportDismissDetail>;
@@ -122,6 +140,8 @@ export interface FolioArticleAttributes {
   dir: "ltr" | "rtl";
   /** The headline's heading level, `1` to `6`. */
   "heading-level": `${1 | 2 | 3 | 4 | 5 | 6}`;
+  /** Read the article as this format only. */
+  format: ArticleFormat;
 }
 
 /** The `<folio-article>` element. */

@@ -12,10 +12,10 @@ use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRoot
 
 use crate::STYLESHEET;
 use crate::components::{Article, Cause, Choice, ErrorView, Retry};
-use crate::error::ContentError;
+use crate::error::{ContentError, Problem};
 use crate::events::Reporter;
 use crate::locale::{self, Locale, Word, Words};
-use crate::{model, panics};
+use crate::{formats, model, panics};
 
 /// The library version, as `Folio.version` reports it.
 #[wasm_bindgen]
@@ -108,9 +108,10 @@ struct Failure {
     retry: Option<Retry>,
 }
 
-/// What a widget shows once the locale it waits for is loaded.
+/// What a widget shows once the locale it waits for is loaded: an
+/// article with what was left out of it, or the error it is instead.
 enum Pending {
-    Article(Arc<model::Article>, Shown),
+    Article(Arc<model::Article>, Vec<formats::Notice>, Shown),
     Error(ContentError, Shown),
 }
 
@@ -118,14 +119,14 @@ impl Pending {
     /// The host's UI language.
     fn ui(&self) -> Option<&str> {
         match self {
-            Pending::Article(_, shown) | Pending::Error(_, shown) => shown.ui.as_deref(),
+            Pending::Article(_, _, shown) | Pending::Error(_, shown) => shown.ui.as_deref(),
         }
     }
 
     /// The article's language (none for content that could not be read).
     fn lang(&self) -> Option<&str> {
         match self {
-            Pending::Article(article, _) => article.lang.as_deref(),
+            Pending::Article(article, ..) => article.lang.as_deref(),
             Pending::Error(..) => None,
         }
     }
@@ -222,11 +223,15 @@ impl Widget {
     /// apart from the JSON text of the rest (which then has none): how
     /// `folio.js` passes an object, so that a long body is neither escaped
     /// into JSON nor read back out of it. `base` is the URL it came from
-    /// (relative links and images resolve against it). `options` is
-    /// `{ support, lang, dir, headingLevel }`: `support` false hides the
+    /// (relative links and images resolve against it). The JSON may be
+    /// Article JSON v1, an ANS story or schema.org JSON-LD, or the text of
+    /// a web page holding JSON-LD; what was left out of it is sent as
+    /// `folio:notice` events. `options` is
+    /// `{ support, lang, dir, headingLevel, format }`: `support` false hides the
     /// prompt and banner; `lang` is the host's UI language and `dir` its
     /// direction, when it sets them; `headingLevel` the headline's level
-    /// (1 unless given). Bad content renders the error state and sends
+    /// (1 unless given); `format` (`folio`, `ans`, `json-ld`) reads the
+    /// content as that format only. Bad content renders the error state and sends
     /// `folio:error`.
     ///
     /// Returns the code of a locale the page has not loaded yet, having
@@ -242,9 +247,24 @@ impl Widget {
     ) -> Result<Option<String>, JsValue> {
         panics::watch()?;
         panics::maybe_panic_for_tests();
+        let format = js_sys::Reflect::get(options, &"format".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|v| !v.is_empty());
+        let read = match format
+            .as_deref()
+            .map(|name| (name, formats::Format::named(name)))
+        {
+            Some((name, None)) => Err(ContentError::new(
+                "format",
+                Problem::Invalid(format!("must be folio, ans or json-ld (it is \"{name}\")")),
+            )),
+            Some((_, forced)) => formats::read(json, body.as_deref(), forced, base.as_deref()),
+            None => formats::read(json, body.as_deref(), None, base.as_deref()),
+        };
         let shown = Shown::read(base, options);
-        let pending = match model::parse_with_body(json, body.as_deref()) {
-            Ok(article) => Pending::Article(Arc::new(article), shown),
+        let pending = match read {
+            Ok(read) => Pending::Article(Arc::new(read.article), read.notices, shown),
             Err(error) => Pending::Error(error, shown),
         };
         match locale_for(pending.ui(), pending.lang()) {
@@ -330,7 +350,14 @@ impl Widget {
     /// Shows `pending` in `locale`, and reports it.
     fn show(&mut self, pending: Pending, locale: Locale) {
         match pending {
-            Pending::Article(article, shown) => {
+            Pending::Article(article, notices, shown) => {
+                for notice in notices {
+                    let detail = vec![
+                        ("path", notice.path.into()),
+                        ("message", notice.message.into()),
+                    ];
+                    self.after_update("folio:notice", detail);
+                }
                 let support_error = match &article.support {
                     Some(Err(error)) if shown.support => Some(error.clone()),
                     _ => None,

@@ -126,19 +126,34 @@ pub fn iso_time(ms: i64) -> String {
     date.to_iso_string().as_string().unwrap_or_default()
 }
 
-/// Formats an RFC 3339 time as a long date with a short time, in `lang`
-/// (the reader's own locale when absent or unknown to the browser).
-pub fn long_date(rfc3339: &str, lang: Option<&str>) -> String {
-    let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
+/// Formats a date as a long date with a short time, in `lang` (the
+/// reader's own locale when absent or unknown to the browser): an RFC 3339
+/// time in the reader's zone; one with no offset as written; a calendar
+/// date without a time.
+pub fn long_date(text: &str, lang: Option<&str>) -> String {
+    use crate::date::Precision;
+    let (instant, as_written, time) = match crate::date::precision(text) {
+        Some(Precision::Day) => (format!("{text}T00:00:00Z"), true, false),
+        Some(Precision::Local) => (format!("{}Z", text.replacen(' ', "T", 1)), true, true),
+        _ => (text.to_string(), false, true),
+    };
+    let date = js_sys::Date::new(&JsValue::from_str(&instant));
     if date.get_time().is_nan() {
-        return rfc3339.to_string();
+        return text.to_string();
     }
-    let made = formatter(format!("date {}", lang.unwrap_or("")), lang, |locale| {
-        let options = object(&[("dateStyle", "long".into()), ("timeStyle", "short".into())]);
-        DateTimeFormat::new(locale, &options).map(JsValue::from)
+    let key = format!("date {as_written} {time} {}", lang.unwrap_or(""));
+    let made = formatter(key, lang, |locale| {
+        let mut options = vec![("dateStyle", JsValue::from("long"))];
+        if time {
+            options.push(("timeStyle", "short".into()));
+        }
+        if as_written {
+            options.push(("timeZone", "UTC".into()));
+        }
+        DateTimeFormat::new(locale, &object(&options)).map(JsValue::from)
     });
     made.map_or_else(
-        || rfc3339.to_string(),
+        || text.to_string(),
         |format| format.unchecked_into::<DateTimeFormat>().format(&date),
     )
 }

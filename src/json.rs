@@ -23,7 +23,7 @@ pub enum Value<'a> {
     /// `true` or `false`.
     Bool(bool),
     /// A number as written (already checked against the JSON grammar).
-    Number(&'a str),
+    Number(Cow<'a, str>),
     /// A string, borrowed from the text unless it had escapes.
     String(Cow<'a, str>),
     /// An array.
@@ -215,7 +215,7 @@ impl<'a> Reader<'a> {
             return Err(self.error("malformed number"));
         }
         self.at = at;
-        Ok(Value::Number(&self.text[start..at]))
+        Ok(Value::Number(Cow::Borrowed(&self.text[start..at])))
     }
 
     /// A string; `self.at` is on its opening quote.

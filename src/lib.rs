@@ -11,6 +11,7 @@ pub mod byline;
 pub mod date;
 pub mod diff;
 pub mod error;
+pub mod formats;
 pub mod html;
 pub mod json;
 pub mod limits;

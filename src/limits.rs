@@ -7,8 +7,8 @@ use crate::error::{ContentError, Problem};
 /// The longest article JSON read, in bytes (16 MiB).
 pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
 
-/// The longest Markdown `body`, in bytes of JSON text (2 MiB: about
-/// 300,000 words, ten times a long-read).
+/// The longest Markdown `body` (or JSON-LD `articleBody`), in bytes of
+/// JSON text (2 MiB: about 300,000 words, ten times a long-read).
 pub const MAX_BODY_BYTES: usize = 2 << 20;
 
 /// The longest of any other string, `support.body` included (64 KiB).
@@ -17,8 +17,9 @@ pub const MAX_TEXT_BYTES: usize = 64 << 10;
 /// The deepest nesting of JSON objects and arrays (an article needs 4).
 pub const MAX_JSON_DEPTH: usize = 32;
 
-/// The most values (object members and array items, at any depth).
-pub const MAX_JSON_VALUES: usize = 10_000;
+/// The most values (object members and array items, at any depth): an
+/// ANS story with long metadata and a thousand body elements has room.
+pub const MAX_JSON_VALUES: usize = 50_000;
 
 /// A step of the path to a value.
 enum Segment {
@@ -129,7 +130,7 @@ fn walk(json: &str, until: usize, enforce: bool) -> Result<Vec<Open>, ContentErr
                     _ => {
                         count(&mut values, &stack, enforce)?;
                         let path = path_of(&stack);
-                        let limit = if path == "body" {
+                        let limit = if path == "body" || path.ends_with("articleBody") {
                             MAX_BODY_BYTES
                         } else {
                             MAX_TEXT_BYTES

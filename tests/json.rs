@@ -19,8 +19,8 @@ fn values_are_read_as_written_in_order_with_repeated_keys_kept() {
         (
             "a".into(),
             Value::Array(vec![
-                Value::Number("1"),
-                Value::Number("-0.5e3"),
+                Value::Number("1".into()),
+                Value::Number("-0.5e3".into()),
                 Value::Bool(true),
                 Value::Bool(false),
                 Value::Null,

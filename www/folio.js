@@ -340,15 +340,13 @@ function createFolio() {
       const status = `${response.status} ${response.statusText}`.trim();
       throw new Error(`${where}: the server answered ${status}.`);
     }
+    // A web page goes to the core as it is: it reads the page's JSON-LD.
     const text = await readLimited(response, where, failed);
-    if (/html/i.test(response.headers.get("content-type") ?? "") || /^\s*</.test(text)) {
-      throw new Error(`${where}: the server sent a web page, not article JSON.`);
-    }
     return { text, base: response.url || url.href };
   }
 
   class FolioArticle extends HTMLElement {
-    static observedAttributes = ["src", "support", "lang", "dir", "heading-level"];
+    static observedAttributes = ["src", "support", "lang", "dir", "heading-level", "format"];
     #controller = null;
     #observer = null;
     #article = undefined;
@@ -367,6 +365,7 @@ function createFolio() {
         lang: this.getAttribute("lang"),
         dir: this.getAttribute("dir"),
         headingLevel: Number(this.getAttribute("heading-level")),
+        format: this.getAttribute("format"),
       }));
       if (!this.hasAttribute("lazy")) return this.#load();
       this.#observer = new IntersectionObserver(
@@ -420,7 +419,8 @@ function createFolio() {
       const src = this.getAttribute("src");
       if (this.#article !== undefined) return this.#controller.show(async () => toText(this.#article));
       if (src) return this.#controller.show((signal) => fetchArticle(src, this.#timeout(), signal), true);
-      const inline = this.querySelector('script[type="application/json"]')?.textContent ?? "";
+      const inline =
+        this.querySelector('script[type="application/json"], script[type="application/ld+json"]')?.textContent ?? "";
       return this.#controller.show(async () => ({ text: inline, base: null }));
     }
   }
@@ -431,7 +431,8 @@ function createFolio() {
    * Renders `article` (an object or JSON text) into `element`'s shadow root.
    * Options: `theme` ("light", "dark", "auto"), `support` ("off"), `lang`
    * (the UI language of Folio's own words), `dir` ("ltr", "rtl"),
-   * `headingLevel` (1 to 6: the headline's level).
+   * `headingLevel` (1 to 6: the headline's level), `format` ("folio",
+   * "ans", "json-ld": read the article as that format only).
    * Never throws for bad content: it shows the error state and sends `folio:error`.
    */
   function mount(element, article, options = {}) {
@@ -441,6 +442,7 @@ function createFolio() {
       lang: options.lang,
       dir: options.dir,
       headingLevel: options.headingLevel,
+      format: options.format,
     }));
     controller.show(async () => toText(article));
     return Object.freeze({

@@ -44,8 +44,14 @@ pub fn parse_with_body(text: &str, body: Option<&str>) -> Read<Article> {
     if let (Some(body), Value::Object(members)) = (body, &mut value) {
         members.insert(0, ("body".into(), Value::String(body.into())));
     }
+    from_value(&value)
+}
+
+/// Decodes and checks an article from its JSON tree (read by
+/// [`crate::json`], or built from another format by [`crate::formats`]).
+pub fn from_value(value: &Value) -> Read<Article> {
     let decoder = Decoder {
-        value: &value,
+        value,
         path: String::new(),
     };
     let mut article = Article::deserialize(decoder).map_err(|error| error.0)?;

@@ -1,5 +1,5 @@
 //! Checks beyond types: required text present, sizes positive, dates RFC
-//! 3339, URLs allowed by the policy, at most one default amount.
+//! 3339 (or a calendar date, or a date-time with no offset), URLs allowed by the policy, at most one default amount.
 
 use super::{Article, Image, Link, Support, join};
 use crate::error::{ContentError, Problem};
@@ -121,7 +121,7 @@ fn positive(path: &str, value: Option<u32>) -> Check {
 }
 
 fn rfc3339(path: &str, value: &str) -> Check {
-    if !date::is_rfc3339(value) {
+    if date::precision(value).is_none() {
         return Err(ContentError::new(path, Problem::BadDate(value.into())));
     }
     Ok(())
@@ -150,14 +150,17 @@ fn optional_url(path: &str, value: Option<&str>) -> Check {
 /// A BCP 47 tag in its common shape: a 2–8 letter language, then subtags of
 /// 1–8 letters or digits (`en`, `pt-BR`, `zh-Hant-TW`).
 fn language(path: &str, tag: &str) -> Check {
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or("");
-    let ok = (2..=8).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts
-            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
-    if !ok {
+    if !is_language(tag) {
         return Err(ContentError::new(path, Problem::BadLanguage(tag.into())));
     }
     Ok(())
+}
+
+/// Whether `tag` is a language tag as `lang` must be.
+pub fn is_language(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=8).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }

@@ -12,6 +12,7 @@ mod a11y;
 mod demo;
 mod embed;
 mod faults;
+mod formats;
 mod integrity;
 mod leptos_app;
 mod locales;

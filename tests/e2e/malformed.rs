@@ -228,8 +228,8 @@ const CASES: &[(&str, &str, Expect)] = &[
         Field("published"),
     ),
     (
-        "updated date only",
-        r#"edit("updated", "2020-09-13")"#,
+        "updated day and month swapped",
+        r#"edit("updated", "2020-13-09")"#,
         Field("updated"),
     ),
     (
@@ -337,8 +337,8 @@ const CASES: &[(&str, &str, Expect)] = &[
         FieldStarting("extra[0][0]"),
     ),
     (
-        "20,000 values",
-        r#"edit("extra", Array(20000).fill(0))"#,
+        "60,000 values",
+        r#"edit("extra", Array(60000).fill(0))"#,
         FieldStarting("extra["),
     ),
     (

@@ -1,6 +1,6 @@
 //! The XSS corpus (`tests/e2e/xss/vectors.json`) in headless Chromium, through
 //! `Folio.mount()` and `<folio-article>` inline JSON, with every vector in
-//! every field it can reach. See `tests/e2e/xss/runner.js` for the audit.
+//! every field it can reach, in Article JSON v1, ANS and JSON-LD. See `tests/e2e/xss/runner.js` for the audit.
 
 use crate::browser::Browser;
 use crate::site::Site;
@@ -8,6 +8,8 @@ use serde_json::{Value, json};
 
 const VECTORS: &str = include_str!("xss/vectors.json");
 const SAMPLE: &str = include_str!("../../www/sample/article.json");
+const ANS: &str = include_str!("../../www/sample/article.ans.json");
+const JSON_LD: &str = include_str!("../../www/sample/article.jsonld.json");
 
 #[tokio::test(flavor = "multi_thread")]
 async fn no_vector_runs_script_or_leaves_markup_outside_the_allowed_set() {
@@ -21,7 +23,15 @@ async fn no_vector_runs_script_or_leaves_markup_outside_the_allowed_set() {
     let report = browser
         .eval(
             include_str!("xss/runner.js"),
-            vec![vectors, serde_json::from_str(SAMPLE).unwrap(), json!(40)],
+            vec![
+                vectors,
+                serde_json::from_str(SAMPLE).unwrap(),
+                json!(40),
+                json!({
+                    "ans": serde_json::from_str::<Value>(ANS).unwrap(),
+                    "jsonld": serde_json::from_str::<Value>(JSON_LD).unwrap(),
+                }),
+            ],
         )
         .await;
     let cases = report["cases"].as_u64().unwrap();

@@ -1,8 +1,9 @@
 // Runs the XSS corpus in the page, through the public paths: `Folio.mount()`
 // with an object, and `<folio-article>` with inline JSON. Every vector is
 // placed in every field it can reach; each rendered widget is then audited.
-// Arguments: the vectors, the sample article, the batch size.
-const [vectors, sample, batchSize] = arguments;
+// Arguments: the vectors, the sample article, the batch size, and the
+// sample in the other formats Folio reads (`{ ans, jsonld }`).
+const [vectors, sample, batchSize, formats] = arguments;
 
 const ELEMENTS = new Set([
   "div", "article", "header", "aside", "figure", "figcaption", "img", "time", "span", "p",
@@ -67,6 +68,87 @@ function cases() {
   return all;
 }
 
+// The ANS sample with one of every element that holds text or a URL.
+function fullAns() {
+  const ans = structuredClone(formats.ans);
+  const text = (content) => ({ type: "text", content });
+  ans.label = { basic: { text: "X", display: true } };
+  ans.credits = { by: [{ type: "author", name: "X" }] };
+  ans.location = "X";
+  ans.content_elements.push(
+    { type: "header", level: 2, content: "X" },
+    { type: "list", list_type: "ordered", items: [text("X"), { type: "list", items: [text("X")] }] },
+    { type: "table", header: [text("X")], rows: [[text("X")]] },
+    { type: "quote", content_elements: [text("X")], citation: text("X") },
+    { type: "blockquote", content: "X" },
+    { type: "image", url: "inline.jpg", caption: "X", alt_text: "X", credits: { by: [{ type: "author", name: "X" }] } },
+    { type: "interstitial_link", url: "/x", content: "X" },
+    { type: "link_list", title: "X", items: [{ type: "interstitial_link", url: "/y", content: "X" }] },
+    { type: "correction", text: "X" },
+    { type: "code", language: "X", content: "X" },
+    { type: "oembed_response", raw_oembed: { url: "https://video.example/1", title: "X", html: "X" } },
+    { type: "raw_html", content: "X" },
+    { type: "custom_embed", embed: { url: "https://embed.example/1" } },
+  );
+  return ans;
+}
+
+const ANS_TEXT = [
+  ["headlines", "basic"], ["subheadlines", "basic"], ["label", "basic", "text"], ["credits", "by", 0, "name"],
+  ["source", "name"], ["location"], ["promo_items", "basic", "caption"], ["promo_items", "basic", "alt_text"],
+  ["promo_items", "basic", "credits", "by", 0, "name"], ["content_elements", 0, "content"],
+  ...[9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21].flatMap((i) => [
+    ["content_elements", i, "content"], ["content_elements", i, "caption"], ["content_elements", i, "title"],
+    ["content_elements", i, "text"], ["content_elements", i, "language"], ["content_elements", i, "alt_text"],
+  ]),
+  ["content_elements", 10, "items", 0, "content"], ["content_elements", 11, "rows", 0, 0, "content"],
+  ["content_elements", 12, "citation", "content"], ["content_elements", 19, "raw_oembed", "title"],
+];
+const ANS_URL = [
+  ["canonical_url"], ["promo_items", "basic", "url"], ["content_elements", 14, "url"],
+  ["content_elements", 15, "url"], ["content_elements", 16, "items", 0, "url"],
+  ["content_elements", 19, "raw_oembed", "url"], ["content_elements", 21, "embed", "url"],
+];
+const LD_TEXT = [
+  ["@graph", 0, "name"], ["@graph", 2, "description"], ["@graph", 2, "caption"], ["@graph", 2, "creditText"],
+  ["@graph", 3, "headline"], ["@graph", 3, "description"], ["@graph", 3, "articleSection", 0],
+  ["@graph", 3, "articleBody"], ["@graph", 3, "author"],
+];
+const LD_URL = [["@graph", 0, "url"], ["@graph", 2, "url"], ["@graph", 3, "mainEntityOfPage", "@id"], ["@graph", 1, "url"]];
+
+/** The vectors in every text and URL field of the other formats. */
+function formatCases() {
+  const all = [];
+  if (!formats) return all;
+  const ans = fullAns();
+  for (const vector of vectors) {
+    const p = vector.payload;
+    const link = `Text with <a href="${p}">a link</a> and <img src="${p}">.`;
+    if (vector.kind === "markup") {
+      const inAns = structuredClone(ans);
+      for (const path of ANS_TEXT) if (path.length) set(inAns, path, p);
+      all.push({ vector: vector.id, where: "ANS: every text field", article: inAns });
+      const inLd = structuredClone(formats.jsonld);
+      for (const path of LD_TEXT) set(inLd, path, p);
+      all.push({ vector: vector.id, where: "JSON-LD: every text field", article: inLd });
+      const htmlBody = set(structuredClone(formats.jsonld), ["@graph", 3, "articleBody"], `<p>${p}</p><p>after</p>`);
+      all.push({ vector: vector.id, where: "JSON-LD: HTML articleBody", article: htmlBody });
+    } else {
+      for (const path of ANS_URL) {
+        all.push({ vector: vector.id, where: `ANS: ${path.join(".")}`, article: set(structuredClone(ans), path, p) });
+      }
+      const inText = set(structuredClone(ans), ["content_elements", 0, "content"], link);
+      all.push({ vector: vector.id, where: "ANS: text links", article: inText });
+      for (const path of LD_URL) {
+        all.push({ vector: vector.id, where: `JSON-LD: ${path.join(".")}`, article: set(structuredClone(formats.jsonld), path, p) });
+      }
+      const inBody = set(structuredClone(formats.jsonld), ["@graph", 3, "articleBody"], `<p>${link}</p>`);
+      all.push({ vector: vector.id, where: "JSON-LD: articleBody links", article: inBody });
+    }
+  }
+  return all;
+}
+
 /** The scheme of `url` as the browser reads it, or a note that it cannot. */
 function scheme(url, base) {
   try {
@@ -112,7 +194,7 @@ return (async () => {
   window.__xss = () => (window.__xssHit ??= "called __xss()");
   for (const name of ["alert", "confirm", "prompt", "print"]) window[name] = () => (window.__xssHit ??= `called ${name}()`);
 
-  const all = cases();
+  const all = [...cases(), ...formatCases()];
   const report = { cases: all.length, renders: 0, failures: [], outcomes: { render: 0, error: 0 } };
   const settled = new Map();
   const onEvent = (event) => settled.get(event.target)?.(event);

@@ -1,0 +1,119 @@
+//! The JSON-LD article of an HTML page: the text of its
+//! `<script type="application/ld+json">` blocks, read as JSON and nothing
+//! else (the page is scanned as text; none of it runs or is inserted).
+
+use super::{Node, Out, Read, jsonld};
+use crate::error::{ContentError, Problem};
+use crate::json::{self, Value};
+
+/// Reads the article among the JSON-LD blocks of the page `html` (served
+/// from `base`). A block that is not JSON is skipped, with a notice.
+pub(super) fn read(html: &str, base: Option<&str>) -> Result<Read, ContentError> {
+    if html.len() > crate::limits::MAX_ARTICLE_BYTES {
+        crate::limits::check(html)?;
+    }
+    let blocks = blocks(html);
+    let mut out = Out::default();
+    let mut values = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let path = format!("script[{i}]");
+        let parsed = crate::limits::check(block).and_then(|()| {
+            json::parse(block).map_err(|e| ContentError::new("", Problem::Syntax(e.message)))
+        });
+        match parsed {
+            Ok(value) => values.push(value),
+            Err(error) => {
+                values.push(Value::Null);
+                out.notice(
+                    &path,
+                    format!("A JSON-LD block is skipped: it {}.", error.problem),
+                );
+            }
+        }
+    }
+    if blocks.is_empty() {
+        return Err(ContentError::new(
+            "",
+            Problem::Invalid(
+                "is a web page with no JSON-LD (`<script type=\"application/ld+json\">`) \
+                 to read an article from"
+                    .into(),
+            ),
+        ));
+    }
+    let all = Value::Array(values);
+    let root = Node::root(&all, "script".into());
+    jsonld::document(&root, base, &mut out)?;
+    out.finish(super::Format::JsonLd)
+}
+
+/// The text of each JSON-LD script of `html`, without the comment or
+/// CDATA wrappers some pages put around it.
+fn blocks(html: &str) -> Vec<&str> {
+    let lower = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(start) = lower[at..].find("<script").map(|i| i + at) {
+        let Some(open_end) = lower[start..].find('>').map(|i| i + start) else {
+            break;
+        };
+        let tag = &lower[start..open_end];
+        let content_start = open_end + 1;
+        let content_end = lower[content_start..]
+            .find("</script")
+            .map_or(html.len(), |i| i + content_start);
+        at = content_end;
+        if is_json_ld(tag) {
+            found.push(unwrap(&html[content_start..content_end]));
+        }
+    }
+    found
+}
+
+/// Whether a `<script …` start tag (lower case) declares JSON-LD.
+fn is_json_ld(tag: &str) -> bool {
+    let Some(i) = tag.find("type") else {
+        return false;
+    };
+    let rest = tag[i + 4..].trim_start();
+    let Some(rest) = rest.strip_prefix('=') else {
+        return false;
+    };
+    let value = rest.trim_start().trim_start_matches(['"', '\'']);
+    value.starts_with("application/ld+json")
+}
+
+/// A script's text without `<!-- … -->` or `<![CDATA[ … ]]>` around it.
+fn unwrap(text: &str) -> &str {
+    let mut text = text.trim();
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+    ] {
+        if let Some(inner) = text.strip_prefix(open) {
+            text = inner.strip_suffix(close).unwrap_or(inner).trim();
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_json_ld_blocks_and_nothing_else() {
+        let html = r#"<html><head>
+            <script>var x = "<script type='application/ld+json'>";</script>
+            <SCRIPT type="application/ld+json">{"a":1}</SCRIPT>
+            <script type='application/ld+json; charset=utf-8'>
+              //<![CDATA[
+              [{"b":2}]
+              //]]>
+            </script>
+            <script type="text/javascript">{"c":3}</script>
+        </head></html>"#;
+        assert_eq!(blocks(html), [r#"{"a":1}"#, r#"[{"b":2}]"#]);
+    }
+}
