@@ -3,12 +3,13 @@
 // (`trunk serve`) keep every file as written.
 //
 // 1. Minifies the JavaScript a host page downloads (folio.js and the
-//    wasm-bindgen module it loads) with terser. Only whitespace, comments
+//    wasm-bindgen modules it loads) with terser. Only whitespace, comments
 //    and local names change: exported names, property names and string
 //    literals (the relative URLs folio.js loads the core by) stay.
 // 2. Writes Subresource Integrity: folio.js fetches the WebAssembly with
 //    the SHA-384 of the build's own wasm (the browser refuses any other
-//    bytes), and integrity.json lists the SHA-384 of the three files, for
+//    bytes, the converter module's too), and integrity.json lists the
+//    SHA-384 of the five files, for
 //    the host's `integrity` attributes. The demo page's tags get theirs.
 //
 // `node build/release.mjs --minify FILE…` only minifies those files
@@ -19,8 +20,12 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { minify } from "terser";
 
-/** The placeholder in folio.js that the wasm's integrity replaces. */
+/** The placeholders in folio.js that the two wasm files' integrity replaces. */
 const WASM_INTEGRITY = 'const WASM_INTEGRITY = "";';
+const CONVERTER_INTEGRITY = 'const CONVERTER_INTEGRITY = "";';
+
+/** The files of a release, in the order integrity.json lists them. */
+const FILES = ["folio.js", "core/folio.js", "core/folio_bg.wasm", "core/folio-converter.js", "core/folio-converter_bg.wasm"];
 
 async function minified(source) {
   const { code } = await minify(source, {
@@ -42,19 +47,19 @@ async function minifyOnly(files) {
 
 async function release(staging) {
   const at = (file) => join(staging, file);
-  await writeFile(at("core/folio.js"), await minified(await readFile(at("core/folio.js"), "utf8")));
-  const hashes = {
-    "core/folio.js": integrity(await readFile(at("core/folio.js"))),
-    "core/folio_bg.wasm": integrity(await readFile(at("core/folio_bg.wasm"))),
-  };
-  const loader = await readFile(at("folio.js"), "utf8");
-  if (!loader.includes(WASM_INTEGRITY)) {
-    throw new Error(`folio.js no longer has ${WASM_INTEGRITY}`);
+  const hashes = {};
+  for (const module of ["core/folio.js", "core/folio-converter.js"]) {
+    await writeFile(at(module), await minified(await readFile(at(module), "utf8")));
   }
-  const sealed = loader.replace(WASM_INTEGRITY, `const WASM_INTEGRITY = "${hashes["core/folio_bg.wasm"]}";`);
-  await writeFile(at("folio.js"), await minified(sealed));
+  for (const file of FILES.slice(1)) hashes[file] = integrity(await readFile(at(file)));
+  let loader = await readFile(at("folio.js"), "utf8");
+  for (const [placeholder, file] of [[WASM_INTEGRITY, "core/folio_bg.wasm"], [CONVERTER_INTEGRITY, "core/folio-converter_bg.wasm"]]) {
+    if (!loader.includes(placeholder)) throw new Error(`folio.js no longer has ${placeholder}`);
+    loader = loader.replace(placeholder, placeholder.replace('""', `"${hashes[file]}"`));
+  }
+  await writeFile(at("folio.js"), await minified(loader));
   hashes["folio.js"] = integrity(await readFile(at("folio.js")));
-  const ordered = Object.fromEntries(["folio.js", "core/folio.js", "core/folio_bg.wasm"].map((f) => [f, hashes[f]]));
+  const ordered = Object.fromEntries(FILES.map((f) => [f, hashes[f]]));
   await writeFile(at("integrity.json"), `${JSON.stringify(ordered, null, 2)}\n`);
   // The demo page: its script tag and preload hints carry the same hashes.
   const page = await readFile(at("index.html"), "utf8");

@@ -17,7 +17,15 @@ const DIST = join(ROOT, "dist");
 const OUT = join(ROOT, "target", "package", "folio-article");
 
 /** dist/'s files a page or a bundler uses, copied as they are. */
-const SHIPPED = ["folio.js", "core/folio.js", "core/folio_bg.wasm", "schema/article.v1.json", "integrity.json"];
+const SHIPPED = [
+  "folio.js",
+  "core/folio.js",
+  "core/folio_bg.wasm",
+  "core/folio-converter.js",
+  "core/folio-converter_bg.wasm",
+  "schema/article.v1.json",
+  "integrity.json",
+];
 /** The locale files folio.js loads beside itself for a reader's language. */
 const LOCALES = (await readdir(join(DIST, "locales"))).filter((f) => f.endsWith(".json")).map((f) => `locales/${f}`);
 
@@ -62,6 +70,8 @@ function manifest(version) {
       "./folio.js": { types: "./folio.d.ts", default: "./folio.js" },
       "./core/folio.js": "./core/folio.js",
       "./core/folio_bg.wasm": "./core/folio_bg.wasm",
+      "./core/folio-converter.js": "./core/folio-converter.js",
+      "./core/folio-converter_bg.wasm": "./core/folio-converter_bg.wasm",
       "./schema/article.v1.json": "./schema/article.v1.json",
       "./integrity.json": "./integrity.json",
       "./locales/*": "./locales/*",

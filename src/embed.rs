@@ -40,6 +40,34 @@ pub fn missing_locale(ui: Option<String>, lang: Option<String>) -> Option<String
         .map(String::from)
 }
 
+/// Whether `text` must go through the converter module before
+/// [`Widget::render_parts`]: the format to convert from (`ans`, `json-ld`,
+/// or `auto` for text of no format the core knows, whose converter then
+/// says what was expected), from the `format` forced, else from a glance
+/// at the text; `None` for Article JSON v1 (and for a forced name that is
+/// no format, which the render reports).
+#[wasm_bindgen(js_name = converterFor)]
+pub fn converter_for(text: &str, format: Option<String>) -> Option<String> {
+    // A forced name that is no format is for the render to report.
+    let format = match format.filter(|f| !f.is_empty()) {
+        Some(name) => Some(formats::Format::named(&name).unwrap_or(formats::Format::Folio)),
+        None => formats::sniff(text),
+    };
+    match format {
+        Some(formats::Format::Folio) => None,
+        Some(other) => Some(other.name().to_string()),
+        None => Some("auto".to_string()),
+    }
+}
+
+/// A text option of `options`, unless empty.
+fn option_text(options: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|v| !v.is_empty())
+}
+
 /// Adds a locale's words from its file's text. Text that cannot be read
 /// is an error, and the locale is English for the page from then on (so
 /// that a broken file is reported once and never waited for again).
@@ -108,10 +136,9 @@ struct Failure {
     retry: Option<Retry>,
 }
 
-/// What a widget shows once the locale it waits for is loaded: an
-/// article with what was left out of it, or the error it is instead.
+/// What a widget shows once the locale it waits for is loaded.
 enum Pending {
-    Article(Arc<model::Article>, Vec<formats::Notice>, Shown),
+    Article(Arc<model::Article>, Shown),
     Error(ContentError, Shown),
 }
 
@@ -119,7 +146,7 @@ impl Pending {
     /// The host's UI language.
     fn ui(&self) -> Option<&str> {
         match self {
-            Pending::Article(_, _, shown) | Pending::Error(_, shown) => shown.ui.as_deref(),
+            Pending::Article(_, shown) | Pending::Error(_, shown) => shown.ui.as_deref(),
         }
     }
 
@@ -223,15 +250,14 @@ impl Widget {
     /// apart from the JSON text of the rest (which then has none): how
     /// `folio.js` passes an object, so that a long body is neither escaped
     /// into JSON nor read back out of it. `base` is the URL it came from
-    /// (relative links and images resolve against it). The JSON may be
-    /// Article JSON v1, an ANS story or schema.org JSON-LD, or the text of
-    /// a web page holding JSON-LD; what was left out of it is sent as
-    /// `folio:notice` events. `options` is
+    /// (relative links and images resolve against it). The JSON is Article
+    /// JSON v1: other formats go through the converter module first (see
+    /// [`converter_for`]). `options` is
     /// `{ support, lang, dir, headingLevel, format }`: `support` false hides the
     /// prompt and banner; `lang` is the host's UI language and `dir` its
     /// direction, when it sets them; `headingLevel` the headline's level
-    /// (1 unless given); `format` (`folio`, `ans`, `json-ld`) reads the
-    /// content as that format only. Bad content renders the error state and sends
+    /// (1 unless given); `format` is the format the content was forced to
+    /// (only `folio` is read here). Bad content renders the error state and sends
     /// `folio:error`.
     ///
     /// Returns the code of a locale the page has not loaded yet, having
@@ -247,24 +273,23 @@ impl Widget {
     ) -> Result<Option<String>, JsValue> {
         panics::watch()?;
         panics::maybe_panic_for_tests();
-        let format = js_sys::Reflect::get(options, &"format".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .filter(|v| !v.is_empty());
+        let format = option_text(options, "format");
         let read = match format
             .as_deref()
             .map(|name| (name, formats::Format::named(name)))
         {
-            Some((name, None)) => Err(ContentError::new(
-                "format",
-                Problem::Invalid(format!("must be folio, ans or json-ld (it is \"{name}\")")),
-            )),
-            Some((_, forced)) => formats::read(json, body.as_deref(), forced, base.as_deref()),
-            None => formats::read(json, body.as_deref(), None, base.as_deref()),
+            Some((name, forced)) if forced != Some(formats::Format::Folio) => {
+                let problem = match forced {
+                    None => format!("must be folio, ans or json-ld (it is \"{name}\")"),
+                    Some(_) => format!("is \"{name}\", whose converter did not run"),
+                };
+                Err(ContentError::new("format", Problem::Invalid(problem)))
+            }
+            _ => model::parse_with_body(json, body.as_deref()),
         };
         let shown = Shown::read(base, options);
         let pending = match read {
-            Ok(read) => Pending::Article(Arc::new(read.article), read.notices, shown),
+            Ok(article) => Pending::Article(Arc::new(article), shown),
             Err(error) => Pending::Error(error, shown),
         };
         match locale_for(pending.ui(), pending.lang()) {
@@ -318,6 +343,29 @@ impl Widget {
         Ok(())
     }
 
+    /// Shows the error state for content the converter module refused:
+    /// `message` (one sentence) and the source `path` it names, sent as
+    /// `folio:error`. `options` are as for [`Widget::render_parts`].
+    pub fn refuse(
+        &mut self,
+        message: &str,
+        path: Option<String>,
+        options: &JsValue,
+    ) -> Result<(), JsValue> {
+        panics::watch()?;
+        self.pending = None;
+        let shown = Shown::read(None, options);
+        let locale = locale_or_formats(shown.ui.as_deref(), None);
+        let failure = Failure {
+            cause: Cause::Content,
+            reason: message.to_string(),
+            retry: None,
+        };
+        self.show_failure(failure, &shown, locale);
+        self.report(message, path.as_deref().filter(|p| !p.is_empty()));
+        Ok(())
+    }
+
     /// Removes everything the widget put in the shadow root.
     pub fn unmount(&mut self) {
         self.mounted = None;
@@ -350,14 +398,7 @@ impl Widget {
     /// Shows `pending` in `locale`, and reports it.
     fn show(&mut self, pending: Pending, locale: Locale) {
         match pending {
-            Pending::Article(article, notices, shown) => {
-                for notice in notices {
-                    let detail = vec![
-                        ("path", notice.path.into()),
-                        ("message", notice.message.into()),
-                    ];
-                    self.after_update("folio:notice", detail);
-                }
+            Pending::Article(article, shown) => {
                 let support_error = match &article.support {
                     Some(Err(error)) if shown.support => Some(error.clone()),
                     _ => None,

@@ -89,16 +89,62 @@ pub fn read(
     format: Option<Format>,
     base: Option<&str>,
 ) -> Result<Read, ContentError> {
-    if text.trim_start().starts_with('<') && matches!(format, None | Some(Format::JsonLd)) {
-        return page::read(text, base);
-    }
-    if format == Some(Format::Folio) || (format.is_none() && body.is_some()) {
-        let article = model::parse_with_body(text, body)?;
-        return Ok(Read {
-            article,
+    match map(text, body, format, base)? {
+        Mapped::Folio(article) => Ok(Read {
+            article: *article,
             format: Format::Folio,
             notices: Vec::new(),
-        });
+        }),
+        Mapped::Other(out, format) => out.finish(format),
+    }
+}
+
+/// An ANS or JSON-LD document (or a page's JSON-LD) as the Article JSON v1
+/// text it maps to, checked, with what was left out: what the converter
+/// module hands the widget. Article JSON v1 comes back as it is.
+pub fn convert(
+    text: &str,
+    format: Option<Format>,
+    base: Option<&str>,
+) -> Result<Converted, ContentError> {
+    match map(text, None, format, base)? {
+        Mapped::Folio(_) => Ok(Converted {
+            json: text.to_string(),
+            format: Format::Folio,
+            notices: Vec::new(),
+        }),
+        Mapped::Other(out, format) => out.convert(format),
+    }
+}
+
+/// An article converted to Article JSON v1 by [`convert`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converted {
+    /// The Article JSON v1 text.
+    pub json: String,
+    /// The format it was read from.
+    pub format: Format,
+    /// What was left out of it.
+    pub notices: Vec<Notice>,
+}
+
+/// A document read: Article JSON v1 decoded, or another format's mapping.
+enum Mapped<'a> {
+    Folio(Box<Article>),
+    Other(Out<'a>, Format),
+}
+
+fn map<'a>(
+    text: &'a str,
+    body: Option<&str>,
+    format: Option<Format>,
+    base: Option<&str>,
+) -> Result<Mapped<'a>, ContentError> {
+    if text.trim_start().starts_with('<') && matches!(format, None | Some(Format::JsonLd)) {
+        return Ok(Mapped::Other(page::map(text, base)?, Format::JsonLd));
+    }
+    if format == Some(Format::Folio) || (format.is_none() && body.is_some()) {
+        return model::parse_with_body(text, body).map(|a| Mapped::Folio(Box::new(a)));
     }
     crate::limits::check(text)?;
     let value = parse(text)?;
@@ -106,24 +152,89 @@ pub fn read(
         Some(format) => format,
         None => detect(&value).ok_or_else(unknown)?,
     };
-    convert(&Node::root(&value, String::new()), format, base)
-}
-
-/// Maps `root`, a document in `format`, onto the model.
-fn convert(root: &Node, format: Format, base: Option<&str>) -> Result<Read, ContentError> {
+    let root = Node::root(&value, String::new());
     let mut out = Out::default();
     match format {
-        Format::Folio => {
-            return Ok(Read {
-                article: model::from_value(root.value)?,
-                format,
-                notices: Vec::new(),
-            });
-        }
-        Format::Ans => ans::story(root, base, &mut out)?,
-        Format::JsonLd => jsonld::document(root, base, &mut out)?,
+        Format::Folio => return model::from_value(&value).map(|a| Mapped::Folio(Box::new(a))),
+        Format::Ans => ans::story(&root, base, &mut out)?,
+        Format::JsonLd => jsonld::document(&root, base, &mut out)?,
     }
-    out.finish(format)
+    Ok(Mapped::Other(out, format))
+}
+
+/// The format of article JSON text from a glance at its top-level keys,
+/// without reading it: `None` when it is none of them. Text that is no
+/// object (or not JSON at all) counts as Article JSON v1, whose reader
+/// then says what is wrong with it.
+pub fn sniff(text: &str) -> Option<Format> {
+    let text = text.trim_start_matches([' ', '\t', '\n', '\r']);
+    match text.as_bytes().first() {
+        Some(b'<') => return Some(Format::JsonLd),
+        Some(b'[') => {
+            let linked = text.contains("\"@type\"") || text.contains("\"@graph\"");
+            return linked.then_some(Format::JsonLd);
+        }
+        Some(b'{') => {}
+        _ => return Some(Format::Folio),
+    }
+    let bytes = text.as_bytes();
+    let (mut depth, mut expect_key, mut value_of) = (0usize, false, "");
+    let (mut ans, mut linked, mut folio, mut typed, mut versioned) =
+        (false, false, false, false, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let mut end = i + 1;
+                loop {
+                    end = json::plain_until(bytes, end);
+                    match bytes.get(end) {
+                        Some(b'\\') => end += 2,
+                        _ => break,
+                    }
+                }
+                let word = text.get(i + 1..end.min(text.len())).unwrap_or_default();
+                if depth == 1 && expect_key {
+                    expect_key = false;
+                    value_of = word;
+                    linked |= word.starts_with('@');
+                    folio |= matches!(word, "id" | "headline" | "published" | "body");
+                    typed |= word == "type";
+                    versioned |= matches!(word, "version" | "content_elements");
+                } else if depth == 1 && value_of == "type" && word == "story" {
+                    ans = true;
+                }
+                i = end;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                expect_key = depth == 1;
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    break;
+                }
+            }
+            b',' if depth == 1 => {
+                expect_key = true;
+                value_of = "";
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if ans {
+        Some(Format::Ans)
+    } else if linked {
+        Some(Format::JsonLd)
+    } else if folio {
+        Some(Format::Folio)
+    } else if typed && versioned {
+        Some(Format::Ans)
+    } else {
+        None
+    }
 }
 
 /// The JSON tree of `text`, or its syntax error at the field it broke in.
@@ -167,7 +278,8 @@ fn detect(value: &Value) -> Option<Format> {
     }
 }
 
-fn unknown() -> ContentError {
+/// The error for a document of none of the formats Folio reads.
+pub fn unknown() -> ContentError {
     ContentError::new(
         "",
         Problem::Invalid(
@@ -327,6 +439,20 @@ impl<'a> Out<'a> {
             path: path.to_string(),
             message: message.into(),
         });
+    }
+
+    /// Checks the tree built, naming errors by source path, and writes it
+    /// as Article JSON v1 text.
+    fn convert(self, format: Format) -> Result<Converted, ContentError> {
+        let tree = Value::Object(self.members);
+        model::from_value(&tree).map_err(|error| locate(error, &self.origins))?;
+        let mut json = String::new();
+        json::write(&tree, &mut json);
+        Ok(Converted {
+            json,
+            format,
+            notices: self.notices,
+        })
     }
 
     /// Decodes and checks the tree built, naming errors by source path.

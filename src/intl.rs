@@ -134,7 +134,10 @@ pub fn long_date(text: &str, lang: Option<&str>) -> String {
     use crate::date::Precision;
     let (instant, as_written, time) = match crate::date::precision(text) {
         Some(Precision::Day) => (format!("{text}T00:00:00Z"), true, false),
-        Some(Precision::Local) => (format!("{}Z", text.replacen(' ', "T", 1)), true, true),
+        Some(Precision::Local) => {
+            let (day, time) = text.split_at(10);
+            (format!("{day}T{}Z", &time[1..]), true, true)
+        }
         _ => (text.to_string(), false, true),
     };
     let date = js_sys::Date::new(&JsValue::from_str(&instant));

@@ -16,6 +16,8 @@ const LAZY_MARGIN = "800px 0px";
 // The SHA-384 of core/folio_bg.wasm, written in by the release build: the
 // browser then refuses any other bytes. Empty in a debug build.
 const WASM_INTEGRITY = "";
+// The same for core/folio-converter_bg.wasm, the converter module.
+const CONVERTER_INTEGRITY = "";
 
 const SKELETON_CSS = `
 :host { display: block; }
@@ -76,6 +78,41 @@ function createFolio() {
   let sheet = null;
   /** Locale files asked for, by code: each is fetched once per page. */
   const locales = new Map();
+  /** The converter module, loaded by the first article of another format. */
+  let converter = null;
+
+  /**
+   * The converter module (ANS and JSON-LD to Article JSON v1), fetched and
+   * started once per page, only when an article needs it.
+   */
+  function loadConverter() {
+    converter ??= import("./core/folio-converter.js").then(async (module) => {
+      const url = new URL("core/folio-converter_bg.wasm", import.meta.url);
+      await module.default({ module_or_path: fetch(url, { integrity: CONVERTER_INTEGRITY }) });
+      return module;
+    });
+    converter.catch(() => (converter = null)); // a later article tries again
+    return converter;
+  }
+
+  /**
+   * `content` (in the format `kind` the core found) as Article JSON v1,
+   * through the converter. Sends the converter's notices on `host`.
+   * Resolves to `{ text, body, base, converted }` or `{ error }`.
+   */
+  async function convert(host, content, kind) {
+    let result;
+    try {
+      result = JSON.parse((await loadConverter()).convert(content.text, content.base ?? undefined, kind));
+    } catch (error) {
+      throw new Error(`The converter for ${kind} could not be loaded (${error?.message ?? error}).`);
+    }
+    if (result.error) return { ...content, error: result.error };
+    for (const detail of result.notices) {
+      host.dispatchEvent(new CustomEvent("folio:notice", { bubbles: true, composed: true, detail }));
+    }
+    return { text: JSON.stringify(result.article), body: null, base: content.base, converted: true };
+  }
 
   /**
    * Loads the words of locale `code` (`locales/<code>.json` beside this
@@ -192,7 +229,25 @@ function createFolio() {
           this.#widget.fail(failure, retryable ? () => void this.show(load, true) : undefined, options);
           return;
         }
-        const needed = this.#widget.render(content.text, content.body, content.base, options);
+        // Article JSON v1 goes to the core at once; another format first
+        // through the converter module.
+        const kind = content.body == null ? core.converterFor(content.text, options.format ?? undefined) : undefined;
+        let article = content;
+        if (kind) {
+          try {
+            article = await convert(this.#host, content, kind);
+          } catch (error) {
+            if (!stale()) this.#widget.fail(error.message, undefined, options);
+            return;
+          }
+          if (stale()) return;
+        }
+        if (article.error) {
+          this.#widget.refuse(article.error.message, article.error.path, options);
+          return;
+        }
+        const forced = article.converted ? { ...options, format: "folio" } : options;
+        const needed = this.#widget.render(article.text, article.body, article.base, forced);
         if (!needed) return;
         await loadLocale(core, needed);
         if (!stale()) this.#widget?.resume();

@@ -2,13 +2,13 @@
 //! `<script type="application/ld+json">` blocks, read as JSON and nothing
 //! else (the page is scanned as text; none of it runs or is inserted).
 
-use super::{Node, Out, Read, jsonld};
+use super::{Node, Out, jsonld};
 use crate::error::{ContentError, Problem};
 use crate::json::{self, Value};
 
-/// Reads the article among the JSON-LD blocks of the page `html` (served
+/// Maps the article among the JSON-LD blocks of the page `html` (served
 /// from `base`). A block that is not JSON is skipped, with a notice.
-pub(super) fn read(html: &str, base: Option<&str>) -> Result<Read, ContentError> {
+pub(super) fn map<'a>(html: &'a str, base: Option<&str>) -> Result<Out<'a>, ContentError> {
     if html.len() > crate::limits::MAX_ARTICLE_BYTES {
         crate::limits::check(html)?;
     }
@@ -44,7 +44,7 @@ pub(super) fn read(html: &str, base: Option<&str>) -> Result<Read, ContentError>
     let all = Value::Array(values);
     let root = Node::root(&all, "script".into());
     jsonld::document(&root, base, &mut out)?;
-    out.finish(super::Format::JsonLd)
+    Ok(out)
 }
 
 /// The text of each JSON-LD script of `html`, without the comment or

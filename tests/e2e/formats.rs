@@ -96,6 +96,13 @@ async fn notices_forced_formats_and_source_paths_reach_the_page() {
     let site = Site::start();
     let browser = Browser::start().await;
     browser.open_demo(&site.page("plain.html")).await;
+    let fetched = "return performance.getEntriesByType('resource')\
+        .filter((e) => e.name.includes('folio-converter')).length;";
+    assert_eq!(
+        browser.eval(fetched, vec![]).await,
+        0,
+        "a page of Article JSON v1 never fetches the converter"
+    );
     let every: Value = serde_json::from_str(EVERY_ELEMENT).unwrap();
     let mut ans: Value = serde_json::from_str(ANS).unwrap();
     ans["promo_items"]["basic"]["url"] = json!("https://news.example/hero.jpg");
@@ -188,6 +195,11 @@ async fn notices_forced_formats_and_source_paths_reach_the_page() {
         "the page's own widget still renders"
     );
     assert_eq!(shown["errors"], json!([]));
+    assert_eq!(
+        browser.eval(fetched, vec![]).await,
+        2,
+        "the converter's module and WebAssembly, fetched once for all its widgets"
+    );
     browser.stop().await;
 }
 

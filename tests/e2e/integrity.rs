@@ -1,7 +1,7 @@
 //! Subresource Integrity: the release build's `integrity.json` holds the
 //! SHA-384 of each file a page downloads, a page that names `folio.js`
 //! with its hash shows the article, and `folio.js` refuses WebAssembly
-//! whose bytes are not the build's own.
+//! (the core's or the converter's) whose bytes are not the build's own.
 
 use std::fs;
 
@@ -38,9 +38,9 @@ fn hashes() -> Value {
 }
 
 /// Serves `dist/` with `/good.html` and `/wrong.html` (folio.js named with
-/// its hash and with another), and, when `tamper`, a wasm with one byte
-/// changed.
-fn server(tamper: bool) -> Server {
+/// its hash and with another), and the file `tamper` (a wasm) with one
+/// byte changed.
+fn server(tamper: Option<&'static str>) -> Server {
     let own = hashes()["folio.js"].as_str().unwrap().to_string();
     Server::with_route(
         dist(),
@@ -49,7 +49,7 @@ fn server(tamper: bool) -> Server {
             "/wrong.html" => html(page(
                 "sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
             )),
-            "/core/folio_bg.wasm" if tamper => {
+            path if Some(path) == tamper => {
                 let mut wasm = file(root, path);
                 if let Some(last) = wasm.body.last_mut() {
                     *last ^= 1;
@@ -65,7 +65,16 @@ fn server(tamper: bool) -> Server {
 fn integrity_json_holds_the_sha384_of_each_downloaded_file() {
     let hashes = hashes();
     let files: Vec<&String> = hashes.as_object().unwrap().keys().collect();
-    assert_eq!(files, ["folio.js", "core/folio.js", "core/folio_bg.wasm"]);
+    assert_eq!(
+        files,
+        [
+            "folio.js",
+            "core/folio.js",
+            "core/folio_bg.wasm",
+            "core/folio-converter.js",
+            "core/folio-converter_bg.wasm"
+        ]
+    );
     for (file, hash) in hashes.as_object().unwrap() {
         let hash = hash.as_str().unwrap();
         let digest = hash.strip_prefix("sha384-").expect("a sha384- hash");
@@ -77,7 +86,7 @@ fn integrity_json_holds_the_sha384_of_each_downloaded_file() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_page_naming_folio_js_with_its_integrity_shows_the_article() {
-    let server = server(false);
+    let server = server(None);
     let browser = Browser::start().await;
     browser.open_demo(&server.url("/good.html")).await;
     assert_eq!(browser.eval("return window.script;", vec![]).await, "ran");
@@ -96,7 +105,7 @@ async fn a_page_naming_folio_js_with_its_integrity_shows_the_article() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn folio_js_refuses_webassembly_that_is_not_the_builds_own() {
-    let server = server(true);
+    let server = server(Some("/core/folio_bg.wasm"));
     let browser = Browser::start().await;
     browser.open(&server.url("/good.html")).await;
     let started = browser
@@ -114,5 +123,38 @@ async fn folio_js_refuses_webassembly_that_is_not_the_builds_own() {
         )
         .await;
     assert!(!error.as_str().unwrap().is_empty());
+    browser.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_changed_converter_is_refused_and_only_its_article_fails() {
+    let server = server(Some("/core/folio-converter_bg.wasm"));
+    let browser = Browser::start().await;
+    browser.open_demo(&server.url("/good.html")).await;
+    let failed = browser
+        .eval(
+            "const el = document.createElement('folio-article'); \
+             el.setAttribute('src', 'sample/article.ans.json'); document.body.append(el); \
+             return new Promise((resolve) => el.addEventListener('folio:error', (e) => resolve(e.detail.message)));",
+            vec![],
+        )
+        .await;
+    assert!(
+        failed
+            .as_str()
+            .unwrap()
+            .contains("The converter for ans could not be loaded"),
+        "{failed}"
+    );
+    let own = browser
+        .eval(
+            "return document.getElementById('article').shadowRoot.querySelector('h1')?.textContent ?? null;",
+            vec![],
+        )
+        .await;
+    assert!(
+        own.is_string(),
+        "the Article JSON v1 widget still shows its article"
+    );
     browser.stop().await;
 }

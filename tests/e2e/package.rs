@@ -15,12 +15,14 @@ use crate::server::Server;
 use crate::site::prepared;
 
 /// Every file the tarball must hold, and no other.
-const PACKAGE_FILES: [&str; 26] = [
+const PACKAGE_FILES: [&str; 28] = [
     "CHANGELOG.md",
     "LICENSE-APACHE",
     "LICENSE-MIT",
     "README.md",
     "article.d.ts",
+    "core/folio-converter.js",
+    "core/folio-converter_bg.wasm",
     "core/folio.js",
     "core/folio_bg.wasm",
     "folio.d.ts",

@@ -33,6 +33,14 @@ const BUDGET_FILE: &str = "size-budget.toml";
 /// The key in the budget file: the brotli total in KB (1 KB = 1000 bytes).
 const BUDGET_KEY: &str = "brotli_total_kb";
 
+/// The budget key of the converter module, which only a page given ANS or
+/// JSON-LD downloads.
+const CONVERTER_KEY: &str = "converter_brotli_total_kb";
+
+/// The converter module's files: loaded on demand, so measured apart from
+/// what every page downloads.
+const ON_DEMAND: [&str; 2] = ["core/folio-converter.js", "core/folio-converter_bg.wasm"];
+
 /// The file a host page names; everything else is found from it.
 const ENTRY: &str = "folio.js";
 
@@ -98,11 +106,15 @@ pub fn run(tools: &Tools, args: &[String]) -> Result<(), String> {
     if check_only {
         return check();
     }
-    let files = measure()?;
+    let (files, on_demand) = measure()?;
     print_table(&files);
-    let budget = budget()?;
-    let total = total_brotli(&files);
-    println!("\n    {}", verdict(total, budget));
+    println!(
+        "\n    {}",
+        verdict(total_brotli(&files), budget(BUDGET_KEY)?)
+    );
+    print_on_demand(&on_demand);
+    let converter = verdict(total_brotli(&on_demand), budget(CONVERTER_KEY)?);
+    println!("\n    {converter}");
     ensure_twiggy()?;
     twiggy_top(tools)
 }
@@ -113,18 +125,23 @@ pub fn check() -> Result<(), String> {
     step(&format!(
         "size budget: brotli total of what a page downloads ({BUDGET_FILE})"
     ));
-    let files = measure()?;
+    let (files, on_demand) = measure()?;
     print_table(&files);
-    let budget = budget()?;
-    let total = total_brotli(&files);
-    let line = verdict(total, budget);
-    if over(total, budget) {
-        return Err(format!(
-            "{line}; make the widget smaller, or raise `{BUDGET_KEY}` in {BUDGET_FILE} \
-             in a commit that says why"
-        ));
+    for (files, key) in [(&files, BUDGET_KEY), (&on_demand, CONVERTER_KEY)] {
+        if key == CONVERTER_KEY {
+            print_on_demand(&on_demand);
+        }
+        let budget = budget(key)?;
+        let total = total_brotli(files);
+        let line = verdict(total, budget);
+        if over(total, budget) {
+            return Err(format!(
+                "{line}; make it smaller, or raise `{key}` in {BUDGET_FILE} \
+                 in a commit that says why"
+            ));
+        }
+        println!("    {line}");
     }
-    println!("    {line}");
     no_builder_paths()
 }
 
@@ -155,11 +172,27 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// The files a page downloads, measured.
-fn measure() -> Result<Vec<Measured>, String> {
+/// The files a page downloads, measured: those every page downloads, and
+/// the converter module's, which only a page given ANS or JSON-LD does.
+fn measure() -> Result<(Vec<Measured>, Vec<Measured>), String> {
     let dist = crate::root().join("dist");
     let files = downloaded(&dist)?;
-    compress(&dist, &files)
+    let (on_demand, every): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|f| ON_DEMAND.iter().any(|d| Path::new(d) == f));
+    if on_demand.len() != ON_DEMAND.len() {
+        return Err(format!(
+            "folio.js no longer loads the converter module ({}): has the loader changed?",
+            ON_DEMAND.join(", ")
+        ));
+    }
+    Ok((compress(&dist, &every)?, compress(&dist, &on_demand)?))
+}
+
+/// The converter module's table.
+fn print_on_demand(files: &[Measured]) {
+    println!("\n    loaded only for an article in ANS or JSON-LD:");
+    print_table(files);
 }
 
 /// Builds `size/floor/` as Folio's core is built and prints its sizes
@@ -207,7 +240,7 @@ fn floor(tools: &Tools) -> Result<(), String> {
     print_table(&measured);
     let floor = total_brotli(&measured);
     crate::build(tools)?;
-    let folio = total_brotli(&measure()?);
+    let folio = total_brotli(&measure()?.0);
     println!(
         "\n    the floor is {} brotli; Folio's total is {}, {} above it",
         kb(floor),
@@ -403,18 +436,18 @@ fn print_table(files: &[Measured]) {
 }
 
 /// The brotli budget in KB, from `size-budget.toml`.
-fn budget() -> Result<f64, String> {
+fn budget(key: &str) -> Result<f64, String> {
     let path = crate::root().join(BUDGET_FILE);
     let text =
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {BUDGET_FILE}: {e}"))?;
     text.lines()
         .map(|line| line.split('#').next().unwrap_or("").trim())
         .filter_map(|line| line.split_once('='))
-        .find(|(key, _)| key.trim() == BUDGET_KEY)
+        .find(|(found, _)| found.trim() == key)
         .and_then(|(_, value)| value.trim().parse::<f64>().ok())
         .filter(|kb| *kb > 0.0)
         .ok_or(format!(
-            "{BUDGET_FILE} has no `{BUDGET_KEY} = <KB>` line with a positive number"
+            "{BUDGET_FILE} has no `{key} = <KB>` line with a positive number"
         ))
 }
 
