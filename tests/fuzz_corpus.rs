@@ -52,6 +52,16 @@ fn json_corpus_replays_without_a_failure() {
 }
 
 #[test]
+fn ans_corpus_replays_without_a_failure() {
+    replay("ans_to_model", fuzz::ans_to_model);
+}
+
+#[test]
+fn jsonld_corpus_replays_without_a_failure() {
+    replay("jsonld_to_model", fuzz::jsonld_to_model);
+}
+
+#[test]
 fn markdown_corpus_replays_without_a_failure() {
     replay("markdown_to_tree", fuzz::markdown_to_tree);
 }

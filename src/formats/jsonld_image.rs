@@ -50,6 +50,11 @@ fn size<'a>(node: &Node<'_, 'a>) -> Option<String> {
         Value::String(text) => {
             let text = text.trim();
             let digits = text.strip_suffix("px").unwrap_or(text).trim();
+            // Written as JSON writes a number: no leading zeros.
+            let digits = match digits.trim_start_matches('0') {
+                "" if !digits.is_empty() => "0",
+                rest => rest,
+            };
             (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| digits.to_string())
         }

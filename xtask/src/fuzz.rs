@@ -17,8 +17,10 @@ use crate::shell::{Cmd, cargo_bin, step};
 
 /// The fuzz targets, each with the folders and file extension its seeds
 /// come from.
-const TARGETS: [(&str, &[&str], &str); 3] = [
+const TARGETS: [(&str, &[&str], &str); 5] = [
     ("json_to_model", &["www/sample"], "json"),
+    ("ans_to_model", &["www/sample", "tests/formats"], "json"),
+    ("jsonld_to_model", &["www/sample", "tests/formats"], "json"),
     ("markdown_to_tree", &["tests/markdown"], "md"),
     ("markdown_rerender", &["tests/markdown"], "md"),
 ];

@@ -1,0 +1,6 @@
+//! ANS stories: bytes → text → `formats::read` and
+//! `formats::convert`, checking what a converted article promises (see
+//! `folio_fuzz`).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| folio_fuzz::ans_to_model(data));
