@@ -200,6 +200,14 @@ async fn notices_forced_formats_and_source_paths_reach_the_page() {
         2,
         "the converter's module and WebAssembly, fetched once for all its widgets"
     );
+    browser.resize(1280, 2400).await;
+    browser
+        .eval(
+            "document.body.replaceChildren(document.getElementById('every'));",
+            vec![],
+        )
+        .await;
+    browser.screenshot("formats-every-ans-element").await;
     browser.stop().await;
 }
 
