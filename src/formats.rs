@@ -441,29 +441,36 @@ impl<'a> Out<'a> {
         });
     }
 
-    /// Checks the tree built, naming errors by source path, and writes it
-    /// as Article JSON v1 text.
-    fn convert(self, format: Format) -> Result<Converted, ContentError> {
+    /// Checks the tree built as Article JSON v1, naming errors by source
+    /// path: the article, its JSON text (within the limits the core reads,
+    /// since escaping grows text), and what was left out.
+    fn checked(self) -> Result<(Article, String, Vec<Notice>), ContentError> {
         let tree = Value::Object(self.members);
-        model::from_value(&tree).map_err(|error| locate(error, &self.origins))?;
+        let origins = self.origins;
+        let article = model::from_value(&tree).map_err(|error| locate(error, &origins))?;
         let mut json = String::new();
         json::write(&tree, &mut json);
+        crate::limits::check(&json).map_err(|error| locate(error, &origins))?;
+        Ok((article, json, self.notices))
+    }
+
+    /// The tree built, as the Article JSON v1 text the widget reads.
+    fn convert(self, format: Format) -> Result<Converted, ContentError> {
+        let (_, json, notices) = self.checked()?;
         Ok(Converted {
             json,
             format,
-            notices: self.notices,
+            notices,
         })
     }
 
-    /// Decodes and checks the tree built, naming errors by source path.
+    /// The tree built, decoded.
     fn finish(self, format: Format) -> Result<Read, ContentError> {
-        let origins = self.origins;
-        let article = model::from_value(&Value::Object(self.members))
-            .map_err(|error| locate(error, &origins))?;
+        let (article, _, notices) = self.checked()?;
         Ok(Read {
             article,
             format,
-            notices: self.notices,
+            notices,
         })
     }
 }

@@ -40,9 +40,10 @@ pub struct Article {
     pub authors: Vec<String>,
     /// Who published it.
     pub publisher: Option<Publisher>,
-    /// When it was first published (RFC 3339).
+    /// When it was first published: an RFC 3339 date-time, or a calendar
+    /// date (`2024-06-25`), or a date-time with no offset, shown as written.
     pub published: String,
-    /// When it was last updated (RFC 3339).
+    /// When it was last updated, in the same shapes as `published`.
     pub updated: Option<String>,
     /// The hero photo.
     pub image: Option<Image>,

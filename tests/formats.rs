@@ -306,11 +306,6 @@ fn bad_documents_name_the_source_path() {
     );
     case(
         &mut ans,
-        &|d| d["promo_items"]["basic"]["url"] = json!("javascript:alert(1)"),
-        "promo_items.basic.url",
-    );
-    case(
-        &mut ans,
         &|d| d["display_date"] = json!("soon"),
         "display_date",
     );
@@ -386,6 +381,23 @@ fn bad_documents_name_the_source_path() {
     assert!(
         message.contains("the types found: Organization, WebPage"),
         "{message}"
+    );
+}
+
+#[test]
+fn a_photo_or_address_the_url_policy_refuses_is_left_out_with_a_notice() {
+    let mut ans: Value = serde_json::from_str(&file("www/sample/article.ans.json")).expect("JSON");
+    ans["promo_items"]["basic"]["url"] = json!("javascript:alert(1)");
+    ans["canonical_url_external"] = json!("javascript:alert(2)");
+    let read = read(&ans.to_string());
+    assert_eq!(read.article.image, None);
+    assert_eq!(read.notices.len(), 1, "{:?}", read.notices);
+    assert_eq!(read.notices[0].path, "promo_items.basic.url");
+    assert!(
+        read.article
+            .url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://news.example/"))
     );
 }
 

@@ -97,21 +97,25 @@ function createFolio() {
 
   /**
    * `content` (in the format `kind` the core found) as Article JSON v1,
-   * through the converter. Sends the converter's notices on `host`.
-   * Resolves to `{ text, body, base, converted }` or `{ error }`.
+   * through the converter. Resolves to `{ text, body, base, notices }`
+   * or `{ error }`; rejects when the converter cannot be loaded or fails.
    */
-  async function convert(host, content, kind) {
+  async function convert(content, kind) {
+    const reason = (error) => error?.message ?? error;
+    let module;
+    try {
+      module = await loadConverter();
+    } catch (error) {
+      throw new Error(`The converter module could not be loaded (${reason(error)}).`);
+    }
     let result;
     try {
-      result = JSON.parse((await loadConverter()).convert(content.text, content.base ?? undefined, kind));
+      result = JSON.parse(module.convert(content.text, content.base ?? undefined, kind));
     } catch (error) {
-      throw new Error(`The converter for ${kind} could not be loaded (${error?.message ?? error}).`);
+      throw new Error(`The converter module failed on this article (${reason(error)}).`);
     }
-    if (result.error) return { ...content, error: result.error };
-    for (const detail of result.notices) {
-      host.dispatchEvent(new CustomEvent("folio:notice", { bubbles: true, composed: true, detail }));
-    }
-    return { text: JSON.stringify(result.article), body: null, base: content.base, converted: true };
+    if (result.error) return { error: result.error };
+    return { text: JSON.stringify(result.article), body: null, base: content.base, notices: result.notices };
   }
 
   /**
@@ -235,7 +239,7 @@ function createFolio() {
         let article = content;
         if (kind) {
           try {
-            article = await convert(this.#host, content, kind);
+            article = await convert(content, kind);
           } catch (error) {
             if (!stale()) this.#widget.fail(error.message, undefined, options);
             return;
@@ -246,7 +250,10 @@ function createFolio() {
           this.#widget.refuse(article.error.message, article.error.path, options);
           return;
         }
-        const forced = article.converted ? { ...options, format: "folio" } : options;
+        for (const detail of article.notices ?? []) {
+          this.#host.dispatchEvent(new CustomEvent("folio:notice", { bubbles: true, composed: true, detail }));
+        }
+        const forced = article.notices ? { ...options, format: "folio" } : options;
         const needed = this.#widget.render(article.text, article.body, article.base, forced);
         if (!needed) return;
         await loadLocale(core, needed);

@@ -11,9 +11,9 @@ use crate::model::Article;
 pub struct Credits {
     /// "By A and B · Publisher", when there is anyone to name.
     who: Option<String>,
-    /// When it was published (RFC 3339).
+    /// When it was published (see [`Article::published`]).
     published: String,
-    /// When it was last updated (RFC 3339).
+    /// When it was last updated.
     updated: Option<String>,
     /// The language its words and dates are written in.
     locale: Locale,

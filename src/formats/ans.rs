@@ -32,12 +32,16 @@ pub(super) fn story<'a>(
         };
         return Err(ContentError::new(kind.path, problem));
     }
+    // The story's own absolute address, if the URL policy allows it.
     let own = [doc.get("canonical_url_external"), doc.get("canonical_url")]
         .into_iter()
-        .find(|n| n.str().is_some_and(|u| url::scheme(u.trim()).is_some()));
+        .find(|n| {
+            n.str()
+                .is_some_and(|u| url::scheme(u.trim()).is_some() && url::link(u, None).is_some())
+        });
     let relative = [doc.get("canonical_url"), doc.get("website_url")]
         .into_iter()
-        .find_map(|n| Some((url::resolve(n.str()?, base)?, n)));
+        .find_map(|n| Some((url::link(n.str()?, base)?, n)));
     let address = own
         .clone()
         .map(|n| (n.str().unwrap_or_default().trim().to_string(), n));
@@ -180,10 +184,10 @@ fn hero<'a>(doc: &Node<'_, 'a>, base: Option<&str>, out: &mut Out<'a>) -> Option
     out.origin("image.src", &src.path);
     out.origin("image.alt", &image.get("alt_text").path);
     let href = match src.str() {
-        Some(raw) => match url::resolve(raw, base) {
+        Some(raw) => match url::image(raw, base) {
             Some(href) => href,
             None => {
-                out.notice(&src.path, "The photo is left out: its URL is relative and there is no address to resolve it against.");
+                out.notice(&src.path, "The photo is left out: its URL is not one Folio shows, or is relative with no address to resolve it against.");
                 return None;
             }
         },

@@ -84,7 +84,6 @@ impl Body<'_, '_, '_> {
                     }
                     _ => 2,
                 };
-                let level = level.clamp(2, 6);
                 // The body's `#` is the level below the headline (h2).
                 let text = self.inline(&content, false);
                 if !text.is_empty() {
@@ -106,7 +105,12 @@ impl Body<'_, '_, '_> {
                 self.push(link);
             }
             "link_list" => {
-                let title = element.get("title").str().map(|t| escape(&plain(t)));
+                let title = element
+                    .get("title")
+                    .str()
+                    .map(plain)
+                    .filter(|t| !t.is_empty());
+                let title = title.map(|t| escape(&t));
                 self.push(title.map(|t| format!("**{t}**")).unwrap_or_default());
                 let items: Vec<String> = element
                     .get("items")
@@ -317,14 +321,13 @@ impl Body<'_, '_, '_> {
             );
         };
         self.push(inline::image(&alt, &src));
-        let credit = credit(image).map(|c| format!(" ({})", escape(&c)));
-        if let Some(caption) = caption {
-            self.push(format!(
-                "{}{}",
-                escape(&caption),
-                credit.unwrap_or_default()
-            ));
-        }
+        let words = match (caption, credit(image)) {
+            (Some(caption), Some(credit)) => format!("{} ({})", escape(&caption), escape(&credit)),
+            (Some(caption), None) => escape(&caption),
+            (None, Some(credit)) => escape(&credit),
+            (None, None) => return,
+        };
+        self.push(words);
     }
 
     /// An interstitial link as a Markdown link (its text, else its URL).

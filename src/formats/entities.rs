@@ -156,9 +156,15 @@ pub fn decode(text: &str) -> String {
 
 /// The character `text` (starting at `&`) refers to, and the bytes used.
 fn reference(text: &str) -> Option<(char, usize)> {
-    let end = text.get(1..)?.find(';')? + 1;
-    let name = &text[1..end];
-    if name.is_empty() || name.len() > 10 {
+    // The longest reference read is `&#x10FFFF;`: look no further.
+    let end = 1 + text
+        .as_bytes()
+        .get(1..)?
+        .iter()
+        .take(11)
+        .position(|&b| b == b';')?;
+    let name = text.get(1..end)?;
+    if name.is_empty() {
         return None;
     }
     let c = match name.strip_prefix('#') {

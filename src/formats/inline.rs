@@ -132,6 +132,10 @@ fn guard_line_starts(text: &str) -> String {
         if i > 0 {
             out.push('\n');
         }
+        // Up to three spaces may come before a block's marker.
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        out.push_str(&line[..spaces]);
+        let line = &line[spaces..];
         let digits = line.bytes().take_while(u8::is_ascii_digit).count();
         match line.as_bytes().first() {
             Some(b'-' | b'+' | b'=') => out.push('\\'),
@@ -275,7 +279,19 @@ impl<'b> Writer<'b> {
 
     /// Writes the innermost kept element into its parent.
     fn close_frame(&mut self) {
-        let Some(frame) = self.open.pop() else { return };
+        let Some(mut frame) = self.open.pop() else {
+            return;
+        };
+        // A line break at either edge of the element would end up inside
+        // its marks as a lone backslash: there it is a space.
+        let edges = frame.text.trim_matches(' ');
+        if edges.starts_with("\\\n") || edges.ends_with("\\\n") {
+            let inner = edges
+                .trim_start_matches("\\\n")
+                .trim_end_matches("\\\n")
+                .trim_matches(' ');
+            frame.text = format!(" {inner} ");
+        }
         let inner = frame.text.trim();
         let (before, after) = match inner.is_empty() {
             true => (frame.text.as_str(), ""),
@@ -370,11 +386,15 @@ impl<'a> Tokens<'a> {
         self.at += rest.find(end).map_or(rest.len(), |i| i + end.len());
     }
 
-    /// Skips a hidden element's contents and its end tag.
+    /// Skips a hidden element's contents and its end tag (found in any
+    /// case, without copying the text).
     fn skip_contents(&mut self, name: &str) {
         let close = format!("</{name}");
-        let rest = self.html[self.at..].to_ascii_lowercase();
-        match rest.find(&close) {
+        let rest = &self.html.as_bytes()[self.at..];
+        let found = rest
+            .windows(close.len())
+            .position(|w| w.eq_ignore_ascii_case(close.as_bytes()));
+        match found {
             Some(i) => {
                 self.at += i;
                 self.skip_past(">");
@@ -406,8 +426,13 @@ impl<'a> Tokens<'a> {
                 Some(b'>') => break,
                 _ => {}
             }
+            // A `<` inside a tag ends the attempt: the text is no tag, and
+            // the next `<` is read afresh (each byte is looked at once).
+            if bytes[i] == b'<' {
+                return None;
+            }
             let key_len = rest[i..]
-                .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
+                .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/' | '<'))
                 .unwrap_or(rest.len() - i)
                 .max(1);
             let key = rest[i..i + key_len].to_ascii_lowercase();
@@ -424,14 +449,19 @@ impl<'a> Tokens<'a> {
             }
             let value = match bytes.get(i) {
                 Some(q @ (b'"' | b'\'')) => {
-                    let end = rest[i + 1..].find(*q as char)? + i + 1;
+                    // A value never closed runs to the end: so does the tag.
+                    let Some(end) = rest[i + 1..].find(*q as char) else {
+                        self.at = self.html.len();
+                        return Some((name, None));
+                    };
+                    let end = end + i + 1;
                     let value = &rest[i + 1..end];
                     i = end + 1;
                     value
                 }
                 _ => {
                     let len = rest[i..]
-                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                        .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '<')
                         .unwrap_or(rest.len() - i);
                     let value = &rest[i..i + len];
                     i += len;
@@ -549,6 +579,29 @@ mod tests {
             "Putin’s “plan” now"
         );
         assert_eq!(plain("a < b and c<d"), "a < b and c<d");
+    }
+
+    #[test]
+    fn a_break_at_the_edge_of_an_element_is_a_space() {
+        assert_eq!(
+            markdown(
+                "<a href='https://x.example/'>x<br></a> <b><br>y</b> - z",
+                None,
+                true
+            ),
+            "[x](<https://x.example/>) **y** - z"
+        );
+    }
+
+    #[test]
+    fn unclosed_tags_and_quotes_stay_linear() {
+        let many = "<a b='".repeat(20_000);
+        assert!(markdown(&many, None, true).starts_with("\\<a b='"));
+        assert_eq!(markdown("text <a b='never closed", None, true), "text");
+        let lts = "<a<a".repeat(20_000);
+        assert!(markdown(&lts, None, true).starts_with("\\<a\\<a"));
+        let hidden = "<script></script>".repeat(20_000) + "after";
+        assert_eq!(markdown(&hidden, None, true), "after");
     }
 
     #[test]

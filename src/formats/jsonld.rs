@@ -30,15 +30,37 @@ const ARTICLES: [&str; 18] = [
     "Review",
 ];
 
-/// The nodes of a document and what `@id` each has.
+/// The nodes of a document (objects with an `@type` or `@id`, up to 8
+/// levels deep), and the ones with content by their `@id`.
 struct Graph<'v, 'a> {
     nodes: Vec<Node<'v, 'a>>,
+    /// `(@id, index in nodes)`, sorted by `@id`, the first node of each.
+    by_id: Vec<(&'v str, usize)>,
 }
+
+/// How many lists and references [`Graph::all`] follows into one another.
+const MAX_FOLLOWED: usize = 8;
+
+/// How many items [`Graph::all`] looks at for one value (references can
+/// make a small document name the same list many times over).
+const MAX_ITEMS: usize = 1000;
 
 impl<'v, 'a> Graph<'v, 'a> {
     fn new(root: &Node<'v, 'a>) -> Self {
-        let mut graph = Self { nodes: Vec::new() };
+        let mut graph = Self {
+            nodes: Vec::new(),
+            by_id: Vec::new(),
+        };
         graph.collect(root, 0);
+        for (i, node) in graph.nodes.iter().enumerate() {
+            let has_content = matches!(node.value, Value::Object(m) if m.len() > 1);
+            if let (Some(id), true) = (node.get("@id").str(), has_content) {
+                graph.by_id.push((id, i));
+            }
+        }
+        // Of nodes sharing an `@id`, the first (lowest index) stays.
+        graph.by_id.sort_unstable();
+        graph.by_id.dedup_by(|later, first| later.0 == first.0);
         graph
     }
 
@@ -73,27 +95,46 @@ impl<'v, 'a> Graph<'v, 'a> {
         let Some(id) = node.get("@id").str().filter(|_| is_reference) else {
             return node.clone();
         };
-        self.nodes
-            .iter()
-            .find(|n| n.get("@id").str() == Some(id) && n.members().len() > 1)
-            .cloned()
-            .unwrap_or_else(|| node.clone())
+        match self.by_id.binary_search_by(|(key, _)| (*key).cmp(id)) {
+            Ok(at) => self.nodes[self.by_id[at].1].clone(),
+            Err(_) => node.clone(),
+        }
     }
 
-    /// The items at `node`, each followed, flattening lists and `@list`.
+    /// The items at `node`, each followed, flattening lists and `@list`
+    /// (at most [`MAX_FOLLOWED`] into one another, so a list that holds
+    /// itself ends).
     fn all(&self, node: &Node<'v, 'a>) -> Vec<Node<'v, 'a>> {
         let mut found = Vec::new();
+        let mut budget = MAX_ITEMS;
+        self.gather(node, 0, &mut found, &mut budget);
+        found
+    }
+
+    fn gather(
+        &self,
+        node: &Node<'v, 'a>,
+        depth: usize,
+        found: &mut Vec<Node<'v, 'a>>,
+        budget: &mut usize,
+    ) {
+        if depth > MAX_FOLLOWED {
+            return;
+        }
         for item in node.items() {
+            if *budget == 0 {
+                return;
+            }
+            *budget -= 1;
             let item = self.follow(&item);
             match item.value {
-                Value::Array(_) => found.extend(self.all(&item)),
+                Value::Array(_) => self.gather(&item, depth + 1, found, budget),
                 Value::Object(_) if !item.get("@list").is_null() => {
-                    found.extend(self.all(&item.get("@list")))
+                    self.gather(&item.get("@list"), depth + 1, found, budget)
                 }
                 _ => found.push(item),
             }
         }
-        found
     }
 }
 
@@ -153,8 +194,12 @@ pub(super) fn document<'v, 'a>(
         .or_else(|| articles.iter().find(with_body))
         .or(articles.first());
     let Some(article) = chosen else {
-        let mut found: Vec<&str> = graph.nodes.iter().flat_map(types).collect();
-        found.dedup();
+        let mut found: Vec<&str> = Vec::new();
+        for kind in graph.nodes.iter().flat_map(types) {
+            if !found.contains(&kind) {
+                found.push(kind);
+            }
+        }
         let found = match found.is_empty() {
             true => "none".to_string(),
             false => found.join(", "),

@@ -82,8 +82,14 @@ pub(super) fn hero<'a>(candidates: &[Candidate<'_, 'a>], base: Option<&str>, out
         out.origin("image.src", &path);
         return out.put("image", Value::Object(Vec::new()), &image.node.path);
     };
-    let Some(src) = url::resolve(raw, base.or(Some("https:"))) else {
-        return out.notice(&at.path, "The photo is left out: its URL is relative and there is no address to resolve it against.");
+    // `//host/…` with no document address takes `https:`.
+    let raw = raw.trim();
+    let base = match raw.starts_with("//") {
+        true => base.or(Some("https:")),
+        false => base,
+    };
+    let Some(src) = url::image(raw, base) else {
+        return out.notice(&at.path, "The photo is left out: its URL is not one Folio shows, or is relative with no address to resolve it against.");
     };
     // schema.org has no alternative text: the image's description, else
     // its caption, else its name describes it.

@@ -54,6 +54,13 @@ fn blocks(html: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(start) = lower[at..].find("<script").map(|i| i + at) {
+        // A script inside a comment is no script.
+        if let Some(comment) = lower[at..start].find("<!--").map(|i| i + at) {
+            at = lower[comment..]
+                .find("-->")
+                .map_or(html.len(), |i| comment + i + 3);
+            continue;
+        }
         let Some(open_end) = lower[start..].find('>').map(|i| i + start) else {
             break;
         };
@@ -70,17 +77,44 @@ fn blocks(html: &str) -> Vec<&str> {
     found
 }
 
-/// Whether a `<script …` start tag (lower case) declares JSON-LD.
+/// Whether a `<script …` start tag (lower case) declares JSON-LD: a
+/// `type` attribute of its own (not `data-type`, not inside a value)
+/// whose value starts `application/ld+json`.
 fn is_json_ld(tag: &str) -> bool {
-    let Some(i) = tag.find("type") else {
-        return false;
-    };
-    let rest = tag[i + 4..].trim_start();
-    let Some(rest) = rest.strip_prefix('=') else {
-        return false;
-    };
-    let value = rest.trim_start().trim_start_matches(['"', '\'']);
-    value.starts_with("application/ld+json")
+    let mut rest = tag.strip_prefix("<script").unwrap_or(tag);
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+        let name_len = rest
+            .find(|c: char| c.is_ascii_whitespace() || c == '=')
+            .unwrap_or(rest.len());
+        if name_len == 0 {
+            return false;
+        }
+        let (name, after) = rest.split_at(name_len);
+        let after = after.trim_start();
+        let Some(after) = after.strip_prefix('=') else {
+            rest = after;
+            continue;
+        };
+        let after = after.trim_start();
+        let (value, next) = match after.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let inner = &after[1..];
+                let end = inner.find(q).unwrap_or(inner.len());
+                (&inner[..end], inner.get(end + 1..).unwrap_or(""))
+            }
+            _ => {
+                let end = after
+                    .find(|c: char| c.is_ascii_whitespace())
+                    .unwrap_or(after.len());
+                after.split_at(end)
+            }
+        };
+        if name == "type" {
+            return value.trim_start().starts_with("application/ld+json");
+        }
+        rest = next;
+    }
 }
 
 /// A script's text without `<!-- … -->` or `<![CDATA[ … ]]>` around it.
@@ -113,7 +147,10 @@ mod tests {
               //]]>
             </script>
             <script type="text/javascript">{"c":3}</script>
+            <script data-type="application/ld+json">{"d":4}</script>
+            <script id="prototype" type="application/ld+json">{"e":5}</script>
+            <!-- <script type="application/ld+json">{"f":6}</script> -->
         </head></html>"#;
-        assert_eq!(blocks(html), [r#"{"a":1}"#, r#"[{"b":2}]"#]);
+        assert_eq!(blocks(html), [r#"{"a":1}"#, r#"[{"b":2}]"#, r#"{"e":5}"#]);
     }
 }

@@ -143,7 +143,7 @@ async fn a_changed_converter_is_refused_and_only_its_article_fails() {
         failed
             .as_str()
             .unwrap()
-            .contains("The converter for ans could not be loaded"),
+            .contains("The converter module could not be loaded"),
         "{failed}"
     );
     let own = browser
