@@ -22,6 +22,7 @@ use std::borrow::Cow;
 use crate::error::{ContentError, Problem};
 use crate::json::{self, Value};
 use crate::model::{self, Article};
+use inline::plain;
 
 /// A format of article JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -420,15 +421,12 @@ impl<'a> Out<'a> {
     /// checks to name.
     #[inline(never)]
     fn text(&mut self, field: &'static str, node: &Node<'_, 'a>, clean: fn(&str) -> String) {
-        self.origin(field, &node.path);
         match node.value {
-            Value::Null => {}
-            Value::String(text) => {
-                let text = clean(text);
-                if !text.is_empty() {
-                    self.put(field, Value::String(text.into()), &node.path);
-                }
-            }
+            Value::Null => self.origin(field, &node.path),
+            Value::String(text) => match clean(text) {
+                text if text.is_empty() => self.origin(field, &node.path),
+                text => self.put(field, Value::String(text.into()), &node.path),
+            },
             other => self.put(field, other.clone(), &node.path),
         }
     }
@@ -491,10 +489,4 @@ fn locate(mut error: ContentError, origins: &[(&'static str, String)]) -> Conten
         error.path = format!("{from}{}", &error.path[field.len()..]);
     }
     error
-}
-
-/// Plain text for a field: references decoded, tags dropped, spaces
-/// collapsed.
-fn plain(text: &str) -> String {
-    inline::plain(text)
 }

@@ -403,18 +403,21 @@ fn a_photo_or_address_the_url_policy_refuses_is_left_out_with_a_notice() {
 
 #[test]
 fn a_document_of_no_known_format_says_what_was_expected() {
-    for doc in [
-        json!({"title": "x"}),
-        json!([1, 2]),
-        json!("text"),
-        json!({"type": "gallery", "version": "0.10.9"}),
+    let none = "The article is none of the formats Folio reads: Article JSON v1";
+    for (doc, path, expected) in [
+        (json!({"title": "x"}), "", none),
+        (json!([1, 2]), "", none),
+        (json!("text"), "", none),
+        (
+            json!({"type": "gallery", "version": "0.10.9"}),
+            "type",
+            "`type` must be \"story\": Folio reads ANS stories, not gallery documents.",
+        ),
     ] {
         let error = formats::read(&doc.to_string(), None, None, None).expect_err("not an article");
         let message = error.to_string();
-        assert!(
-            message.contains("Article JSON v1") || message.contains("`type`"),
-            "{doc}: {message}"
-        );
+        assert_eq!(error.path, path, "{doc}: {message}");
+        assert!(message.starts_with(expected), "{doc}: {message}");
     }
 }
 
