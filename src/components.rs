@@ -4,13 +4,19 @@
 mod article;
 mod banner;
 mod byline;
+#[cfg(target_arch = "wasm32")]
 mod error_view;
 mod figure;
 mod header;
 mod markdown_body;
+#[cfg(not(target_arch = "wasm32"))]
+mod prompt_place;
 mod read_more;
 mod support;
 
 pub use article::Article;
+#[cfg(target_arch = "wasm32")]
 pub use error_view::{Cause, ErrorView, Retry};
-pub use support::Choice;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use prompt_place::NoScript;
+pub use support::{Campaign, Choice, SupportPrompt};

@@ -15,7 +15,8 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element as DomElement, Node as DomNode};
 
-use crate::html::{Attr, Element, Node, write_attr};
+use crate::html::Node;
+use crate::markup::{attributes, markup};
 
 /// Builds `blocks` as the children of `holder`, which must be empty, and
 /// returns their nodes, one per block, in order: parsed from markup when
@@ -59,19 +60,6 @@ pub fn parse_into(
     }
     holder.set_text_content(None);
     None
-}
-
-/// `blocks` as the markup the browser's parser builds them from, with the
-/// attributes they get in the DOM (see [`attributes`]).
-pub fn markup(blocks: &[&Node], base: Option<&str>) -> String {
-    let mut html = String::new();
-    let mut attrs = |element: &Element, out: &mut String| {
-        attributes(element, base, |name, value| write_attr(out, name, value));
-    };
-    for block in blocks {
-        block.write_markup(&mut html, false, &mut attrs);
-    }
-    html
 }
 
 /// How markup reaches `innerHTML` on this page.
@@ -134,25 +122,6 @@ fn get(target: &JsValue, key: &str) -> Result<JsValue, JsValue> {
     js_sys::Reflect::get(target, &JsValue::from_str(key))
 }
 
-/// Calls `f` with each attribute `element` gets in the DOM: relative
-/// `href`/`src` values resolved against `base`, and `rel` for links that
-/// then lead off the page's origin.
-fn attributes(element: &Element, base: Option<&str>, mut f: impl FnMut(&str, &str)) {
-    for (attr, value) in &element.attrs {
-        match attr {
-            Attr::Href => {
-                let (href, rel) = link(value, base);
-                if let Some(rel) = rel {
-                    f("rel", rel);
-                }
-                f("href", &href);
-            }
-            Attr::Src => f("src", &resolve(value, base)),
-            _ => f(attr.as_str(), value),
-        }
-    }
-}
-
 /// Builds the DOM for `node` node by node. Relative `href`/`src` values are resolved
 /// against `base` (the URL the article was fetched from), and links that
 /// then lead off the page's origin get `rel="noopener noreferrer"`.
@@ -174,42 +143,4 @@ fn build(document: &Document, node: &Node, base: Option<&str>) -> Option<DomNode
             Some(el.into())
         }
     }
-}
-
-/// `url` resolved against `base`, or as it is when there is no base.
-pub fn resolve(url: &str, base: Option<&str>) -> String {
-    base.and_then(|base| web_sys::Url::new_with_base(url, base).ok())
-        .map_or_else(|| url.to_string(), |u| u.href())
-}
-
-/// A link's `href` resolved against `base`, and the `rel` it gets when
-/// it then leads off the page's origin.
-pub fn link(href: &str, base: Option<&str>) -> (String, Option<&'static str>) {
-    let href = resolve(href, base);
-    let rel = leaves_page(&href).then_some("noopener noreferrer");
-    (href, rel)
-}
-
-/// Whether `href` leads off the page's origin, judged on the text (no URL
-/// object, no call out of the WebAssembly per link).
-fn leaves_page(href: &str) -> bool {
-    let lower = href.get(..8).unwrap_or(href).to_ascii_lowercase();
-    let absolute =
-        lower.starts_with("http://") || lower.starts_with("https://") || href.starts_with("//");
-    if !absolute {
-        return false;
-    }
-    PAGE_ORIGIN.with(|origin| {
-        let Some(origin) = origin.as_deref() else {
-            return true;
-        };
-        let rest = href.strip_prefix(origin);
-        !rest.is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
-    })
-}
-
-thread_local! {
-    /// The page's origin (`https://site.example`), read once.
-    static PAGE_ORIGIN: Option<String> =
-        web_sys::window().and_then(|w| w.location().origin().ok());
 }

@@ -39,6 +39,14 @@ macro_rules! names {
                     $(Self::$variant => $text),*
                 }
             }
+
+            /// The one written `name` in HTML, if it is of the set.
+            pub fn named(name: &str) -> Option<Self> {
+                match name {
+                    $($text => Some(Self::$variant),)*
+                    _ => None,
+                }
+            }
         }
     };
 }
@@ -188,6 +196,11 @@ pub fn write_attr(out: &mut String, name: &str, value: &str) {
     out.push_str("=\"");
     escape(value, true, out);
     out.push('"');
+}
+
+/// Writes `text` escaped for an element's content.
+pub fn write_text(out: &mut String, text: &str) {
+    escape(text, false, out);
 }
 
 /// Escapes text or an attribute value. NUL, which the parser would drop,

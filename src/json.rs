@@ -389,6 +389,15 @@ pub fn write(value: &Value, out: &mut String) {
     }
 }
 
+/// `value` written as JSON that can sit inside an HTML `<script>` data
+/// block: every `<` (only ever inside a string) written `\u003c`, so no
+/// text closes the element or opens a comment.
+pub fn write_for_script(value: &Value) -> String {
+    let mut out = String::new();
+    write(value, &mut out);
+    out.replace('<', "\\u003c")
+}
+
 fn write_string(text: &str, out: &mut String) {
     out.push('"');
     for c in text.chars() {

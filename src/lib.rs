@@ -25,23 +25,26 @@ pub mod schedule;
 pub mod schema;
 mod style;
 
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[cfg(feature = "widget")]
 mod components;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[cfg(feature = "widget")]
 pub mod dom;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[cfg(all(target_arch = "wasm32", feature = "embed"))]
 pub mod embed;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[cfg(feature = "widget")]
 pub mod events;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[cfg(feature = "widget")]
 mod intl;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+pub mod markup;
+#[cfg(all(target_arch = "wasm32", feature = "embed"))]
 mod panics;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[cfg(all(not(target_arch = "wasm32"), feature = "widget"))]
+pub mod render;
+#[cfg(feature = "widget")]
 mod storage;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[cfg(feature = "widget")]
 mod tracking;
 
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
-pub use components::Article;
+#[cfg(feature = "widget")]
+pub use components::{Article, Campaign, Choice, SupportPrompt};
 pub use style::STYLESHEET;

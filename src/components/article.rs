@@ -10,12 +10,33 @@ use super::byline::Credits;
 use super::figure::HeroFigure;
 use super::header::Header;
 use super::markdown_body::{BlockRun, MarkdownBody};
+#[cfg(not(target_arch = "wasm32"))]
+use super::prompt_place::PromptPlace;
 use super::read_more::ReadMore;
-use super::support::{Campaign, Choice, SupportPrompt};
+#[cfg(target_arch = "wasm32")]
+use super::support::SupportPrompt;
+use super::support::{Campaign, Choice};
 use crate::events::Reporter;
 use crate::locale::{self, Locale, Word};
 use crate::markdown::{self, Document};
 use crate::model::{self, Link};
+
+/// The support prompt in its slot: in the browser the prompt itself; on
+/// a server, its place (the prompt needs script: see [`PromptPlace`]).
+#[cfg(target_arch = "wasm32")]
+fn prompt_view(campaign: Campaign, reporter: &Reporter, choice: &Choice) -> impl IntoView + use<> {
+    let (reporter, choice) = (reporter.clone(), choice.clone());
+    view! {
+        <div class="folio-prompt">
+            <SupportPrompt campaign reporter choice/>
+        </div>
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn prompt_view(campaign: Campaign, _: &Reporter, _: &Choice) -> impl IntoView + use<> {
+    view! { <PromptPlace campaign/> }
+}
 
 /// An article with its body rendered. The component keeps the last one,
 /// so that a new body is rendered again only around what changed.
@@ -196,11 +217,7 @@ pub fn Article(
             <Header kicker headline standfirst credits level/>
             {move || image.get().map(|image| view! { <HeroFigure image base=base.get()/> })}
             <MarkdownBody run=run(true) class="folio-body"/>
-            {move || prompt.get().map(|campaign| view! {
-                <div class="folio-prompt">
-                    <SupportPrompt campaign reporter=reporter.clone() choice=choice.clone()/>
-                </div>
-            })}
+            {move || prompt.get().map(|campaign| prompt_view(campaign, &reporter, &choice))}
             <MarkdownBody run=run(false) class="folio-body"/>
             {move || read_more.get().map(|link| view! { <ReadMore link base=base.get()/> })}
         </article>

@@ -8,7 +8,7 @@ use crate::model::Link;
 /// as the label, in a landmark named `label`.
 #[component]
 pub fn Banner(link: Link, base: Option<String>, label: String) -> impl IntoView {
-    let (href, rel) = crate::dom::link(&link.href, base.as_deref());
+    let (href, rel) = crate::markup::link(&link.href, base.as_deref());
     view! {
         <aside class="folio-banner" aria-label=label>
             <a class="folio-banner__link" href=href rel=rel>{link.label}</a>

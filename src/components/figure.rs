@@ -15,7 +15,7 @@ pub fn HeroFigure(image: Image, base: Option<String>) -> impl IntoView {
             .split(',')
             .filter_map(|candidate| {
                 let mut parts = candidate.split_whitespace();
-                let url = crate::dom::resolve(parts.next()?, base);
+                let url = crate::markup::resolve(parts.next()?, base);
                 Some(parts.fold(url, |acc, descriptor| acc + " " + descriptor))
             })
             .collect();
@@ -28,7 +28,7 @@ pub fn HeroFigure(image: Image, base: Option<String>) -> impl IntoView {
         <figure class="folio-figure">
             <img
                 class="folio-figure__image"
-                src=crate::dom::resolve(&image.src, base)
+                src=crate::markup::resolve(&image.src, base)
                 srcset=srcset
                 sizes="(min-width: 52rem) 52rem, 100vw"
                 width=image.width

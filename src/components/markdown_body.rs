@@ -141,7 +141,7 @@ impl RenderHtml for Blocks {
         buf.push_str("\">");
         self.run.with_untracked(|run| {
             let blocks: Vec<&Node> = run.blocks().iter().map(|b| &**b).collect();
-            buf.push_str(&crate::dom::markup(&blocks, run.base.as_deref()));
+            buf.push_str(&crate::markup::markup(&blocks, run.base.as_deref()));
         });
         buf.push_str("</div>");
         *position = Position::NextChild;

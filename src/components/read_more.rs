@@ -8,7 +8,7 @@ use crate::model::Link;
 /// widget's language when the article gives none).
 #[component]
 pub fn ReadMore(link: Link, base: Option<String>) -> impl IntoView {
-    let (href, rel) = crate::dom::link(&link.href, base.as_deref());
+    let (href, rel) = crate::markup::link(&link.href, base.as_deref());
     view! {
         <p class="folio-read-more">
             <a class="folio-read-more__link" href=href rel=rel>{link.label}</a>

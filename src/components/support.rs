@@ -20,6 +20,7 @@ use crate::{intl, storage};
 use actions::{arrow_keys, badge, cta_url, focus_after};
 
 mod actions;
+mod props;
 
 /// The amount a reader chose in a widget's prompt, by campaign: kept by the
 /// article (or provided by the widget, so it lasts across a remount) and
@@ -109,7 +110,7 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
         let campaign = campaign.clone();
         Effect::new(move |_| choice.remember(&campaign, selected.get()));
     }
-    let cta_base = crate::dom::resolve(&support.cta.href, base.as_deref());
+    let cta_base = crate::markup::resolve(&support.cta.href, base.as_deref());
     // The prompt's text never changes while the prompt is shown: the
     // campaign is its key.
     let run = BlockRun {

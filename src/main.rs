@@ -1,0 +1,251 @@
+//! `folio`: the command line. `folio render` pre-renders articles to HTML
+//! with the widget's own components (see [`folio::render`]); `folio
+//! stylesheet` prints the stylesheet pre-rendered articles use.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use folio::formats::Format;
+use folio::render::{self, Options, Output};
+
+const USAGE: &str = "\
+usage: folio render [--embed | --page | --plain | --oembed] [options] ARTICLE...
+       folio stylesheet
+
+Renders each ARTICLE (Article JSON v1, ANS, schema.org JSON-LD or a web page
+with JSON-LD; a folder: every .json file in it; -: standard input) to HTML.
+One article goes to standard output; several need --out.
+
+  --embed            a <folio-article> with a declarative shadow root (default)
+  --page             a whole HTML page with the article in its light DOM
+  --plain            semantic HTML with no script and no stylesheet
+  --oembed           an oEmbed 1.0 rich response (JSON)
+  --out DIR          write one file per article into DIR (NAME.html, NAME.json)
+  --assets URL       the folder folio.js and folio.css are served from (./)
+  --base URL         the URL relative links and images resolve against
+  --lang TAG         the language of Folio's own words
+  --dir ltr|rtl      the article's direction, over its language's
+  --heading-level N  the headline's level, 1 to 6
+  --support off      leave out the support banner and prompt
+  --format NAME      read every article as folio, ans or json-ld
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("render") => match Command::parse(&args[1..]) {
+            Ok(command) => command.run(),
+            Err(message) => usage_error(&message),
+        },
+        Some("stylesheet") if args.len() == 1 => {
+            print!("{}", folio::STYLESHEET);
+            ExitCode::SUCCESS
+        }
+        Some("--help" | "-h" | "help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => usage_error("name a command: render or stylesheet"),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("folio: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// A `folio render` run: how to render, what, and where to.
+struct Command {
+    options: Options,
+    inputs: Vec<PathBuf>,
+    out: Option<PathBuf>,
+}
+
+impl Command {
+    fn parse(args: &[String]) -> Result<Self, String> {
+        let mut options = Options::default();
+        let (mut inputs, mut out) = (Vec::new(), None);
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| {
+                args.next()
+                    .cloned()
+                    .ok_or_else(|| format!("{name} needs a value"))
+            };
+            match arg.as_str() {
+                "--embed" | "--page" | "--plain" | "--oembed" => {
+                    options.output = Output::named(&arg[2..]).unwrap_or(Output::Embed);
+                }
+                "--out" => out = Some(PathBuf::from(value(arg)?)),
+                "--assets" => {
+                    let assets = value(arg)?;
+                    options.assets = match assets.ends_with('/') {
+                        true => assets,
+                        false => format!("{assets}/"),
+                    };
+                }
+                "--base" => options.base = Some(value(arg)?),
+                "--lang" => options.lang = Some(value(arg)?),
+                "--dir" => match value(arg)?.to_ascii_lowercase().as_str() {
+                    dir @ ("ltr" | "rtl") => options.dir = Some(dir.to_string()),
+                    other => return Err(format!("--dir must be ltr or rtl (it is \"{other}\")")),
+                },
+                "--heading-level" => {
+                    let level = value(arg)?;
+                    options.heading_level = match level.parse::<u8>() {
+                        Ok(n @ 1..=6) => n,
+                        _ => {
+                            return Err(format!(
+                                "--heading-level must be 1 to 6 (it is \"{level}\")"
+                            ));
+                        }
+                    };
+                }
+                "--support" => match value(arg)?.as_str() {
+                    "off" => options.support = false,
+                    "on" => options.support = true,
+                    other => {
+                        return Err(format!("--support must be on or off (it is \"{other}\")"));
+                    }
+                },
+                "--format" => {
+                    let name = value(arg)?;
+                    let format = Format::named(&name).ok_or_else(|| {
+                        format!("--format must be folio, ans or json-ld (it is \"{name}\")")
+                    })?;
+                    options.format = Some(format);
+                }
+                flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+                path => inputs.push(PathBuf::from(path)),
+            }
+        }
+        if inputs.is_empty() {
+            return Err("name an article to render".into());
+        }
+        Ok(Self {
+            options,
+            inputs,
+            out,
+        })
+    }
+
+    /// Renders every article; a bad one is reported and the others still
+    /// written. Fails when any did.
+    fn run(self) -> ExitCode {
+        let articles = match self.articles() {
+            Ok(articles) => articles,
+            Err(message) => return usage_error(&message),
+        };
+        let Some(out) = &self.out else {
+            if articles.len() != 1 {
+                return usage_error("several articles need --out DIR");
+            }
+            return match self.render(&articles[0]) {
+                Some(text) => match std::io::stdout().write_all(text.as_bytes()) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(error) => fail(&format!("cannot write: {error}")),
+                },
+                None => ExitCode::FAILURE,
+            };
+        };
+        if let Err(error) = std::fs::create_dir_all(out) {
+            return fail(&format!("cannot make {}: {error}", out.display()));
+        }
+        let (mut written, mut failed) = (0, 0);
+        for path in &articles {
+            let name = path
+                .file_stem()
+                .unwrap_or(path.as_os_str())
+                .to_string_lossy();
+            let target = out.join(format!("{name}.{}", self.options.output.extension()));
+            let done = self
+                .render(path)
+                .is_some_and(|text| match std::fs::write(&target, text) {
+                    Ok(()) => true,
+                    Err(error) => {
+                        eprintln!("{}: cannot write: {error}", target.display());
+                        false
+                    }
+                });
+            match done {
+                true => written += 1,
+                false => failed += 1,
+            }
+        }
+        eprintln!(
+            "folio: {written} written to {}, {failed} failed",
+            out.display()
+        );
+        match failed {
+            0 => ExitCode::SUCCESS,
+            _ => ExitCode::FAILURE,
+        }
+    }
+
+    /// The files to render: each one named, every `.json` file of each
+    /// folder named (in name order).
+    fn articles(&self) -> Result<Vec<PathBuf>, String> {
+        let mut articles = Vec::new();
+        for input in &self.inputs {
+            if !input.is_dir() {
+                articles.push(input.clone());
+                continue;
+            }
+            let entries = std::fs::read_dir(input)
+                .map_err(|error| format!("cannot read {}: {error}", input.display()))?;
+            let mut found: Vec<PathBuf> = entries
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_some_and(|e| e == "json") && path.is_file())
+                .collect();
+            found.sort();
+            articles.extend(found);
+        }
+        Ok(articles)
+    }
+
+    /// One article rendered, or `None` with its error on standard error
+    /// (its file's name, the field and the problem).
+    fn render(&self, path: &Path) -> Option<String> {
+        let text = match read(path) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("{}: cannot read: {error}", path.display());
+                return None;
+            }
+        };
+        match render::render(&text, &self.options) {
+            Ok(rendered) => {
+                for notice in &rendered.notices {
+                    eprintln!(
+                        "{}: note: {}: {}",
+                        path.display(),
+                        notice.path,
+                        notice.message
+                    );
+                }
+                Some(rendered.text)
+            }
+            Err(error) => {
+                eprintln!("{}: {error}", path.display());
+                None
+            }
+        }
+    }
+}
+
+/// A file's text, or standard input's for `-`.
+fn read(path: &Path) -> std::io::Result<String> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text)?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path)
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("folio: {message}");
+    ExitCode::FAILURE
+}

@@ -1,0 +1,92 @@
+//! Article trees as they go onto a page: relative `href`/`src` values
+//! resolved against where the article came from, and links that lead off
+//! the page marked `rel="noopener noreferrer"`. The browser's DOM builder
+//! and the server's renderer both write blocks through [`markup`], so a
+//! pre-rendered body is the same markup the widget builds.
+
+use crate::html::{Attr, Element, Node, write_attr};
+
+/// `blocks` as the markup the browser's parser builds them from, with the
+/// attributes they get in the DOM (see [`attributes`]).
+pub fn markup(blocks: &[&Node], base: Option<&str>) -> String {
+    let mut html = String::new();
+    let mut attrs = |element: &Element, out: &mut String| {
+        attributes(element, base, |name, value| write_attr(out, name, value));
+    };
+    for block in blocks {
+        block.write_markup(&mut html, false, &mut attrs);
+    }
+    html
+}
+
+/// Calls `f` with each attribute `element` gets on the page: relative
+/// `href`/`src` values resolved against `base`, and `rel` for links that
+/// then lead off the page's origin.
+pub fn attributes(element: &Element, base: Option<&str>, mut f: impl FnMut(&str, &str)) {
+    for (attr, value) in &element.attrs {
+        match attr {
+            Attr::Href => {
+                let (href, rel) = link(value, base);
+                if let Some(rel) = rel {
+                    f("rel", rel);
+                }
+                f("href", &href);
+            }
+            Attr::Src => f("src", &resolve(value, base)),
+            _ => f(attr.as_str(), value),
+        }
+    }
+}
+
+/// `url` resolved against `base`, or as it is when there is no base (or
+/// it cannot be resolved). In the browser through its own URL parser,
+/// elsewhere through [`crate::formats::url::resolve`].
+pub fn resolve(url: &str, base: Option<&str>) -> String {
+    #[cfg(all(target_arch = "wasm32", feature = "widget"))]
+    let resolved = base
+        .and_then(|base| web_sys::Url::new_with_base(url, base).ok())
+        .map(|u| u.href());
+    #[cfg(not(all(target_arch = "wasm32", feature = "widget")))]
+    let resolved = crate::formats::url::resolve(url, base);
+    resolved.unwrap_or_else(|| url.to_string())
+}
+
+/// A link's `href` resolved against `base`, and the `rel` it gets when
+/// it then leads off the page's origin.
+pub fn link(href: &str, base: Option<&str>) -> (String, Option<&'static str>) {
+    let href = resolve(href, base);
+    let rel = leaves_page(&href).then_some("noopener noreferrer");
+    (href, rel)
+}
+
+/// Whether `href` leads off the page's origin, judged on the text (no URL
+/// object, no call out of the WebAssembly per link). Rendered on a server,
+/// where the page is not known, every absolute link does.
+fn leaves_page(href: &str) -> bool {
+    let lower = href.get(..8).unwrap_or(href).to_ascii_lowercase();
+    let absolute =
+        lower.starts_with("http://") || lower.starts_with("https://") || href.starts_with("//");
+    if !absolute {
+        return false;
+    }
+    let Some(origin) = page_origin() else {
+        return true;
+    };
+    let rest = href.strip_prefix(origin.as_str());
+    !rest.is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
+}
+
+/// The page's origin (`https://site.example`), read once; none off the
+/// browser.
+fn page_origin() -> Option<String> {
+    #[cfg(all(target_arch = "wasm32", feature = "widget"))]
+    {
+        thread_local! {
+            static PAGE_ORIGIN: Option<String> =
+                web_sys::window().and_then(|w| w.location().origin().ok());
+        }
+        PAGE_ORIGIN.with(Clone::clone)
+    }
+    #[cfg(not(all(target_arch = "wasm32", feature = "widget")))]
+    None
+}

@@ -1,0 +1,173 @@
+//! Server rendering (`folio render`): an article rendered to HTML by the
+//! same components the widget shows it with (Leptos's server rendering of
+//! [`Article`]), so that a page paints it with no script, a reader
+//! without JavaScript reads it whole, and `folio.js` adopts it as it is.
+//!
+//! [`Output`] names the four shapes: a `<folio-article>` holding a
+//! declarative shadow root, a whole page with the article in its light
+//! DOM, plain semantic HTML for feeds and e-mail, and an oEmbed response.
+
+mod document;
+mod locales;
+mod news_article;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::Article;
+use crate::error::ContentError;
+use crate::formats::{self, Format, Notice};
+use crate::locale::{self, Locale};
+use crate::model;
+
+/// What `folio render` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// A `<folio-article>` element holding the article in a declarative
+    /// shadow root, styled by `folio.css`, with its JSON for updates.
+    Embed,
+    /// A whole HTML document for the publisher's own site: the article in
+    /// the light DOM, `<link rel="canonical">` and `NewsArticle` JSON-LD.
+    Page,
+    /// The article as semantic HTML with no script, no shadow DOM and no
+    /// stylesheet (feeds, e-mail).
+    Plain,
+    /// An oEmbed 1.0 `rich` response whose `html` is the embed fragment
+    /// and the script tag.
+    Oembed,
+}
+
+impl Output {
+    /// The output a command-line flag names (`--embed` → `embed`).
+    pub fn named(name: &str) -> Option<Self> {
+        match name {
+            "embed" => Some(Self::Embed),
+            "page" => Some(Self::Page),
+            "plain" => Some(Self::Plain),
+            "oembed" => Some(Self::Oembed),
+            _ => None,
+        }
+    }
+
+    /// The file extension of its output.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Oembed => "json",
+            _ => "html",
+        }
+    }
+}
+
+/// How to render: where Folio's files are served from, where the article
+/// lives, and the options the element takes as attributes.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The output shape.
+    pub output: Output,
+    /// The URL (absolute, or relative to the page) of the folder that
+    /// holds `folio.js` and `folio.css`, ending in `/`.
+    pub assets: String,
+    /// The URL the article's relative links and images resolve against.
+    pub base: Option<String>,
+    /// Whether the support banner and prompt show.
+    pub support: bool,
+    /// The language of Folio's own words (else the article's).
+    pub lang: Option<String>,
+    /// `ltr` or `rtl`, over the direction the language implies.
+    pub dir: Option<String>,
+    /// The headline's heading level, 1 to 6.
+    pub heading_level: u8,
+    /// The forced input format (else it is detected).
+    pub format: Option<Format>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            output: Output::Embed,
+            assets: "./".into(),
+            base: None,
+            support: true,
+            lang: None,
+            dir: None,
+            heading_level: 1,
+            format: None,
+        }
+    }
+}
+
+/// A rendered article: its output, and what its format's mapping left out.
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    /// The HTML (or, for oEmbed, the JSON).
+    pub text: String,
+    /// What was left out (ANS and JSON-LD).
+    pub notices: Vec<Notice>,
+}
+
+/// Renders article text (Article JSON v1, ANS, JSON-LD or a web page with
+/// JSON-LD) as `options.output`; a bad article is the error naming its
+/// field, as the widget reports it.
+pub fn render(text: &str, options: &Options) -> Result<Rendered, ContentError> {
+    let base = options.base.as_deref();
+    let read = formats::read(text, None, options.format, base)?;
+    // The JSON the element keeps for updates is always Article JSON v1.
+    let json = match read.format {
+        Format::Folio => text.to_string(),
+        _ => formats::convert(text, options.format, base)?.json,
+    };
+    let article = Arc::new(read.article);
+    let (code, tag) = locale::resolve(options.lang.as_deref(), article.lang.as_deref());
+    let locale = Locale {
+        tag,
+        words: Arc::new(locales::words(code)),
+    };
+    let markup = article_markup(&article, &locale, options);
+    let parts = document::Parts {
+        article: &article,
+        markup: &markup,
+        json: &json,
+        options,
+    };
+    let text = match options.output {
+        Output::Embed => parts.embed(),
+        Output::Page => parts.page(),
+        Output::Plain => parts.plain(),
+        Output::Oembed => parts.oembed(),
+    };
+    Ok(Rendered {
+        text,
+        notices: read.notices,
+    })
+}
+
+/// The article's `div.folio-root`, rendered by the [`Article`] component
+/// in `locale` (its `lang` and `dir` as the widget sets them).
+fn article_markup(article: &Arc<model::Article>, locale: &Locale, options: &Options) -> String {
+    let owner = Owner::new();
+    owner.set();
+    let plain = options.output == Output::Plain;
+    if plain {
+        provide_context(crate::components::NoScript);
+    }
+    let dir = options
+        .dir
+        .clone()
+        .unwrap_or_else(|| locale::direction(&locale.tag).to_string());
+    let html = view! {
+        <div class="folio-root" lang=locale.tag.clone() dir=dir data-prerendered=(!plain).then_some("")>
+            <Article
+                article=article.clone()
+                base=options.base.clone()
+                support=options.support
+                locale=locale.clone()
+                dir=options.dir.clone()
+                heading_level=options.heading_level
+            />
+        </div>
+    }
+    .to_html();
+    drop(owner);
+    html
+}
