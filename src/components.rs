@@ -4,7 +4,7 @@
 mod article;
 mod banner;
 mod byline;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "embed"))]
 mod error_view;
 mod figure;
 mod header;
@@ -15,7 +15,7 @@ mod read_more;
 mod support;
 
 pub use article::Article;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "embed"))]
 pub use error_view::{Cause, ErrorView, Retry};
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use prompt_place::NoScript;

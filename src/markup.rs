@@ -47,8 +47,22 @@ pub fn resolve(url: &str, base: Option<&str>) -> String {
         .and_then(|base| web_sys::Url::new_with_base(url, base).ok())
         .map(|u| u.href());
     #[cfg(not(all(target_arch = "wasm32", feature = "widget")))]
-    let resolved = crate::formats::url::resolve(url, base);
+    let resolved = crate::formats::url::resolve(url, base).or_else(|| beside(url, base?));
     resolved.unwrap_or_else(|| url.to_string())
+}
+
+/// A relative path `url` beside a relative `base` (`hero.svg` beside
+/// `sample/article.json` is `sample/hero.svg`): how a page at the root of
+/// the site reaches it. `None` for anything else.
+#[cfg(not(all(target_arch = "wasm32", feature = "widget")))]
+fn beside(url: &str, base: &str) -> Option<String> {
+    use crate::formats::url::scheme;
+    let plain = |u: &str| scheme(u).is_none() && !u.starts_with(['/', '#', '?']) && !u.is_empty();
+    if !plain(url) || !plain(base) {
+        return None;
+    }
+    let folder = base.rfind('/').map_or("", |i| &base[..=i]);
+    Some(format!("{folder}{url}"))
 }
 
 /// A link's `href` resolved against `base`, and the `rel` it gets when

@@ -156,7 +156,7 @@ fn article_markup(article: &Arc<model::Article>, locale: &Locale, options: &Opti
         .clone()
         .unwrap_or_else(|| locale::direction(&locale.tag).to_string());
     let html = view! {
-        <div class="folio-root" lang=locale.tag.clone() dir=dir data-prerendered=(!plain).then_some("")>
+        <div class="folio-root" lang=locale.tag.clone() dir=dir data-prerendered=(!plain).then(|| article.id.clone())>
             <Article
                 article=article.clone()
                 base=options.base.clone()

@@ -1,11 +1,14 @@
 // Folio: the <folio-article> element and the JavaScript API.
 //
 // The only file a host page includes. It loads the WebAssembly core from
-// beside itself (relative to its own URL), draws a skeleton until the article
-// is ready, and fetches article JSON while the core compiles. Including it
-// twice, even from two URLs, keeps one element definition and one core.
-// The core's glue and its WebAssembly are requested together, so a page
-// waits for one round trip after this file, not two.
+// beside itself (relative to its own URL) when the first article needs it,
+// draws a skeleton until the article is ready, and fetches article JSON
+// while the core compiles. Including it twice, even from two URLs, keeps
+// one element definition and one core. The core's glue and its WebAssembly
+// are requested together, so a page waits for one round trip after this
+// file, not two. An article pre-rendered by `folio render` is adopted as it
+// is, with no WebAssembly at all until its support prompt nears the
+// viewport (the small island module) or the host changes it (the core).
 
 const VERSION = "0.1.0";
 const INSTANCE = Symbol.for("folio.instance");
@@ -13,11 +16,16 @@ const FETCH_TIMEOUT_MS = 15000;
 // The most article JSON read, as the core's own limit (MAX_ARTICLE_BYTES).
 const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
 const LAZY_MARGIN = "800px 0px";
+// How far below the viewport a pre-rendered support prompt is rendered:
+// far enough that it is in place before the reader reaches it.
+const ISLAND_MARGIN = "0px 0px 1200px 0px";
 // The SHA-384 of core/folio_bg.wasm, written in by the release build: the
 // browser then refuses any other bytes. Empty in a debug build.
 const WASM_INTEGRITY = "";
 // The same for core/folio-converter_bg.wasm, the converter module.
 const CONVERTER_INTEGRITY = "";
+// The same for core/folio-island_bg.wasm, the support island.
+const ISLAND_INTEGRITY = "";
 
 const SKELETON_CSS = `
 :host { display: block; }
@@ -64,22 +72,99 @@ function warmIntl() {
   }, 0);
 }
 
+const event = (name, detail) => new CustomEvent(name, { bubbles: true, composed: true, detail });
+
 function createFolio() {
-  warmIntl();
-  const wasm = fetch(new URL("core/folio_bg.wasm", import.meta.url), { integrity: WASM_INTEGRITY });
-  wasm.catch(() => {}); // a failure surfaces through `ready`
-  /** The core's module, once its WebAssembly runs. */
-  const ready = import("./core/folio.js").then(async (core) => {
-    await core.default({ module_or_path: wasm });
-    return core;
-  });
+  let core = null;
   let loaded = null;
-  ready.then((core) => (loaded = core), () => {});
+  /** The core's module, once its WebAssembly runs: loaded on first call. */
+  function loadCore() {
+    if (core) return core;
+    warmIntl();
+    const wasm = fetch(new URL("core/folio_bg.wasm", import.meta.url), { integrity: WASM_INTEGRITY });
+    wasm.catch(() => {}); // a failure surfaces through the promise
+    core = import("./core/folio.js").then(async (module) => {
+      await module.default({ module_or_path: wasm });
+      return module;
+    });
+    core.then((module) => (loaded = module), () => {});
+    return core;
+  }
+  /** `Folio.ready`: a promise-like that loads the core when awaited. */
+  const ready = Object.freeze({
+    then: (ok, no) => loadCore().then(() => true, () => false).then(ok, no),
+    catch: (no) => ready.then(undefined, no),
+    finally: (done) => ready.then().finally(done),
+  });
   let sheet = null;
   /** Locale files asked for, by code: each is fetched once per page. */
   const locales = new Map();
   /** The converter module, loaded by the first article of another format. */
   let converter = null;
+  /** The support island, loaded by the first pre-rendered prompt. */
+  let island = null;
+
+  /**
+   * The support island's module (the prompt of a pre-rendered article),
+   * fetched and started once per page.
+   */
+  function loadIsland() {
+    island ??= import("./core/folio-island.js").then(async (module) => {
+      const url = new URL("core/folio-island_bg.wasm", import.meta.url);
+      await module.default({ module_or_path: fetch(url, { integrity: ISLAND_INTEGRITY }) });
+      return module;
+    });
+    island.catch(() => (island = null)); // a later prompt tries again
+    return island;
+  }
+
+  /**
+   * Brings the support prompts of a pre-rendered article under `root` to
+   * life, their events sent on `host`: the island is loaded when the
+   * browser is idle, and each prompt rendered when its place comes within
+   * ISLAND_MARGIN below the viewport (so that it is in place, and shifts
+   * nothing the reader sees, before the reader gets there). Returns the
+   * function that takes them away again.
+   */
+  function wakeIslands(root, host) {
+    const places = [...root.querySelectorAll('[data-island="support"]')];
+    if (places.length === 0) return () => {};
+    const shown = [];
+    let asleep = false;
+    const later = globalThis.requestIdleCallback ?? ((work) => setTimeout(work, 200));
+    later(() => void loadIsland().catch(() => {}));
+    const render = async (place) => {
+      let module;
+      try {
+        module = await loadIsland();
+      } catch (error) {
+        const message = `Folio's support prompt could not start (${error?.message ?? error}).`;
+        return host.dispatchEvent(event("folio:error", { message }));
+      }
+      if (asleep || !place.isConnected) return;
+      const props = place.querySelector('script[type="application/json"]')?.textContent ?? "";
+      try {
+        shown.push(module.prompt(place, props, host));
+      } catch (error) {
+        host.dispatchEvent(event("folio:error", { message: `Folio's support prompt: ${error?.message ?? error}`, path: "support" }));
+      }
+    };
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries.filter((e) => e.isIntersecting)) {
+          observer.unobserve(entry.target);
+          void render(entry.target);
+        }
+      },
+      { rootMargin: ISLAND_MARGIN },
+    );
+    for (const place of places) observer.observe(place);
+    return () => {
+      asleep = true;
+      observer.disconnect();
+      for (const prompt of shown.splice(0)) prompt.free();
+    };
+  }
 
   /**
    * The converter module (ANS and JSON-LD to Article JSON v1), fetched and
@@ -185,10 +270,11 @@ function createFolio() {
      * headingLevel }` as the host gives them (the core checks them:
      * `lang`, `dir` are the host's UI language and direction).
      */
-    constructor(host, options) {
+    constructor(host, options, keep = false) {
       this.#host = host;
       this.#options = options;
-      skeleton(host);
+      // A pre-rendered article stays in view until the core renders anew.
+      if (!keep) skeleton(host);
     }
 
     /**
@@ -204,7 +290,7 @@ function createFolio() {
       // Folio's words in the host's language, loaded while the content
       // is (the article's own language may need another once it is read).
       const { lang } = this.#options();
-      const words = ready.then(async (core) => {
+      const words = loadCore().then(async (core) => {
         const code = core.missingLocale(lang, null);
         if (code) await loadLocale(core, code);
         if (!stale()) this.#labelSkeleton(core, lang);
@@ -218,7 +304,7 @@ function createFolio() {
       }
       let core;
       try {
-        core = await ready;
+        core = await loadCore();
       } catch (error) {
         if (!stale()) this.#fallback("could not start", error);
         return;
@@ -251,7 +337,7 @@ function createFolio() {
           return;
         }
         for (const detail of article.notices ?? []) {
-          this.#host.dispatchEvent(new CustomEvent("folio:notice", { bubbles: true, composed: true, detail }));
+          this.#host.dispatchEvent(event("folio:notice", detail));
         }
         const forced = article.notices ? { ...options, format: "folio" } : options;
         const needed = this.#widget.render(article.text, article.body, article.base, forced);
@@ -303,7 +389,7 @@ function createFolio() {
       box.append(title, line, detail);
       this.#host.shadowRoot?.replaceChildren(box);
       const message = { message: `Folio ${what}: ${error?.message ?? error}` };
-      this.#host.dispatchEvent(new CustomEvent("folio:error", { bubbles: true, composed: true, detail: message }));
+      this.#host.dispatchEvent(event("folio:error", message));
       void this.#localizeFallback(title, what === "could not start" ? line : null, detail);
     }
 
@@ -413,6 +499,8 @@ function createFolio() {
     #observer = null;
     #article = undefined;
     #started = false;
+    /** Puts the support prompts of a pre-rendered article to sleep. */
+    #sleep = null;
 
     connectedCallback() {
       // `article` set before this script ran is a plain property of the
@@ -422,14 +510,42 @@ function createFolio() {
         delete this.article;
         this.#article = value;
       }
+      // A declarative shadow root `folio render` wrote: adopted as it is.
+      const prerendered = [...(this.shadowRoot?.children ?? [])].find((e) => e.matches(".folio-root[data-prerendered]"));
+      if (!this.#controller && prerendered && this.#article === undefined) return this.#adopt(prerendered);
+      this.#start();
+    }
+
+    /**
+     * Keeps the pre-rendered article under `root` (never rendered again,
+     * every node kept), wakes its support prompt and says it is shown.
+     */
+    #adopt(root) {
+      this.#sleep?.();
+      this.#sleep = wakeIslands(root, this);
+      const id = root.dataset.prerendered;
+      queueMicrotask(() => this.isConnected && this.dispatchEvent(event("folio:render", { id })));
+    }
+
+    /**
+     * Hands a pre-rendered article over to the core (the host changed it):
+     * it stays in view until the core's render replaces it.
+     */
+    #takeOver() {
+      this.#sleep?.();
+      this.#sleep = null;
+      this.#start(true);
+    }
+
+    #start(keep = false) {
       this.#controller ??= new Controller(this, () => ({
         support: this.getAttribute("support") !== "off",
         lang: this.getAttribute("lang"),
         dir: this.getAttribute("dir"),
         headingLevel: Number(this.getAttribute("heading-level")),
         format: this.getAttribute("format"),
-      }));
-      if (!this.hasAttribute("lazy")) return this.#load();
+      }), keep);
+      if (keep || !this.hasAttribute("lazy")) return this.#load();
       this.#observer = new IntersectionObserver(
         (entries) => {
           if (!entries.some((entry) => entry.isIntersecting)) return;
@@ -443,6 +559,8 @@ function createFolio() {
     }
 
     disconnectedCallback() {
+      this.#sleep?.();
+      this.#sleep = null;
       this.#observer?.disconnect();
       this.#observer = null;
       this.#controller?.destroy();
@@ -451,7 +569,12 @@ function createFolio() {
     }
 
     attributeChangedCallback(name, before, after) {
-      if (before === after || !this.#started) return;
+      if (before === after) return;
+      if (this.#sleep) {
+        if (name === "src") this.#article = undefined;
+        return this.#takeOver();
+      }
+      if (!this.#started) return;
       if (name !== "src") return this.#controller?.refresh();
       // A new `src` wins over an article set before it.
       this.#article = undefined;
@@ -466,6 +589,7 @@ function createFolio() {
     /** Renders an article object (or JSON text), the same as `update`. */
     set article(value) {
       this.#article = value;
+      if (this.#sleep) return this.#takeOver();
       if (this.#started) this.#load();
     }
 
@@ -488,6 +612,9 @@ function createFolio() {
   }
 
   if (!customElements.get("folio-article")) customElements.define("folio-article", FolioArticle);
+  // A page `folio render --page` wrote holds its article in the light DOM:
+  // its support prompt wakes the same way, its events sent on the article.
+  for (const root of document.querySelectorAll(".folio-root[data-prerendered]")) wakeIslands(root, root);
 
   /**
    * Renders `article` (an object or JSON text) into `element`'s shadow root.
@@ -516,8 +643,11 @@ function createFolio() {
   return Object.freeze({
     version: VERSION,
     mount,
-    /** Resolves to true once the core is ready (false if it could not start). */
-    ready: ready.then(() => true, () => false),
+    /**
+     * Resolves to true once the core is ready (false if it could not
+     * start); awaiting it loads the core if no article has yet.
+     */
+    ready,
     /** How many widgets hold memory in the core (diagnostics). */
     liveWidgets: () => loaded?.liveWidgets() ?? 0,
   });

@@ -114,6 +114,12 @@ fn test(tools: &setup::Tools) -> Result<(), String> {
         .args([
             "clippy",
             "--all-targets",
+            "-p",
+            "folio",
+            "-p",
+            "folio-converter",
+            "-p",
+            "folio-island",
             "--target",
             "wasm32-unknown-unknown",
             "--",

@@ -1,6 +1,4 @@
-//! `folio`: the command line. `folio render` pre-renders articles to HTML
-//! with the widget's own components (see [`folio::render`]); `folio
-//! stylesheet` prints the stylesheet pre-rendered articles use.
+//! The `folio` command line: argument parsing and the render loop.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -31,7 +29,8 @@ One article goes to standard output; several need --out.
   --format NAME      read every article as folio, ans or json-ld
 ";
 
-fn main() -> ExitCode {
+/// Runs the command the arguments name.
+pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("render") => match Command::parse(&args[1..]) {
