@@ -8,9 +8,10 @@
 //    literals (the relative URLs folio.js loads the core by) stay.
 // 2. Writes Subresource Integrity: folio.js fetches the WebAssembly with
 //    the SHA-384 of the build's own wasm (the browser refuses any other
-//    bytes, the converter module's too), and integrity.json lists the
-//    SHA-384 of the five files, for
-//    the host's `integrity` attributes. The demo page's tags get theirs.
+//    bytes, the converter's and the support island's too), and
+//    integrity.json lists the SHA-384 of every file a page may load
+//    (folio.css among them), for the host's `integrity` attributes. The
+//    demo page's tags get theirs.
 //
 // `node build/release.mjs --minify FILE…` only minifies those files
 // (`cargo xtask size --floor` measures the floor's module that way).
@@ -23,9 +24,21 @@ import { minify } from "terser";
 /** The placeholders in folio.js that the two wasm files' integrity replaces. */
 const WASM_INTEGRITY = 'const WASM_INTEGRITY = "";';
 const CONVERTER_INTEGRITY = 'const CONVERTER_INTEGRITY = "";';
+const ISLAND_INTEGRITY = 'const ISLAND_INTEGRITY = "";';
 
 /** The files of a release, in the order integrity.json lists them. */
-const FILES = ["folio.js", "core/folio.js", "core/folio_bg.wasm", "core/folio-converter.js", "core/folio-converter_bg.wasm"];
+const FILES = [
+  "folio.js",
+  "folio.css",
+  "core/folio.js",
+  "core/folio_bg.wasm",
+  "core/folio-converter.js",
+  "core/folio-converter_bg.wasm",
+  "core/folio-island.js",
+  "core/folio-island_bg.wasm",
+];
+/** The wasm-bindgen modules folio.js imports. */
+const MODULES = ["core/folio.js", "core/folio-converter.js", "core/folio-island.js"];
 
 async function minified(source) {
   const { code } = await minify(source, {
@@ -48,12 +61,17 @@ async function minifyOnly(files) {
 async function release(staging) {
   const at = (file) => join(staging, file);
   const hashes = {};
-  for (const module of ["core/folio.js", "core/folio-converter.js"]) {
+  for (const module of MODULES) {
     await writeFile(at(module), await minified(await readFile(at(module), "utf8")));
   }
   for (const file of FILES.slice(1)) hashes[file] = integrity(await readFile(at(file)));
   let loader = await readFile(at("folio.js"), "utf8");
-  for (const [placeholder, file] of [[WASM_INTEGRITY, "core/folio_bg.wasm"], [CONVERTER_INTEGRITY, "core/folio-converter_bg.wasm"]]) {
+  const placeholders = [
+    [WASM_INTEGRITY, "core/folio_bg.wasm"],
+    [CONVERTER_INTEGRITY, "core/folio-converter_bg.wasm"],
+    [ISLAND_INTEGRITY, "core/folio-island_bg.wasm"],
+  ];
+  for (const [placeholder, file] of placeholders) {
     if (!loader.includes(placeholder)) throw new Error(`folio.js no longer has ${placeholder}`);
     loader = loader.replace(placeholder, placeholder.replace('""', `"${hashes[file]}"`));
   }

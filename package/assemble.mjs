@@ -19,10 +19,13 @@ const OUT = join(ROOT, "target", "package", "folio-article");
 /** dist/'s files a page or a bundler uses, copied as they are. */
 const SHIPPED = [
   "folio.js",
+  "folio.css",
   "core/folio.js",
   "core/folio_bg.wasm",
   "core/folio-converter.js",
   "core/folio-converter_bg.wasm",
+  "core/folio-island.js",
+  "core/folio-island_bg.wasm",
   "schema/article.v1.json",
   "integrity.json",
 ];
@@ -72,12 +75,15 @@ function manifest(version) {
       "./core/folio_bg.wasm": "./core/folio_bg.wasm",
       "./core/folio-converter.js": "./core/folio-converter.js",
       "./core/folio-converter_bg.wasm": "./core/folio-converter_bg.wasm",
+      "./core/folio-island.js": "./core/folio-island.js",
+      "./core/folio-island_bg.wasm": "./core/folio-island_bg.wasm",
+      "./folio.css": "./folio.css",
       "./schema/article.v1.json": "./schema/article.v1.json",
       "./integrity.json": "./integrity.json",
       "./locales/*": "./locales/*",
       "./package.json": "./package.json",
     },
-    files: ["folio.js", "folio.d.ts", "article.d.ts", "core/", "schema/", "locales/", "integrity.json", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],
+    files: ["folio.js", "folio.css", "folio.d.ts", "article.d.ts", "core/", "schema/", "locales/", "integrity.json", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],
     // Importing folio.js defines <folio-article>: a bundler must keep it.
     sideEffects: ["./folio.js"],
   };

@@ -169,5 +169,8 @@ fn article_markup(article: &Arc<model::Article>, locale: &Locale, options: &Opti
     }
     .to_html();
     drop(owner);
-    html
+    // Leptos marks where optional parts would go with `<!>`, which HTML
+    // reads as a bogus comment; article text never holds one (its `<` is
+    // escaped), so every `<!>` is a marker.
+    html.replace("<!>", "")
 }

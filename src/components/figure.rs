@@ -21,6 +21,10 @@ pub fn HeroFigure(image: Image, base: Option<String>) -> impl IntoView {
             .collect();
         resolved.join(", ")
     });
+    // `sizes` says how wide the candidates of `srcset` are shown: only with one.
+    let sizes = srcset
+        .is_some()
+        .then_some("(min-width: 52rem) 52rem, 100vw");
     let part = |text: Option<String>| text.filter(|t| !t.trim().is_empty());
     let (caption, credit) = (part(image.caption), part(image.credit));
     let captioned = caption.is_some() || credit.is_some();
@@ -30,7 +34,7 @@ pub fn HeroFigure(image: Image, base: Option<String>) -> impl IntoView {
                 class="folio-figure__image"
                 src=crate::markup::resolve(&image.src, base)
                 srcset=srcset
-                sizes="(min-width: 52rem) 52rem, 100vw"
+                sizes=sizes
                 width=image.width
                 height=image.height
                 alt=image.alt

@@ -69,10 +69,13 @@ fn integrity_json_holds_the_sha384_of_each_downloaded_file() {
         files,
         [
             "folio.js",
+            "folio.css",
             "core/folio.js",
             "core/folio_bg.wasm",
             "core/folio-converter.js",
-            "core/folio-converter_bg.wasm"
+            "core/folio-converter_bg.wasm",
+            "core/folio-island.js",
+            "core/folio-island_bg.wasm"
         ]
     );
     for (file, hash) in hashes.as_object().unwrap() {

@@ -15,7 +15,7 @@ use crate::server::Server;
 use crate::site::prepared;
 
 /// Every file the tarball must hold, and no other.
-const PACKAGE_FILES: [&str; 28] = [
+const PACKAGE_FILES: [&str; 31] = [
     "CHANGELOG.md",
     "LICENSE-APACHE",
     "LICENSE-MIT",
@@ -23,8 +23,11 @@ const PACKAGE_FILES: [&str; 28] = [
     "article.d.ts",
     "core/folio-converter.js",
     "core/folio-converter_bg.wasm",
+    "core/folio-island.js",
+    "core/folio-island_bg.wasm",
     "core/folio.js",
     "core/folio_bg.wasm",
+    "folio.css",
     "folio.d.ts",
     "folio.js",
     "integrity.json",

@@ -33,13 +33,30 @@ const BUDGET_FILE: &str = "size-budget.toml";
 /// The key in the budget file: the brotli total in KB (1 KB = 1000 bytes).
 const BUDGET_KEY: &str = "brotli_total_kb";
 
-/// The budget key of the converter module, which only a page given ANS or
-/// JSON-LD downloads.
-const CONVERTER_KEY: &str = "converter_brotli_total_kb";
+/// A module `folio.js` loads only for some pages: measured apart from what
+/// every page downloads, against a budget of its own.
+struct OnDemand {
+    /// Which pages download it.
+    when: &'static str,
+    /// Its budget key.
+    key: &'static str,
+    /// Its files.
+    files: [&'static str; 2],
+}
 
-/// The converter module's files: loaded on demand, so measured apart from
-/// what every page downloads.
-const ON_DEMAND: [&str; 2] = ["core/folio-converter.js", "core/folio-converter_bg.wasm"];
+/// The modules loaded on demand.
+const ON_DEMAND: [OnDemand; 2] = [
+    OnDemand {
+        when: "loaded only for an article in ANS or JSON-LD (the converter)",
+        key: "converter_brotli_total_kb",
+        files: ["core/folio-converter.js", "core/folio-converter_bg.wasm"],
+    },
+    OnDemand {
+        when: "loaded only for a pre-rendered article's support prompt (the island)",
+        key: "island_brotli_total_kb",
+        files: ["core/folio-island.js", "core/folio-island_bg.wasm"],
+    },
+];
 
 /// The file a host page names; everything else is found from it.
 const ENTRY: &str = "folio.js";
@@ -112,9 +129,13 @@ pub fn run(tools: &Tools, args: &[String]) -> Result<(), String> {
         "\n    {}",
         verdict(total_brotli(&files), budget(BUDGET_KEY)?)
     );
-    print_on_demand(&on_demand);
-    let converter = verdict(total_brotli(&on_demand), budget(CONVERTER_KEY)?);
-    println!("\n    {converter}");
+    for (module, files) in ON_DEMAND.iter().zip(&on_demand) {
+        print_on_demand(module, files);
+        println!(
+            "\n    {}",
+            verdict(total_brotli(files), budget(module.key)?)
+        );
+    }
     ensure_twiggy()?;
     twiggy_top(tools)
 }
@@ -127,10 +148,13 @@ pub fn check() -> Result<(), String> {
     ));
     let (files, on_demand) = measure()?;
     print_table(&files);
-    for (files, key) in [(&files, BUDGET_KEY), (&on_demand, CONVERTER_KEY)] {
-        if key == CONVERTER_KEY {
-            print_on_demand(&on_demand);
-        }
+    let groups = std::iter::once((&files, BUDGET_KEY)).chain(on_demand.iter().zip(&ON_DEMAND).map(
+        |(files, module)| {
+            print_on_demand(module, files);
+            (files, module.key)
+        },
+    ));
+    for (files, key) in groups {
         let budget = budget(key)?;
         let total = total_brotli(files);
         let line = verdict(total, budget);
@@ -172,26 +196,31 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// The files a page downloads, measured: those every page downloads, and
-/// the converter module's, which only a page given ANS or JSON-LD does.
-fn measure() -> Result<(Vec<Measured>, Vec<Measured>), String> {
+/// The files a page downloads, measured: those every page given JSON
+/// downloads, and each module of [`ON_DEMAND`]'s.
+fn measure() -> Result<(Vec<Measured>, Vec<Vec<Measured>>), String> {
     let dist = crate::root().join("dist");
-    let files = downloaded(&dist)?;
-    let (on_demand, every): (Vec<PathBuf>, Vec<PathBuf>) = files
-        .into_iter()
-        .partition(|f| ON_DEMAND.iter().any(|d| Path::new(d) == f));
-    if on_demand.len() != ON_DEMAND.len() {
-        return Err(format!(
-            "folio.js no longer loads the converter module ({}): has the loader changed?",
-            ON_DEMAND.join(", ")
-        ));
+    let mut every = downloaded(&dist)?;
+    let mut modules = Vec::new();
+    for module in &ON_DEMAND {
+        let (found, rest): (Vec<PathBuf>, Vec<PathBuf>) = every
+            .into_iter()
+            .partition(|f| module.files.iter().any(|d| Path::new(d) == f));
+        if found.len() != module.files.len() {
+            return Err(format!(
+                "folio.js no longer loads {}: has the loader changed?",
+                module.files.join(", ")
+            ));
+        }
+        modules.push(compress(&dist, &found)?);
+        every = rest;
     }
-    Ok((compress(&dist, &every)?, compress(&dist, &on_demand)?))
+    Ok((compress(&dist, &every)?, modules))
 }
 
-/// The converter module's table.
-fn print_on_demand(files: &[Measured]) {
-    println!("\n    loaded only for an article in ANS or JSON-LD:");
+/// An on-demand module's table.
+fn print_on_demand(module: &OnDemand, files: &[Measured]) {
+    println!("\n    {}:", module.when);
     print_table(files);
 }
 
