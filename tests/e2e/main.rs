@@ -18,6 +18,7 @@ mod leptos_app;
 mod locales;
 mod malformed;
 mod package;
+mod prerender;
 mod rtl;
 mod support;
 mod xss;

@@ -38,6 +38,10 @@ pub fn all() -> Result<Tools, String> {
     apt("node and npm", &["nodejs", "npm"], || {
         which("npm").is_some()
     })?;
+    // The Nu HTML checker (npm vnu-jar) that checks `folio render`'s output.
+    apt("java", &["default-jre-headless"], || {
+        which("java").is_some()
+    })?;
     ensure(
         "wasm32 target",
         || installed_targets().contains("wasm32-unknown-unknown"),

@@ -1,0 +1,472 @@
+//! Pre-rendered articles (`folio render`) in Chromium: the page the build
+//! writes (`prerendered.html`, the seed as `--embed`) paints styled with no
+//! script, `folio.js` adopts it without touching a node or loading the
+//! core, the support island renders the prompt near the viewport and
+//! respects a snooze, updates load the core, the strict CSP holds, and a
+//! reader without JavaScript gets the whole article and a plain link.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::browser::Browser;
+use crate::server::{Server, file};
+use crate::site::dist;
+use serde_json::{Value, json};
+
+/// The policy of the issue: only the page's own origin.
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/// How long `/slow/folio.js` is held back.
+const HELD: Duration = Duration::from_secs(2);
+
+/// `dist/` served with two prefixes: `/csp/…` answers with the strict
+/// policy, `/slow/…` holds `folio.js` back for [`HELD`].
+fn server() -> Server {
+    Server::with_route(
+        dist(),
+        Box::new(|path: &str, root: &Path| {
+            if let Some(rest) = path.strip_prefix("/csp") {
+                let mut response = file(root, rest);
+                response
+                    .headers
+                    .push(("Content-Security-Policy".into(), CSP.into()));
+                return Some(response);
+            }
+            let rest = path.strip_prefix("/slow")?;
+            if rest == "/folio.js" {
+                std::thread::sleep(HELD);
+            }
+            Some(file(root, rest))
+        }),
+    )
+}
+
+/// Recorded in every document before its scripts: the headline's and the
+/// body paragraphs' nodes as parsed (before any module script runs), the
+/// layout shifts, the CSP violations, the `folio:*` events, and when the
+/// prompt's `aside` first appears.
+const WATCH: &str = r#"
+window.__seen = { shifts: [], violations: [], events: [], promptAt: null };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__seen.shifts.push(e.value);
+}).observe({ type: "layout-shift", buffered: true });
+document.addEventListener("securitypolicyviolation", (e) => window.__seen.violations.push(e.violatedDirective + " " + e.blockedURI));
+for (const name of ["folio:render", "folio:error", "folio:support-view", "folio:support-dismiss", "folio:support-click"]) {
+  document.addEventListener(name, (e) => window.__seen.events.push({ type: name, detail: e.detail }));
+}
+document.addEventListener("readystatechange", () => {
+  if (document.readyState !== "interactive") return;
+  const root = document.querySelector("folio-article")?.shadowRoot ?? document;
+  window.__parsed = {
+    defined: !!customElements.get("folio-article"),
+    h1: root.querySelector("h1"),
+    paragraphs: [...root.querySelectorAll(".folio-body > p")],
+  };
+  new MutationObserver(() => {
+    if (!window.__seen.promptAt && root.querySelector("aside.folio-support")) window.__seen.promptAt = scrollY;
+  }).observe(root, { childList: true, subtree: true });
+});
+"#;
+
+/// Whether the nodes parsed are the ones shown now, and what was seen.
+const SAME_NODES: &str = r#"
+const root = document.querySelector("folio-article")?.shadowRoot ?? document;
+const now = [...root.querySelectorAll(".folio-body > p")];
+const parsed = window.__parsed;
+return {
+  definedAtParse: parsed.defined,
+  definedNow: !!customElements.get("folio-article"),
+  sameH1: parsed.h1 !== null && parsed.h1 === root.querySelector("h1"),
+  sameParagraphs: parsed.paragraphs.length > 0 && parsed.paragraphs.length === now.length && parsed.paragraphs.every((p, i) => p === now[i]),
+  paragraphs: now.length,
+  seen: window.__seen,
+  fetched: performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname),
+};
+"#;
+
+fn fetched(report: &Value) -> Vec<String> {
+    report["fetched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect()
+}
+
+fn shift_total(report: &Value) -> f64 {
+    let shifts = report["seen"]["shifts"].as_array().unwrap();
+    shifts.iter().map(|s| s.as_f64().unwrap()).sum()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn folio_js_adopts_the_article_without_touching_a_node_or_loading_the_core() {
+    let server = server();
+    let browser = Browser::start().await;
+    browser.before_each_document(WATCH).await;
+    browser.open(&server.url("prerendered.html")).await;
+    browser
+        .wait_for(
+            "return window.__seen.events.some((e) => e.type === 'folio:render');",
+            "folio:render",
+        )
+        .await;
+    let report = browser.eval(SAME_NODES, vec![]).await;
+    assert_eq!(
+        report["definedAtParse"], false,
+        "parsed before folio.js ran"
+    );
+    assert_eq!(report["definedNow"], true, "folio.js ran");
+    assert_eq!(report["sameH1"], true, "the same h1 node: {report}");
+    assert_eq!(
+        report["sameParagraphs"], true,
+        "the same paragraphs: {report}"
+    );
+    assert!(report["paragraphs"].as_u64().unwrap() >= 8);
+    let events = report["seen"]["events"].as_array().unwrap();
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| e["type"] == "folio:render")
+            .collect::<Vec<_>>(),
+        [
+            &json!({ "type": "folio:render", "detail": { "id": "putin-backs-lukashenko-succession" } })
+        ]
+    );
+    let files = fetched(&report);
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.starts_with("/core/folio") && !f.starts_with("/core/folio-island")),
+        "neither the core nor the converter: {files:?}"
+    );
+    assert_eq!(shift_total(&report), 0.0, "nothing shifts: {report}");
+    let styled = browser
+        .eval(
+            "const h1 = document.querySelector('folio-article').shadowRoot.querySelector('h1'); \
+             return getComputedStyle(h1).fontFamily;",
+            vec![],
+        )
+        .await;
+    assert!(
+        styled.as_str().unwrap().contains("Georgia"),
+        "styled by folio.css: {styled}"
+    );
+    browser.screenshot("prerender-settled-1280").await;
+    browser.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_paint_is_the_styled_article_before_any_script() {
+    let server = server();
+    let browser = Browser::start().await;
+    browser.before_each_document(WATCH).await;
+    // folio.js is held back: the page paints without it, with its
+    // stylesheet (a parser-met stylesheet in a declarative shadow root
+    // blocks the first paint until it is there).
+    browser.open(&server.url("slow/prerendered.html")).await;
+    let timing = browser
+        .eval(
+            r#"const at = (file) => performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === file);
+               return { fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+                        script: at("/slow/folio.js")?.responseEnd ?? null,
+                        sheet: at("/slow/folio.css")?.responseEnd ?? null,
+                        before: performance.getEntriesByType("resource")
+                          .filter((e) => e.startTime < performance.getEntriesByName("first-contentful-paint")[0]?.startTime)
+                          .map((e) => new URL(e.name).pathname).sort() };"#,
+            vec![],
+        )
+        .await;
+    let number = |key: &str| {
+        timing[key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{key}: {timing}"))
+    };
+    assert!(
+        number("fcp") < number("script"),
+        "painted while folio.js was held back: {timing}"
+    );
+    assert!(
+        number("sheet") <= number("fcp"),
+        "the stylesheet was there at the first paint: {timing}"
+    );
+    assert_eq!(
+        timing["before"],
+        json!([
+            "/slow/demo.css",
+            "/slow/folio.css",
+            "/slow/folio.js",
+            "/slow/sample/hero.svg"
+        ]),
+        "before the first paint: the page's own files, its image and folio.js alone"
+    );
+    let report = browser.eval(SAME_NODES, vec![]).await;
+    assert_eq!(report["sameH1"], true, "{report}");
+    assert_eq!(
+        shift_total(&report),
+        0.0,
+        "the first frame is the last: {report}"
+    );
+    browser.stop().await;
+}
+
+/// The prompt of the pre-rendered page, as the island shows it.
+const PROMPT: &str = r#"
+const root = document.querySelector("folio-article").shadowRoot;
+const aside = root.querySelector("aside.folio-support");
+return {
+  shown: !!aside,
+  amounts: [...root.querySelectorAll("[role=radio]")].map((b) => b.textContent),
+  cta: root.querySelector(".folio-support__cta")?.href ?? null,
+  later: root.querySelector(".folio-support__later")?.textContent ?? null,
+};
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_island_renders_the_prompt_near_the_viewport_and_a_snooze_holds() {
+    let server = server();
+    let browser = Browser::start().await;
+    browser.resize(1280, 800).await;
+    browser.before_each_document(WATCH).await;
+    browser.open(&server.url("prerendered.html")).await;
+    browser
+        .eval(
+            "document.querySelector('folio-article').shadowRoot.querySelector('[data-island]').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await;
+    browser
+        .wait_for(
+            "return !!document.querySelector('folio-article').shadowRoot.querySelector('aside.folio-support');",
+            "the island's prompt",
+        )
+        .await;
+    let prompt = browser.eval(PROMPT, vec![]).await;
+    assert_eq!(
+        prompt["amounts"],
+        json!(["$2 / month", "$10 / month", "$25 / month", "$50 once"])
+    );
+    assert_eq!(prompt["later"], "Remind me later");
+    assert!(
+        prompt["cta"]
+            .as_str()
+            .unwrap()
+            .contains("amount=2&frequency=monthly&campaign=favor-2024"),
+        "{prompt}"
+    );
+    browser
+        .eval(
+            "document.querySelector('folio-article').shadowRoot.querySelectorAll('[role=radio]')[1].click();",
+            vec![],
+        )
+        .await;
+    let chosen = browser.eval(PROMPT, vec![]).await;
+    assert!(
+        chosen["cta"].as_str().unwrap().contains("amount=10"),
+        "{chosen}"
+    );
+    browser
+        .eval(
+            "document.querySelector('folio-article').shadowRoot.querySelector('aside.folio-support').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await;
+    browser
+        .wait_for(
+            "return window.__seen.events.some((e) => e.type === 'folio:support-view');",
+            "the prompt's view",
+        )
+        .await;
+    browser.screenshot("prerender-island-prompt").await;
+    browser
+        .eval(
+            "document.querySelector('folio-article').shadowRoot.querySelector('.folio-support__later').click();",
+            vec![],
+        )
+        .await;
+    let after = browser.eval(PROMPT, vec![]).await;
+    assert_eq!(after["shown"], false, "snoozed: {after}");
+    let report = browser.eval(SAME_NODES, vec![]).await;
+    let kinds: Vec<&str> = report["seen"]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"folio:support-dismiss"), "{kinds:?}");
+    assert!(
+        report["seen"]["promptAt"].is_number(),
+        "the prompt appeared: {report}"
+    );
+    let stored = browser
+        .eval(
+            "return localStorage.getItem('folio:v1:support:favor-2024');",
+            vec![],
+        )
+        .await;
+    assert!(stored.as_str().unwrap().contains("\"until\""), "{stored}");
+
+    // The reader comes back: the prompt never shows, not for a frame.
+    browser.open(&server.url("prerendered.html")).await;
+    browser
+        .eval(
+            "document.querySelector('folio-article').shadowRoot.querySelector('[data-island]').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await;
+    browser
+        .wait_for(
+            "return performance.getEntriesByType('resource').some((e) => e.name.endsWith('folio-island_bg.wasm'));",
+            "the island to load",
+        )
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let again = browser.eval(SAME_NODES, vec![]).await;
+    assert_eq!(
+        again["seen"]["promptAt"],
+        Value::Null,
+        "never shown: {again}"
+    );
+    browser.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_update_or_a_changed_attribute_loads_the_core_and_renders_there() {
+    let server = server();
+    let browser = Browser::start().await;
+    browser.before_each_document(WATCH).await;
+    browser.open(&server.url("prerendered.html")).await;
+    browser
+        .wait_for(
+            "return window.__seen.events.some((e) => e.type === 'folio:render');",
+            "adoption",
+        )
+        .await;
+    browser
+        .eval(
+            "const el = document.querySelector('folio-article'); \
+             el.article = { id: 'next', headline: 'A new headline', published: '2020-09-14T10:00:00Z', body: 'One paragraph.' };",
+            vec![],
+        )
+        .await;
+    let headline = browser
+        .wait_for(
+            "return window.__seen.events.some((e) => e.type === 'folio:render' && e.detail.id === 'next') \
+             && document.querySelector('folio-article').shadowRoot.querySelector('h1')?.textContent;",
+            "the update",
+        )
+        .await;
+    assert_eq!(headline, "A new headline");
+    let report = browser.eval(SAME_NODES, vec![]).await;
+    assert!(
+        fetched(&report).iter().any(|f| f == "/core/folio_bg.wasm"),
+        "the core, now: {report}"
+    );
+    // The attribute path: the pre-rendered JSON shown again, without the prompt.
+    browser.open(&server.url("prerendered.html")).await;
+    browser
+        .eval(
+            "document.querySelector('folio-article').setAttribute('support', 'off');",
+            vec![],
+        )
+        .await;
+    let banner = browser
+        .wait_for(
+            "const root = document.querySelector('folio-article').shadowRoot; \
+             return window.__seen.events.filter((e) => e.type === 'folio:render').length === 2 \
+             && root.querySelector('h1') !== window.__parsed.h1 \
+             && { banner: !!root.querySelector('.folio-banner'), h1: root.querySelector('h1').textContent };",
+            "the render without support",
+        )
+        .await;
+    assert_eq!(banner["banner"], false, "{banner}");
+    assert!(banner["h1"].as_str().unwrap().starts_with("Putin Backs"));
+    browser.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_strict_policy_holds_with_and_without_the_island() {
+    let server = server();
+    let browser = Browser::start().await;
+    browser.before_each_document(WATCH).await;
+    for page in ["csp/prerendered.html", "csp/prerendered-page.html"] {
+        browser.open(&server.url(page)).await;
+        let before = browser.eval(SAME_NODES, vec![]).await;
+        assert_eq!(before["seen"]["violations"], json!([]), "{page}: {before}");
+        browser
+            .eval(
+                "(document.querySelector('folio-article')?.shadowRoot ?? document).querySelector('[data-island]').scrollIntoView();",
+                vec![],
+            )
+            .await;
+        browser
+            .wait_for(
+                "return !!(document.querySelector('folio-article')?.shadowRoot ?? document).querySelector('aside.folio-support');",
+                "the island under the policy",
+            )
+            .await;
+        let after = browser.eval(SAME_NODES, vec![]).await;
+        assert_eq!(after["seen"]["violations"], json!([]), "{page}: {after}");
+        let errors: Vec<&Value> = after["seen"]["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == "folio:error")
+            .collect();
+        assert!(errors.is_empty(), "{page}: {errors:?}");
+        let logs = browser
+            .cdp("Runtime.evaluate", json!({ "expression": "1" }))
+            .await;
+        assert!(logs["exceptionDetails"].is_null());
+    }
+    browser.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_javascript_the_reader_gets_the_article_the_banner_and_a_plain_link() {
+    let server = server();
+    let browser = Browser::start().await;
+    browser
+        .cdp(
+            "Emulation.setScriptExecutionDisabled",
+            json!({ "value": true }),
+        )
+        .await;
+    for page in ["prerendered.html", "prerendered-page.html"] {
+        browser.open(&server.url(page)).await;
+        let name = page.trim_end_matches(".html");
+        browser.screenshot(&format!("prerender-no-js-{name}")).await;
+        let seen = browser
+            .cdp(
+                "Runtime.evaluate",
+                json!({ "expression": r#"JSON.stringify((() => {
+                    const root = document.querySelector("folio-article")?.shadowRoot ?? document;
+                    const link = root.querySelector(".folio-support-fallback a");
+                    const box = link?.getBoundingClientRect();
+                    return {
+                      defined: !!customElements.get("folio-article"),
+                      h1: root.querySelector("h1")?.textContent ?? null,
+                      paragraphs: root.querySelectorAll(".folio-body > p").length,
+                      banner: root.querySelector(".folio-banner a")?.textContent ?? null,
+                      link: link ? { text: link.textContent, href: link.href, shown: box.width > 0 && box.height > 0 } : null,
+                      buttons: root.querySelectorAll("button").length,
+                    };
+                  })())"#, "returnByValue": true }),
+            )
+            .await;
+        let seen: Value = serde_json::from_str(seen["result"]["value"].as_str().unwrap()).unwrap();
+        assert_eq!(seen["defined"], false, "{page}: no script ran");
+        assert!(
+            seen["h1"].as_str().unwrap().starts_with("Putin Backs"),
+            "{page}: {seen}"
+        );
+        assert!(seen["paragraphs"].as_u64().unwrap() >= 8, "{page}: {seen}");
+        assert_eq!(seen["banner"], "Support The Moscow Times!", "{page}");
+        assert_eq!(
+            seen["link"],
+            json!({ "text": "Support us", "href": "https://publisher.example/support", "shown": true }),
+            "{page}"
+        );
+        assert_eq!(seen["buttons"], 0, "{page}: nothing that needs script");
+    }
+    browser.stop().await;
+}
