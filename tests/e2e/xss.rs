@@ -63,3 +63,183 @@ async fn no_vector_runs_script_or_leaves_markup_outside_the_allowed_set() {
     );
     browser.stop().await;
 }
+
+/// Where every placement's article is said to come from.
+const BASE: &str = "https://news.example/sample/article.json";
+
+/// Live pages fetch images from their own origin only: a payload's
+/// host does not resolve here, and the page would wait for it. Scripts
+/// stay unrestricted, so that a payload that could run would.
+const IMAGES_HERE: &str =
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"img-src 'self'\">";
+
+/// Fragments per live page.
+const LIVE_BATCH: usize = 60;
+
+/// Scrolls each live page through (so every island wakes), then returns
+/// whether any payload ran and what errors the widgets sent.
+const LIVE: &str = r#"
+return (async () => {
+  // A window and most of the island's margin at a time: every place
+  // passes through the margin.
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight + 1000) {
+    scrollTo(0, y);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20)));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  const frames = [...document.querySelectorAll("iframe")].map((f) => f.contentWindow?.__xssHit ?? null);
+  return { hit: window.__xssHit ?? frames.find((h) => h) ?? null, prompts: document.querySelectorAll("folio-article").length };
+})();
+"#;
+
+/// The payload detector, in every document and frame before its scripts.
+const DETECTOR: &str = "window.__xssHit = null; window.__xss = () => (window.__xssHit ??= 'called __xss()'); \
+    for (const name of ['alert', 'confirm', 'prompt', 'print']) window[name] = () => (window.__xssHit ??= `called ${name}()`);";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_vector_survives_folio_render_in_any_output() {
+    use folio::render::{Options, Output, render};
+    use std::sync::{Arc, Mutex};
+
+    let pages: Arc<Mutex<Vec<String>>> = Arc::default();
+    let served = pages.clone();
+    let server = crate::server::Server::with_route(
+        crate::site::dist(),
+        Box::new(move |path, _| {
+            let index: usize = path
+                .strip_prefix("/xss/")?
+                .strip_suffix(".html")?
+                .parse()
+                .ok()?;
+            let body = served.lock().ok()?.get(index)?.clone().into_bytes();
+            Some(crate::server::Response {
+                status: "200 OK",
+                headers: vec![("Content-Type".into(), "text/html; charset=utf-8".into())],
+                body,
+            })
+        }),
+    );
+    let browser = Browser::start().await;
+    browser.before_each_document(DETECTOR).await;
+    browser.open(&server.url("prerendered.html")).await;
+    let vectors: Value = serde_json::from_str(VECTORS).unwrap();
+    let formats = json!({
+        "ans": serde_json::from_str::<Value>(ANS).unwrap(),
+        "jsonld": serde_json::from_str::<Value>(JSON_LD).unwrap(),
+    });
+    let sample: Value = serde_json::from_str(SAMPLE).unwrap();
+    let cases = browser
+        .eval(
+            include_str!("xss/runner.js"),
+            vec![vectors, sample, json!(40), formats, json!("cases")],
+        )
+        .await;
+    let cases = cases.as_array().unwrap();
+    let origin = server.origin();
+    let started = std::time::Instant::now();
+    let (mut outputs, mut refused) = (Vec::new(), 0);
+    let (mut embeds, mut documents) = (Vec::new(), Vec::new());
+    for case in cases {
+        let id = format!("{} in {}", case["vector"], case["where"]);
+        let text = case["article"].to_string();
+        for (kind, output) in [
+            ("embed", Output::Embed),
+            ("page", Output::Page),
+            ("plain", Output::Plain),
+        ] {
+            let options = Options {
+                output,
+                assets: format!("{origin}/"),
+                base: Some(BASE.into()),
+                ..Options::default()
+            };
+            match render(&text, &options) {
+                Ok(rendered) => {
+                    match kind {
+                        "embed" => embeds.push(rendered.text.clone()),
+                        "page" => documents.push(rendered.text.clone()),
+                        _ => {}
+                    }
+                    outputs.push(json!({ "id": id, "kind": kind, "html": rendered.text }));
+                }
+                Err(_) => refused += 1,
+            }
+        }
+    }
+    assert!(
+        outputs.len() > cases.len(),
+        "most placements render: {} outputs, {refused} refused",
+        outputs.len()
+    );
+    // The audit finds what it looks for.
+    let planted = json!([
+        { "id": "planted", "kind": "embed", "html": "<folio-article><template shadowrootmode=\"open\"><h1>x</h1><img src=\"x.png\" onerror=\"alert(1)\"></template></folio-article>" },
+        { "id": "planted", "kind": "plain", "html": "<h1>x</h1><script>alert(1)</script><a href=\"javascript:alert(1)\">x</a>" },
+    ]);
+    let found = browser
+        .eval(include_str!("xss/render.js"), vec![planted, json!(origin)])
+        .await;
+    assert_eq!(found.as_array().map(Vec::len), Some(5), "{found}");
+    let mut failures = Vec::new();
+    for batch in outputs.chunks(150) {
+        let found = browser
+            .eval(
+                include_str!("xss/render.js"),
+                vec![json!(batch), json!(origin)],
+            )
+            .await;
+        failures.extend(found.as_array().unwrap().iter().cloned());
+    }
+    assert_eq!(failures, Vec::<Value>::new(), "every output is safe");
+    eprintln!(
+        "{} outputs rendered and audited in {:.0?}; opening them live",
+        outputs.len(),
+        started.elapsed()
+    );
+
+    // Opened for real, with folio.js and the island: every embed on host
+    // pages, pages in frames of their own.
+    let script = format!("<script type=\"module\" src=\"{origin}/folio.js\"></script>");
+    let mut live = Vec::new();
+    for batch in embeds.chunks(LIVE_BATCH) {
+        live.push(format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">{IMAGES_HERE}<title>x</title>{script}</head><body>{}</body></html>",
+            batch.concat()
+        ));
+    }
+    // Every eighth page: their only scripts are folio.js and data blocks
+    // (audited above on every one), and a frame each is slow to open.
+    let sampled: Vec<&String> = documents.iter().step_by(8).collect();
+    for batch in sampled.chunks(LIVE_BATCH / 2) {
+        let frames: String = batch
+            .iter()
+            .map(|page| {
+                let escaped = page.replace('&', "&amp;").replace('"', "&quot;");
+                format!("<iframe srcdoc=\"{escaped}\" width=\"800\" height=\"400\"></iframe>")
+            })
+            .collect();
+        live.push(format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">{IMAGES_HERE}<title>x</title></head><body>{frames}</body></html>"
+        ));
+    }
+    let count = live.len();
+    *pages.lock().unwrap() = live;
+    for index in 0..count {
+        browser
+            .open(&server.url(&format!("xss/{index}.html")))
+            .await;
+        let seen = browser.eval(LIVE, vec![]).await;
+        assert_eq!(
+            seen["hit"],
+            Value::Null,
+            "a payload ran on live page {index}"
+        );
+    }
+    println!(
+        "{} placements through folio render: {} outputs audited, {refused} refused, {count} live pages, {:.0?} in all",
+        cases.len(),
+        outputs.len(),
+        started.elapsed()
+    );
+    browser.stop().await;
+}

@@ -1,9 +1,10 @@
 // Runs the XSS corpus in the page, through the public paths: `Folio.mount()`
 // with an object, and `<folio-article>` with inline JSON. Every vector is
 // placed in every field it can reach; each rendered widget is then audited.
-// Arguments: the vectors, the sample article, the batch size, and the
-// sample in the other formats Folio reads (`{ ans, jsonld }`).
-const [vectors, sample, batchSize, formats] = arguments;
+// Arguments: the vectors, the sample article, the batch size, the sample
+// in the other formats Folio reads (`{ ans, jsonld }`), and `"cases"` to
+// only return the placements (for `folio render`, see render.js).
+const [vectors, sample, batchSize, formats, only] = arguments;
 
 const ELEMENTS = new Set([
   "div", "article", "header", "aside", "figure", "figcaption", "img", "time", "span", "p",
@@ -188,6 +189,8 @@ function audit(host, testCase) {
   if (!h1 && !root.querySelector("[role=alert]")) problems.push("neither the article nor an error shows");
   return problems;
 }
+
+if (only === "cases") return [...cases(), ...formatCases()];
 
 return (async () => {
   window.__xssHit = null;

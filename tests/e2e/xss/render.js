@@ -1,0 +1,94 @@
+// Audits what `folio render` wrote for each placement of the XSS corpus,
+// read by the browser's own HTML parser (DOMParser runs no script, and
+// keeps a declarative shadow root as its <template>, whose content is
+// audited too). Arguments: a list of `{ id, kind, html }` (kind `embed`,
+// `page` or `plain`) and the origin folio.js is served from. Returns the
+// problems found, as `id: problem`.
+const [outputs, folioOrigin] = arguments;
+
+// What the article's own markup may hold (as in runner.js) …
+const ELEMENTS = new Set([
+  "div", "article", "header", "aside", "figure", "figcaption", "img", "time", "span", "p",
+  "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "a", "ul", "ol", "li",
+  "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "bdi",
+]);
+const ATTRIBUTES = new Set([
+  "class", "href", "rel", "src", "srcset", "sizes", "alt", "title", "loading", "decoding",
+  "fetchpriority", "width", "height", "start", "datetime", "lang", "role", "aria-label", "dir",
+]);
+// … and what a pre-rendered page adds around it, with the only values allowed.
+const FRAME = {
+  "folio-article": { support: /^off$/, lang: /^[A-Za-z0-9-]+$/, dir: /^(ltr|rtl)$/, "heading-level": /^[1-6]$/ },
+  template: { shadowrootmode: /^open$/ },
+  link: { rel: /^(stylesheet|canonical|icon)$/, href: /./, type: /^image\/svg\+xml$/ },
+  script: { type: /^(application\/json|application\/ld\+json|module)$/, src: /./ },
+  noscript: {}, main: {}, html: { lang: /./ }, head: {}, body: { class: /^folio-page$/ }, title: {},
+  meta: { charset: /^utf-8$/, name: /^(viewport|description)$/, content: /./ },
+};
+const LINK_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
+const IMAGE_SCHEMES = new Set(["http:", "https:"]);
+const BASE = "https://news.example/sample/article.json";
+
+function scheme(url) {
+  try {
+    return new URL(url, BASE).protocol;
+  } catch {
+    return "unparseable";
+  }
+}
+
+function audit(root, kind, problems) {
+  for (const el of root.querySelectorAll("*")) {
+    const name = el.localName;
+    const frame = FRAME[name];
+    if (!ELEMENTS.has(name) && !frame) problems.push(`element <${name}>`);
+    for (const { name: attr, value } of el.attributes) {
+      if (attr.startsWith("on")) problems.push(`handler ${attr} on <${name}>`);
+      const framed = frame?.[attr];
+      const own = ATTRIBUTES.has(attr) || attr === "data-prerendered" || (attr === "data-island" && value === "support");
+      if (framed ? !framed.test(value) : !own) problems.push(`attribute ${attr}="${value}" on <${name}>`);
+    }
+    if (name === "script") {
+      const type = el.getAttribute("type");
+      if (type === "module" && el.getAttribute("src") !== `${folioOrigin}/folio.js`) problems.push(`script ${el.getAttribute("src")}`);
+      if (type !== "module" && el.hasAttribute("src")) problems.push("a data block with a src");
+      if (type === "module" && el.textContent) problems.push("an inline module");
+      if (type !== "module") {
+        try {
+          JSON.parse(el.textContent);
+        } catch {
+          problems.push(`a ${type} data block that is not JSON`);
+        }
+      }
+      if (type === "application/json" && !el.closest("folio-article, [data-island]")) problems.push("a data block outside the widget");
+    }
+    if (kind === "plain" && frame && !["html", "head", "body"].includes(name)) problems.push(`<${name}> in plain HTML`);
+    if (name === "link" && el.rel === "stylesheet" && el.getAttribute("href") !== `${folioOrigin}/folio.css`) {
+      problems.push(`stylesheet ${el.getAttribute("href")}`);
+    }
+    if (el.hasAttribute("href") && name !== "link" && !LINK_SCHEMES.has(scheme(el.getAttribute("href")))) {
+      problems.push(`href ${el.getAttribute("href")}`);
+    }
+    if (el.hasAttribute("src") && name !== "script" && !IMAGE_SCHEMES.has(scheme(el.getAttribute("src")))) {
+      problems.push(`src ${el.getAttribute("src")}`);
+    }
+    for (const candidate of (el.getAttribute("srcset") ?? "").split(",").filter((c) => c.trim())) {
+      if (!IMAGE_SCHEMES.has(scheme(candidate.trim().split(/\s+/)[0]))) problems.push(`srcset candidate ${candidate}`);
+    }
+    // (DOMParser's documents run no script, so <noscript> holds markup,
+    // as a reader without JavaScript gets it, and is audited as such.)
+    if (name === "template") audit(el.content, kind, problems);
+  }
+}
+
+const failures = [];
+for (const { id, kind, html } of outputs) {
+  const document = new DOMParser().parseFromString(html, "text/html");
+  const problems = [];
+  audit(document, kind, problems);
+  if (!document.querySelector("h1") && !document.querySelector("template")?.content.querySelector("h1")) {
+    problems.push("no headline");
+  }
+  for (const problem of problems) failures.push(`${id} (${kind}): ${problem}`);
+}
+return failures;
