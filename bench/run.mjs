@@ -7,7 +7,8 @@
 //   run in a fresh browser context (cold caches, its own storage);
 // - runs the variants of each scenario interleaved and rotated (A B C,
 //   B C A, …), with one discarded warm-up round, and reports medians;
-// - runs Lighthouse (npm) on the demo page;
+// - runs the pre-rendering scenarios of bench/prerender.mjs;
+// - runs Lighthouse (npm) on the demo page and on the pre-rendered one;
 // - writes the results to BENCHMARKS.md (or --out) and the raw numbers to
 //   target/bench/results.json.
 //
@@ -24,6 +25,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
+
+import * as prerender from "./prerender.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -550,17 +553,17 @@ function runProgram(program, args, env) {
   });
 }
 
-/** Lighthouse from npm on the demo page, `LIGHTHOUSE_RUNS` times. */
-async function lighthouse(origin) {
+/** Lighthouse from npm on the demo page `page`, `LIGHTHOUSE_RUNS` times. */
+async function lighthouse(origin, page = "") {
   const cli = path.join(NODE_MODULES, "lighthouse", "cli", "index.js");
   const runs = [];
   for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
-    const output = path.join(OUT_DIR, `lighthouse-${i + 1}.json`);
+    const output = path.join(OUT_DIR, `lighthouse-${page ? `${page.replace(/\W+/g, "-")}-` : ""}${i + 1}.json`);
     await runProgram(
       process.execPath,
       [
         cli,
-        `${origin}/`,
+        `${origin}/${page}`,
         `--chrome-flags=${CHROME_FLAGS.join(" ")}`,
         "--only-categories=performance,accessibility,best-practices",
         "--output=json",
@@ -657,7 +660,7 @@ function machine() {
   return { cpu, cores, chromium, load, memory: `${Math.round(os.totalmem() / 1e9)} GB`, node: process.version };
 }
 
-function report({ opts, host, product, prepared, seed, long, many, first, lh, started }) {
+function report({ opts, host, product, prepared, seed, long, many, first, pre, lh, lhPre, started }) {
   const longOf = (v, key) => long[v].map((r) => r[key]);
   const manyOf = (v, pick) => many[v].map(pick);
   const folioRender = longOf("folio", "render");
@@ -791,11 +794,22 @@ function report({ opts, host, product, prepared, seed, long, many, first, lh, st
   firstRow("seed article, first widget of a page with the core ready: `mount()` → `folio:render` (ms)", "first");
   firstRow("the same, second widget (ms)", "second");
 
-  if (lh) {
+  const island = sizes([
+    ["core/folio-island.js", path.join(DIST, "core/folio-island.js")],
+    ["core/folio-island_bg.wasm", path.join(DIST, "core/folio-island_bg.wasm")],
+  ]).split("\n").at(-1).split(" | ").at(-1).replace(" |", "");
+  lines.push(...prerender.section({ ...pre, median, spread, ratio, islandSize: `${island} KB` }));
+
+  for (const [runs, title] of [
+    [lh, "(e) Lighthouse on the demo page (`/`, served with the demo's CSP)"],
+    [lhPre, "(e) Lighthouse on the pre-rendered demo page (`/prerendered.html`, served with the demo's CSP)"],
+  ]) {
+    if (!runs) continue;
+    const lh = runs;
     const m = (key) => median(lh.map((r) => r[key]));
     lines.push(
       "",
-      `### (e) Lighthouse on the demo page (\`/\`, served with the demo's CSP)`,
+      `### ${title}`,
       "",
       `Lighthouse ${lh[0].version}, ${lh[0].formFactor} defaults (throttling: ${lh[0].throttling}), Debian's Chromium,`,
       `median of ${lh.length} runs (performance scores of the runs: ${lh.map((r) => r.performance).join(", ")}; the`,
@@ -918,20 +932,28 @@ async function main() {
     } finally {
       await eager.stop();
     }
-    results = { prepared, seed, long, many, first };
+    prerender.preparePrerendered(ROOT, GEN, path.join(GEN, "long.json"), log);
+    const pre = {
+      paintRuns: await prerender.paint(interleave, reportOf, cdp, origin, opts.runs),
+      islandRuns: await prerender.island(interleave, reportOf, cdp, origin, opts.runs),
+      shifts: await prerender.layoutShift(reportOf, cdp, origin, log),
+      rate: prerender.renderRate(ROOT, GEN, path.join(GEN, "long.json"), log),
+    };
+    results = { prepared, seed, long, many, first, pre };
   } finally {
     await stop();
   }
   log(`browser scenarios done at ${minutesSince(started)} min`);
   const lh = opts.lighthouse ? await lighthouse(origin) : null;
+  const lhPre = opts.lighthouse ? await lighthouse(origin, "prerendered.html") : null;
   server.close();
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  fs.writeFileSync(path.join(OUT_DIR, "results.json"), JSON.stringify({ host, product, ...results, lighthouse: lh }, null, 2));
+  fs.writeFileSync(path.join(OUT_DIR, "results.json"), JSON.stringify({ host, product, ...results, lighthouse: lh, lighthousePrerendered: lhPre }, null, 2));
   // The hand-kept "Changes and their effect" section survives a new run.
   const previous = fs.existsSync(opts.out) ? fs.readFileSync(opts.out, "utf8") : "";
   const history = previous.indexOf(HISTORY);
   const text =
-    report({ opts, host, product, ...results, lh, started }).trimEnd() +
+    report({ opts, host, product, ...results, lh, lhPre, started }).trimEnd() +
     (history >= 0 ? `\n\n${previous.slice(history).trimEnd()}\n` : "\n");
   fs.mkdirSync(path.dirname(opts.out), { recursive: true });
   fs.writeFileSync(opts.out, text);

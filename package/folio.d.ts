@@ -53,7 +53,10 @@ export function mount(element: HTMLElement, article: ArticleInput, options?: Mou
 /** The library's version, the same as the package's. */
 export const version: string;
 
-/** Resolves to `true` once the WebAssembly core runs (`false` if it could not start). */
+/**
+ * Resolves to `true` once the WebAssembly core runs (`false` if it could not
+ * start). Waiting on it loads the core when no article has yet.
+ */
 export const ready: Promise<boolean>;
 
 /** How many widgets hold memory in the core (diagnostics). */

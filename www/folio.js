@@ -90,12 +90,21 @@ function createFolio() {
     core.then((module) => (loaded = module), () => {});
     return core;
   }
-  /** `Folio.ready`: a promise-like that loads the core when awaited. */
-  const ready = Object.freeze({
-    then: (ok, no) => loadCore().then(() => true, () => false).then(ok, no),
-    catch: (no) => ready.then(undefined, no),
-    finally: (done) => ready.then().finally(done),
-  });
+  /**
+   * `Folio.ready`: a promise of whether the core runs, which loads the
+   * core the first time anything waits on it (`then`, `catch`, `finally`
+   * and `await` all go through `then`).
+   */
+  let settle;
+  const ready = new (class extends Promise {
+    static get [Symbol.species]() {
+      return Promise;
+    }
+    then(ok, no) {
+      loadCore().then(() => settle(true), () => settle(false));
+      return super.then(ok, no);
+    }
+  })((resolve) => (settle = resolve));
   let sheet = null;
   /** Locale files asked for, by code: each is fetched once per page. */
   const locales = new Map();

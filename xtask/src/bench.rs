@@ -1,5 +1,6 @@
 //! `cargo xtask bench [--runs N] [--no-lighthouse]`: Folio against its
-//! peers in headless Chromium, and Lighthouse on the demo.
+//! peers in headless Chromium, pre-rendered articles against the static
+//! floor, `folio render`'s rate, and Lighthouse on the demo pages.
 //!
 //! This side installs what is missing (the npm packages pinned in
 //! `package.json`: `marked`, `dompurify`, `lighthouse`), writes the release
@@ -48,6 +49,10 @@ pub fn run(tools: &Tools, args: &[String]) -> Result<(), String> {
         node_for_lighthouse();
     }
     crate::build(tools)?;
+    step("the folio command (pre-rendering scenarios): cargo build --release --bin folio");
+    Cmd::new("cargo")
+        .args(["build", "--release", "--bin", "folio"])
+        .run()?;
     step(&format!(
         "benchmarks: headless Chromium, {runs} interleaved runs per variant{} \
          (about 4 minutes at 15 runs)",

@@ -1,0 +1,197 @@
+// The pre-rendering scenarios of `cargo xtask bench` (run.mjs runs them):
+//
+// - (f) the seed article pre-rendered by `folio render --embed` against
+//   the static floor (the same markup with its stylesheet inline, no
+//   script) and against today's JSON path (`<folio-article src>`):
+//   navigation start to first contentful paint, and to the frame the last
+//   body paragraph is laid out in;
+// - (g) the support island: from the prompt's place entering the margin
+//   to the prompt in the page, with the island loaded then (cold) or by
+//   the idle callback before (warm);
+// - layout shift of a short article, the seed and a 1 MB article,
+//   pre-rendered, with the prompt brought in;
+// - `folio render`'s rate on one core, seed-sized and 1 MB articles.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** Copies of each article `folio render` renders in one timed run. */
+const RATE_COPIES = { seed: 200, long: 10 };
+const RATE_RUNS = 5;
+
+/** What (f) and (g) load, by variant. */
+export const PAINT_PAGES = {
+  prerendered: "bench/gen/f-prerendered.html",
+  static: "bench/gen/f-static.html",
+  json: "bench/gen/f-json.html",
+};
+
+const page = (title, head, body) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    <script src="../bench.js"></script>
+    <script src="../prerendered.js"></script>
+    ${head}
+  </head>
+  <body>
+    ${body}
+  </body>
+</html>
+`;
+
+/** Runs the release `folio` binary with `args`; returns its output. */
+function folio(root, args, options = {}) {
+  return execFileSync(path.join(root, "target/release/folio"), args, {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    cwd: root,
+    ...options,
+  });
+}
+
+/** Writes the generated pages of (f), (g) and the layout-shift runs. */
+export function preparePrerendered(root, gen, longJson, log) {
+  const seed = path.join(root, "www/sample/article.json");
+  const render = (file, extra = []) =>
+    folio(root, ["render", "--embed", "--assets", "../../", "--base", "../../sample/article.json", ...extra, file]);
+  const fragment = render(seed);
+  const css = folio(root, ["stylesheet"]);
+  const script = `<script type="module" src="../../folio.js"></script>`;
+  const pages = {
+    "f-prerendered.html": page("Bench (f): the seed, pre-rendered", script, fragment),
+    // The floor: the same markup and stylesheet, inline, and no script.
+    "f-static.html": page(
+      "Bench (f): the seed as static HTML",
+      "",
+      fragment
+        .replace(/<link rel="stylesheet"[^>]*>/, `<style>${css}</style>`)
+        .replace(/<\/template><script type="application\/json">[\s\S]*<\/script><\/folio-article>$/, "</template></folio-article>")
+        .replaceAll("folio-article", "static-article"),
+    ),
+    "f-json.html": page("Bench (f): the seed from its JSON", script, `<folio-article src="../../sample/article.json"></folio-article>`),
+    // (g): the article lower on a page, so that its prompt is far below
+    // the window when the page loads.
+    "g-island.html": page("Bench (g): the island", script, `<div style="height: 3000px"></div>${fragment}`),
+    "cls-short.html": page("Layout shift: a short article, pre-rendered", script, render(path.join(root, "www/sample/brief.json"))),
+    "cls-seed.html": page("Layout shift: the seed, pre-rendered", script, fragment),
+    "cls-long.html": page("Layout shift: a 1 MB article, pre-rendered", script, render(longJson)),
+  };
+  for (const [name, html] of Object.entries(pages)) fs.writeFileSync(path.join(gen, name), html);
+  log(`pre-rendered pages: seed ${(pages["f-prerendered.html"].length / 1e3).toFixed(1)} KB, 1 MB article ${(pages["cls-long.html"].length / 1e6).toFixed(2)} MB of HTML`);
+}
+
+/** (f): the three variants of the seed, interleaved. */
+export function paint(interleave, reportOf, cdp, origin, runs) {
+  return interleave(
+    "(f) seed article: navigation start to first contentful paint / last paragraph laid out (ms)",
+    Object.keys(PAINT_PAGES),
+    runs,
+    async (v) => {
+      const report = await reportOf(cdp, `${origin}/${PAINT_PAGES[v]}`);
+      if (v === "prerendered" && report.before.some((file) => file.endsWith(".wasm") || file.includes("/core/"))) {
+        throw new Error(`the pre-rendered page fetched ${report.before.join(", ")} before its first paint`);
+      }
+      return report;
+    },
+    (r) => `${r.fcp.toFixed(0)}/${r.last.toFixed(0)}`,
+  );
+}
+
+/** (g): the island, cold and warm, interleaved. */
+export function island(interleave, reportOf, cdp, origin, runs) {
+  return interleave(
+    "(g) the island: the prompt's place in the margin to the prompt in the page (ms)",
+    ["cold", "warm"],
+    runs,
+    (v) => reportOf(cdp, `${origin}/bench/gen/g-island.html?measure=island-${v}`),
+    (r) => r.t.toFixed(0),
+  );
+}
+
+/** Layout shift of each pre-rendered article, three runs each. */
+export async function layoutShift(reportOf, cdp, origin, log) {
+  const results = {};
+  for (const name of ["short", "seed", "long"]) {
+    results[name] = [];
+    for (let i = 0; i < 3; i++) results[name].push(await reportOf(cdp, `${origin}/bench/gen/cls-${name}.html?measure=cls`));
+    log(`layout shift, ${name}: ${results[name].map((r) => r.cls.toFixed(4)).join(", ")}`);
+  }
+  return results;
+}
+
+/** `folio render --embed --out` on copies of each article, on one core. */
+export function renderRate(root, gen, longJson, log) {
+  const pinned = spawnSync("taskset", ["--version"]).status === 0;
+  const results = {};
+  for (const [name, file] of [["seed", path.join(root, "www/sample/article.json")], ["long", longJson]]) {
+    const input = fs.mkdtempSync(path.join(os.tmpdir(), `folio-rate-${name}-`));
+    const output = `${input}-out`;
+    for (let i = 0; i < RATE_COPIES[name]; i++) fs.copyFileSync(file, path.join(input, `${i}.json`));
+    const bytes = fs.statSync(file).size;
+    const rates = [];
+    for (let run = 0; run < RATE_RUNS; run++) {
+      const started = process.hrtime.bigint();
+      const args = ["render", "--embed", "--out", output, input];
+      if (pinned) execFileSync("taskset", ["-c", "0", path.join(root, "target/release/folio"), ...args], { stdio: "ignore" });
+      else folio(root, args, { stdio: "ignore" });
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      rates.push(RATE_COPIES[name] / seconds);
+    }
+    fs.rmSync(input, { recursive: true, force: true });
+    fs.rmSync(output, { recursive: true, force: true });
+    results[name] = { rates, bytes, copies: RATE_COPIES[name], pinned };
+    log(`folio render, ${name} (${(bytes / 1e3).toFixed(1)} KB): ${rates.map((r) => r.toFixed(1)).join(", ")} articles/s`);
+  }
+  return results;
+}
+
+/** The report's section on pre-rendering. */
+export function section({ paintRuns, islandRuns, shifts, rate, median, spread, ratio, islandSize }) {
+  const of = (v, key) => paintRuns[v].map((r) => r[key]);
+  const lines = [
+    "",
+    "### (f), (g) Pre-rendered articles (`folio render`)",
+    "",
+    "| measurement | pre-rendered | static HTML (floor) | JSON path today | pre-rendered / floor | pre-rendered / JSON path |",
+    "|---|---|---|---|---|---|",
+  ];
+  const row = (label, key) =>
+    lines.push(
+      `| ${label} | ${spread(of("prerendered", key))} | ${spread(of("static", key))} | ${spread(of("json", key))} | ` +
+        `${ratio(of("prerendered", key), of("static", key))} | ${ratio(of("prerendered", key), of("json", key))} |`,
+    );
+  row("(f) seed article: navigation start → first contentful paint (ms)", "fcp");
+  row("(f) seed article: navigation start → last paragraph laid out (ms)", "last");
+  const before = [...new Set(paintRuns.prerendered.flatMap((r) => r.before))].sort();
+  lines.push(
+    "",
+    `Fetched before the pre-rendered page's first paint (every run together): ${before.map((f) => `\`${f}\``).join(", ")}.`,
+    "",
+    "| measurement | cold (loaded at the margin) | warm (loaded when idle) |",
+    "|---|---|---|",
+    `| (g) the prompt's place 1,100 px below the window → the prompt in the page (ms) | ${spread(islandRuns.cold.map((r) => r.t))} | ${spread(islandRuns.warm.map((r) => r.t))} |`,
+    `| (g) layout shift meanwhile | ${Math.max(...islandRuns.cold.map((r) => r.cls)).toFixed(4)} | ${Math.max(...islandRuns.warm.map((r) => r.cls)).toFixed(4)} |`,
+    "",
+    `The island (\`core/folio-island.js\` and its wasm) is ${islandSize} brotli.`,
+    "",
+    "| pre-rendered article | layout shift (the worst of 3 runs: load, then the prompt brought in) |",
+    "|---|---|",
+    `| short (\`brief.json\`, no prompt) | ${Math.max(...shifts.short.map((r) => r.cls)).toFixed(4)} |`,
+    `| the seed | ${Math.max(...shifts.seed.map((r) => r.cls)).toFixed(4)} |`,
+    `| 1 MB (the long article of (b)) | ${Math.max(...shifts.long.map((r) => r.cls)).toFixed(4)} |`,
+    "",
+    `\`folio render --embed --out DIR\` over ${rate.seed.copies} copies of the seed and ${rate.long.copies} of the 1 MB article,`,
+    `${rate.seed.pinned ? "pinned to one core with `taskset -c 0`" : "on one thread"}, ${rate.seed.rates.length} runs each (the whole process, reading and writing the files):`,
+    "",
+    "| article | articles per second (median, range) |",
+    "|---|---|",
+    `| seed (${(rate.seed.bytes / 1e3).toFixed(1)} KB) | ${median(rate.seed.rates).toFixed(0)} (${Math.min(...rate.seed.rates).toFixed(0)}–${Math.max(...rate.seed.rates).toFixed(0)}) |`,
+    `| 1 MB (${(rate.long.bytes / 1e6).toFixed(2)} MB) | ${median(rate.long.rates).toFixed(1)} (${Math.min(...rate.long.rates).toFixed(1)}–${Math.max(...rate.long.rates).toFixed(1)}) |`,
+  );
+  return lines;
+}

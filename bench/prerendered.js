@@ -1,0 +1,87 @@
+// Page side of (f), (g) and the layout-shift runs: a classic script in the
+// head, after bench.js, so it runs before any module. `?measure=` picks:
+//
+// - `paint` (default): navigation start to first contentful paint, and to
+//   the frame the article's last body paragraph is laid out in;
+// - `island-cold` / `island-warm`: the prompt's place is scrolled to just
+//   inside the island's margin (1,100 px below the window), and the time
+//   runs from there to the frame the prompt's amounts are in the page;
+//   cold: the island was never loaded (no idle callback runs), warm: the
+//   idle callback had loaded it;
+// - `cls`: load, a second, the prompt's place scrolled into the margin and
+//   the prompt rendered (when the article has one), half a second more;
+//   the sum of the layout shifts not caused by input.
+"use strict";
+
+(() => {
+  const mode = new URLSearchParams(location.search).get("measure") ?? "paint";
+  const shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) shifts.push(entry.value);
+  }).observe({ type: "layout-shift", buffered: true });
+  if (mode === "island-cold") window.requestIdleCallback = () => 0;
+
+  const root = () => document.querySelector("folio-article, static-article")?.shadowRoot ?? document;
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const loaded = new Promise((resolve) => addEventListener("load", resolve, { once: true }));
+  const firstPaint = new Promise((resolve) => {
+    new PerformanceObserver((list, observer) => {
+      const entry = list.getEntriesByName("first-contentful-paint")[0];
+      if (!entry) return;
+      observer.disconnect();
+      resolve(entry.startTime);
+    }).observe({ type: "paint", buffered: true });
+  });
+
+  /** The time of the first frame that has the last body paragraph laid out. */
+  async function lastParagraph() {
+    for (;;) {
+      const at = await frame();
+      const paragraphs = root().querySelectorAll(".folio-body > p");
+      const last = paragraphs[paragraphs.length - 1];
+      if (last && last.getBoundingClientRect().height > 0) return at;
+    }
+  }
+
+  /** Scrolls the prompt's place to just inside the margin; returns when. */
+  function nearPlace() {
+    const place = root().querySelector('[data-island="support"], .folio-prompt');
+    if (!place) return null;
+    const top = place.getBoundingClientRect().top + scrollY;
+    scrollTo(0, Math.max(0, top - innerHeight - 1100));
+    return performance.now();
+  }
+
+  async function promptShown() {
+    for (;;) {
+      const at = await frame();
+      if (root().querySelector("aside.folio-support [role=radio]")) return at;
+    }
+  }
+
+  async function run() {
+    if (mode === "paint") {
+      const [fcp, last] = await Promise.all([firstPaint, lastParagraph()]);
+      const before = performance.getEntriesByType("resource").filter((e) => e.startTime < fcp);
+      return { fcp, last, before: before.map((e) => new URL(e.name).pathname) };
+    }
+    await loaded;
+    if (mode === "island-warm") {
+      while (!performance.getEntriesByType("resource").some((e) => e.name.endsWith("folio-island_bg.wasm"))) await sleep(20);
+      await sleep(300);
+    }
+    if (mode === "island-cold" || mode === "island-warm") {
+      await lastParagraph();
+      const start = nearPlace();
+      const shown = await promptShown();
+      return { t: shown - start, cls: shifts.reduce((a, b) => a + b, 0) };
+    }
+    await sleep(1000);
+    if (nearPlace() !== null) await promptShown();
+    await sleep(500);
+    return { cls: shifts.reduce((a, b) => a + b, 0), shifts: shifts.length };
+  }
+
+  run().then((result) => bench.report(result), (error) => bench.fail(error));
+})();
