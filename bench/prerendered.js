@@ -2,10 +2,10 @@
 // head, after bench.js, so it runs before any module. `?measure=` picks:
 //
 // - `paint` (default): navigation start to first contentful paint, and to
-//   the frame the article's last body paragraph is laid out in;
+//   the article's last body paragraph laid out;
 // - `island-cold` / `island-warm`: the prompt's place is scrolled to just
 //   inside the island's margin (1,100 px below the window), and the time
-//   runs from there to the frame the prompt's amounts are in the page;
+//   runs from there to the prompt's amounts laid out in the page;
 //   cold: the island was never loaded (no idle callback runs), warm: the
 //   idle callback had loaded it;
 // - `cls`: load, a second, the prompt's place scrolled into the margin and
@@ -34,13 +34,18 @@
     }).observe({ type: "paint", buffered: true });
   });
 
-  /** The time of the first frame that has the last body paragraph laid out. */
+  /**
+   * When the last body paragraph is first laid out: checked at each frame,
+   * the time taken once the check's forced layout is done (a frame's own
+   * timestamp is when it began, before the work in it).
+   */
   async function lastParagraph() {
     for (;;) {
-      const at = await frame();
-      const paragraphs = root().querySelectorAll(".folio-body > p");
+      await frame();
+      // (The widget builds its body in chunks: not only direct children.)
+      const paragraphs = root().querySelectorAll(".folio-body p");
       const last = paragraphs[paragraphs.length - 1];
-      if (last && last.getBoundingClientRect().height > 0) return at;
+      if (last && last.getBoundingClientRect().height > 0) return performance.now();
     }
   }
 
@@ -53,10 +58,12 @@
     return performance.now();
   }
 
+  /** When the prompt's amounts are first in the page and laid out. */
   async function promptShown() {
     for (;;) {
-      const at = await frame();
-      if (root().querySelector("aside.folio-support [role=radio]")) return at;
+      await frame();
+      const amount = root().querySelector("aside.folio-support [role=radio]");
+      if (amount && amount.getBoundingClientRect().height > 0) return performance.now();
     }
   }
 

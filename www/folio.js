@@ -128,20 +128,43 @@ function createFolio() {
   }
 
   /**
+   * Calls `work` once the page has painted its first content: a frame
+   * later when it has, else when the browser reports that paint (or, in a
+   * browser that reports none, a second after the page has loaded).
+   */
+  function afterFirstPaint(work) {
+    let done = false;
+    let observer = null;
+    const once = () => {
+      if (done) return;
+      done = true;
+      observer?.disconnect();
+      setTimeout(work, 0);
+    };
+    const painted = () => performance.getEntriesByName("first-contentful-paint").length > 0;
+    if (painted()) return requestAnimationFrame(once);
+    if (PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+      observer = new PerformanceObserver(() => painted() && once());
+      observer.observe({ type: "paint", buffered: true });
+    }
+    const fallback = () => setTimeout(once, 1000);
+    if (document.readyState === "complete") fallback();
+    else addEventListener("load", fallback, { once: true });
+  }
+
+  /**
    * Brings the support prompts of a pre-rendered article under `root` to
-   * life, their events sent on `host`: the island is loaded when the
-   * browser is idle, and each prompt rendered when its place comes within
-   * ISLAND_MARGIN below the viewport (so that it is in place, and shifts
-   * nothing the reader sees, before the reader gets there). Returns the
-   * function that takes them away again.
+   * life, their events sent on `host`: after the first paint, the island
+   * is loaded when the browser is idle, and each prompt rendered when its
+   * place comes within ISLAND_MARGIN below the viewport (so that it is in
+   * place, and shifts nothing the reader sees, before the reader gets
+   * there). Returns the function that takes them away again.
    */
   function wakeIslands(root, host) {
     const places = [...root.querySelectorAll('[data-island="support"]')];
     if (places.length === 0) return () => {};
     const shown = [];
     let asleep = false;
-    const later = globalThis.requestIdleCallback ?? ((work) => setTimeout(work, 200));
-    later(() => void loadIsland().catch(() => {}));
     const render = async (place) => {
       let module;
       try {
@@ -167,7 +190,13 @@ function createFolio() {
       },
       { rootMargin: ISLAND_MARGIN },
     );
-    for (const place of places) observer.observe(place);
+    // Nothing of the island competes with the page's first paint.
+    afterFirstPaint(() => {
+      if (asleep) return;
+      const later = globalThis.requestIdleCallback ?? ((work) => setTimeout(work, 200));
+      later(() => void loadIsland().catch(() => {}));
+      for (const place of places) observer.observe(place);
+    });
     return () => {
       asleep = true;
       observer.disconnect();

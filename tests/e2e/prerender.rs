@@ -16,6 +16,15 @@ use serde_json::{Value, json};
 /// The policy of the issue: only the page's own origin.
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+/// What the pre-rendered page itself names: its stylesheets, its icon and
+/// the article's photo.
+const PAGE_FILES: [&str; 4] = [
+    "/demo.css",
+    "/favicon.svg",
+    "/folio.css",
+    "/sample/hero.svg",
+];
+
 /// How long `/slow/folio.js` is held back.
 const HELD: Duration = Duration::from_secs(2);
 
@@ -81,6 +90,9 @@ return {
   paragraphs: now.length,
   seen: window.__seen,
   fetched: performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname),
+  beforePaint: performance.getEntriesByType("resource")
+    .filter((e) => e.startTime < performance.getEntriesByName("first-contentful-paint")[0]?.startTime)
+    .map((e) => new URL(e.name).pathname),
 };
 "#;
 
@@ -140,6 +152,18 @@ async fn folio_js_adopts_the_article_without_touching_a_node_or_loading_the_core
         "neither the core nor the converter: {files:?}"
     );
     assert_eq!(shift_total(&report), 0.0, "nothing shifts: {report}");
+    let before: Vec<&str> = report["beforePaint"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert!(
+        before
+            .iter()
+            .all(|p| PAGE_FILES.contains(p) || *p == "/folio.js"),
+        "before the first paint only the page's own files, its image and folio.js: {before:?}"
+    );
     let styled = browser
         .eval(
             "const h1 = document.querySelector('folio-article').shadowRoot.querySelector('h1'); \
@@ -401,7 +425,7 @@ async fn the_strict_policy_holds_with_and_without_the_island() {
         browser
             .wait_for(
                 "return !!(document.querySelector('folio-article')?.shadowRoot ?? document).querySelector('aside.folio-support');",
-                "the island under the policy",
+                &format!("the island under the policy on {page}"),
             )
             .await;
         let after = browser.eval(SAME_NODES, vec![]).await;
