@@ -418,7 +418,7 @@ async fn the_strict_policy_holds_with_and_without_the_island() {
         assert_eq!(before["seen"]["violations"], json!([]), "{page}: {before}");
         browser
             .eval(
-                "(document.querySelector('folio-article')?.shadowRoot ?? document).querySelector('[data-island]').scrollIntoView();",
+                "(document.querySelector('folio-article')?.shadowRoot ?? document).querySelector('[data-island]').scrollIntoView({ block: 'center' });",
                 vec![],
             )
             .await;
