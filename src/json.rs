@@ -356,6 +356,34 @@ pub fn float(number: &str) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
+impl Value<'static> {
+    /// A string of `text`.
+    pub fn text(text: &str) -> Self {
+        Value::String(Cow::Owned(text.to_string()))
+    }
+
+    /// A number, written as Folio writes numbers (`2`, `2.5`); `null` for
+    /// one JSON cannot hold (infinite, not a number).
+    pub fn number(value: f64) -> Self {
+        match value.is_finite() {
+            true => Value::Number(Cow::Owned(crate::number::plain(value))),
+            false => Value::Null,
+        }
+    }
+}
+
+impl<'a> Value<'a> {
+    /// An object of `members`, in order.
+    pub fn object(members: Vec<(&'static str, Value<'a>)>) -> Self {
+        Value::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (Cow::Borrowed(k), v))
+                .collect(),
+        )
+    }
+}
+
 /// `value` as JSON text, appended to `out` (numbers as they were written).
 pub fn write(value: &Value, out: &mut String) {
     match value {

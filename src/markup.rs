@@ -51,17 +51,19 @@ pub fn resolve(url: &str, base: Option<&str>) -> String {
     resolved.unwrap_or_else(|| url.to_string())
 }
 
-/// A relative path `url` beside a relative `base` (`hero.svg` beside
-/// `sample/article.json` is `sample/hero.svg`): how a page at the root of
-/// the site reaches it. `None` for anything else.
+/// A relative path `url` beside a base that is a path on the page's own
+/// site (`hero.svg` beside `sample/article.json` is `sample/hero.svg`,
+/// beside `/news/a.json?v=2` it is `/news/hero.svg`): how the page
+/// reaches it. `None` for anything else.
 #[cfg(not(all(target_arch = "wasm32", feature = "widget")))]
 fn beside(url: &str, base: &str) -> Option<String> {
     use crate::formats::url::scheme;
-    let plain = |u: &str| scheme(u).is_none() && !u.starts_with(['/', '#', '?']) && !u.is_empty();
-    if !plain(url) || !plain(base) {
+    let relative = |u: &str| scheme(u).is_none() && !u.starts_with("//") && !u.is_empty();
+    if !relative(url) || url.starts_with(['/', '#', '?']) || !relative(base) {
         return None;
     }
-    let folder = base.rfind('/').map_or("", |i| &base[..=i]);
+    let path = base.split(['?', '#']).next().unwrap_or(base);
+    let folder = path.rfind('/').map_or("", |i| &path[..=i]);
     Some(format!("{folder}{url}"))
 }
 
@@ -103,4 +105,27 @@ fn page_origin() -> Option<String> {
     }
     #[cfg(not(all(target_arch = "wasm32", feature = "widget")))]
     None
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::resolve;
+
+    #[test]
+    fn relative_urls_resolve_beside_the_articles_own_address() {
+        let at = |base| resolve("hero.svg", Some(base));
+        assert_eq!(
+            at("https://news.example/a/b.json"),
+            "https://news.example/a/hero.svg"
+        );
+        assert_eq!(at("sample/article.json"), "sample/hero.svg");
+        assert_eq!(at("/news/a.json?v=2"), "/news/hero.svg");
+        assert_eq!(at("article.json"), "hero.svg");
+        assert_eq!(resolve("/x.png", Some("sample/a.json")), "/x.png");
+        assert_eq!(
+            resolve("https://cdn.example/x.png", Some("sample/a.json")),
+            "https://cdn.example/x.png"
+        );
+        assert_eq!(resolve("hero.svg", None), "hero.svg");
+    }
 }

@@ -11,6 +11,8 @@ mod document;
 mod locales;
 mod news_article;
 
+pub use locales::words as locale_words;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -110,14 +112,11 @@ pub struct Rendered {
 /// JSON-LD) as `options.output`; a bad article is the error naming its
 /// field, as the widget reports it.
 pub fn render(text: &str, options: &Options) -> Result<Rendered, ContentError> {
-    let base = options.base.as_deref();
-    let read = formats::read(text, None, options.format, base)?;
-    // The JSON the element keeps for updates is always Article JSON v1.
-    let json = match read.format {
-        Format::Folio => text.to_string(),
-        _ => formats::convert(text, options.format, base)?.json,
-    };
-    let article = Arc::new(read.article);
+    // Any format as Article JSON v1 (what the element keeps for updates),
+    // then read as the widget reads it.
+    let converted = formats::convert(text, options.format, options.base.as_deref())?;
+    let article = Arc::new(model::parse(&converted.json)?);
+    let json = converted.json;
     let (code, tag) = locale::resolve(options.lang.as_deref(), article.lang.as_deref());
     let locale = Locale {
         tag,
@@ -138,25 +137,30 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, ContentError> {
     };
     Ok(Rendered {
         text,
-        notices: read.notices,
+        notices: converted.notices,
     })
 }
 
 /// The article's `div.folio-root`, rendered by the [`Article`] component
 /// in `locale` (its `lang` and `dir` as the widget sets them).
 fn article_markup(article: &Arc<model::Article>, locale: &Locale, options: &Options) -> String {
-    let owner = Owner::new();
-    owner.set();
     let plain = options.output == Output::Plain;
-    if plain {
-        provide_context(crate::components::NoScript);
-    }
     let dir = options
         .dir
         .clone()
         .unwrap_or_else(|| locale::direction(&locale.tag).to_string());
-    let html = view! {
-        <div class="folio-root" lang=locale.tag.clone() dir=dir data-prerendered=(!plain).then(|| article.id.clone())>
+    // For `folio.js`: the article's id, and what its URLs resolve against
+    // (the island's links, and the core's render after an update).
+    let (id, base) = match plain {
+        true => (None, None),
+        false => (Some(article.id.clone()), options.base.clone()),
+    };
+    let view = move || {
+        if plain {
+            provide_context(crate::components::NoScript);
+        }
+        view! {
+        <div class="folio-root" lang=locale.tag.clone() dir=dir data-prerendered=id data-base=base>
             <Article
                 article=article.clone()
                 base=options.base.clone()
@@ -166,9 +170,10 @@ fn article_markup(article: &Arc<model::Article>, locale: &Locale, options: &Opti
                 heading_level=options.heading_level
             />
         </div>
-    }
-    .to_html();
-    drop(owner);
+        }
+        .to_html()
+    };
+    let html = Owner::new().with(view);
     // Leptos marks where optional parts would go with `<!>`, which HTML
     // reads as a bogus comment; article text never holds one (its `<` is
     // escaped), so every `<!>` is a marker.

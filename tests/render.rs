@@ -141,7 +141,7 @@ fn the_page_has_its_canonical_url_and_the_news_article_search_engines_read() {
     );
     assert_eq!(ld["publisher"]["name"], "The Moscow Times");
     assert_eq!(ld["publisher"]["url"], "https://publisher.example");
-    assert!(ld["author"].is_array());
+    assert_eq!(ld["author"], Value::Null, "the seed names no author");
     assert_eq!(ld["mainEntityOfPage"], article.url.as_deref().unwrap());
 
     let brief = file("www/sample/brief.json");
@@ -246,6 +246,7 @@ fn the_command_writes_one_file_per_article_and_names_each_bad_one() {
         .arg(&out)
         .args(["www/sample/article.json", "www/sample/brief.json"])
         .arg(&bad)
+        .arg("www/sample/article.json")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
@@ -255,6 +256,10 @@ fn the_command_writes_one_file_per_article_and_names_each_bad_one() {
         "{stderr}"
     );
     assert!(stderr.contains("2 written"), "{stderr}");
+    assert!(
+        stderr.contains("www/sample/article.json: not written"),
+        "one output never over another: {stderr}"
+    );
     for name in ["article.html", "brief.html"] {
         let page = std::fs::read_to_string(out.join(name)).unwrap();
         assert!(page.starts_with("<!doctype html>"), "{name}");
@@ -265,8 +270,23 @@ fn the_command_writes_one_file_per_article_and_names_each_bad_one() {
             .exists()
     );
 
+    let relative = folio()
+        .args(["render", "--oembed", "www/sample/brief.json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        relative.status.code(),
+        Some(2),
+        "oEmbed needs absolute assets"
+    );
     let folder = folio()
-        .args(["render", "--oembed", "--out"])
+        .args([
+            "render",
+            "--oembed",
+            "--assets",
+            "https://cdn.example/folio/",
+            "--out",
+        ])
         .arg(&out)
         .arg("tests/formats")
         .output()

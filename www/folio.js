@@ -74,6 +74,16 @@ function warmIntl() {
 
 const event = (name, detail) => new CustomEvent(name, { bubbles: true, composed: true, detail });
 
+/** `url` (as a pre-rendered article's `data-base` gives it) made absolute against the page; null for none. */
+function absolute(url) {
+  if (url == null) return null;
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    return null;
+  }
+}
+
 function createFolio() {
   let core = null;
   let loaded = null;
@@ -101,7 +111,8 @@ function createFolio() {
       return Promise;
     }
     then(ok, no) {
-      loadCore().then(() => settle(true), () => settle(false));
+      if (settle) loadCore().then(() => settle(true), () => settle(false));
+      settle = null;
       return super.then(ok, no);
     }
   })((resolve) => (settle = resolve));
@@ -129,8 +140,9 @@ function createFolio() {
 
   /**
    * Calls `work` once the page has painted its first content: a frame
-   * later when it has, else when the browser reports that paint (or, in a
-   * browser that reports none, a second after the page has loaded).
+   * later when it has, else when the browser reports that paint, or a
+   * second after the page has loaded, whichever comes first (a browser
+   * may report no paint: an older one, a tab never shown).
    */
   function afterFirstPaint(work) {
     let done = false;
@@ -160,7 +172,7 @@ function createFolio() {
    * place, and shifts nothing the reader sees, before the reader gets
    * there). Returns the function that takes them away again.
    */
-  function wakeIslands(root, host) {
+  function wakeIslands(root, host, base) {
     const places = [...root.querySelectorAll('[data-island="support"]')];
     if (places.length === 0) return () => {};
     const shown = [];
@@ -176,7 +188,7 @@ function createFolio() {
       if (asleep || !place.isConnected) return;
       const props = place.querySelector('script[type="application/json"]')?.textContent ?? "";
       try {
-        shown.push(module.prompt(place, props, host));
+        shown.push(module.prompt(place, props, host, base ?? undefined));
       } catch (error) {
         host.dispatchEvent(event("folio:error", { message: `Folio's support prompt: ${error?.message ?? error}`, path: "support" }));
       }
@@ -302,6 +314,8 @@ function createFolio() {
     #aborter = null;
     /** The content shown last, rendered again when only the options change. */
     #shown = null;
+    /** Whether a pre-rendered article is in view, kept until the core renders. */
+    #keep = false;
 
     /**
      * `options()` says how to show the article now: `{ support, lang, dir,
@@ -311,6 +325,7 @@ function createFolio() {
     constructor(host, options, keep = false) {
       this.#host = host;
       this.#options = options;
+      this.#keep = keep;
       // A pre-rendered article stays in view until the core renders anew.
       if (!keep) skeleton(host);
     }
@@ -417,6 +432,12 @@ function createFolio() {
 
     /** The core could not start, or failed: say so without it. */
     #fallback(what, error) {
+      const message = { message: `Folio ${what}: ${error?.message ?? error}` };
+      // A pre-rendered article the core never reached stays readable.
+      if (this.#keep && !this.#widget && what === "could not start") {
+        this.#host.dispatchEvent(event("folio:error", message));
+        return;
+      }
       const box = document.createElement("div");
       box.className = "folio-fallback";
       box.setAttribute("role", "alert");
@@ -426,7 +447,6 @@ function createFolio() {
       detail.textContent = ` (${error?.message ?? error}).`;
       box.append(title, line, detail);
       this.#host.shadowRoot?.replaceChildren(box);
-      const message = { message: `Folio ${what}: ${error?.message ?? error}` };
       this.#host.dispatchEvent(event("folio:error", message));
       void this.#localizeFallback(title, what === "could not start" ? line : null, detail);
     }
@@ -539,6 +559,10 @@ function createFolio() {
     #started = false;
     /** Puts the support prompts of a pre-rendered article to sleep. */
     #sleep = null;
+    /** What a pre-rendered article's URLs resolve against (its `data-base`). */
+    #base = null;
+    /** Puts the prompts to sleep once the core has rendered (after a takeover). */
+    #sleepOnRender = null;
 
     connectedCallback() {
       // `article` set before this script ran is a plain property of the
@@ -550,8 +574,9 @@ function createFolio() {
       }
       // A declarative shadow root `folio render` wrote: adopted as it is.
       const prerendered = [...(this.shadowRoot?.children ?? [])].find((e) => e.matches(".folio-root[data-prerendered]"));
+      if (prerendered) this.#base = absolute(prerendered.dataset.base);
       if (!this.#controller && prerendered && this.#article === undefined) return this.#adopt(prerendered);
-      this.#start();
+      this.#start(!this.#controller && !!prerendered);
     }
 
     /**
@@ -560,7 +585,7 @@ function createFolio() {
      */
     #adopt(root) {
       this.#sleep?.();
-      this.#sleep = wakeIslands(root, this);
+      this.#sleep = wakeIslands(root, this, this.#base);
       const id = root.dataset.prerendered;
       queueMicrotask(() => this.isConnected && this.dispatchEvent(event("folio:render", { id })));
     }
@@ -570,8 +595,18 @@ function createFolio() {
      * it stays in view until the core's render replaces it.
      */
     #takeOver() {
-      this.#sleep?.();
+      // The prompt stays until the core's render replaces the article.
+      const sleep = this.#sleep;
       this.#sleep = null;
+      const done = () => {
+        sleep();
+        this.#sleepOnRender = null;
+        this.removeEventListener("folio:render", done);
+        this.removeEventListener("folio:error", done);
+      };
+      this.#sleepOnRender = done;
+      this.addEventListener("folio:render", done);
+      this.addEventListener("folio:error", done);
       this.#start(true);
     }
 
@@ -599,6 +634,7 @@ function createFolio() {
     disconnectedCallback() {
       this.#sleep?.();
       this.#sleep = null;
+      this.#sleepOnRender?.();
       this.#observer?.disconnect();
       this.#observer = null;
       this.#controller?.destroy();
@@ -645,14 +681,16 @@ function createFolio() {
       if (src) return this.#controller.show((signal) => fetchArticle(src, this.#timeout(), signal), true);
       const inline =
         this.querySelector('script[type="application/json"], script[type="application/ld+json"]')?.textContent ?? "";
-      return this.#controller.show(async () => ({ text: inline, base: null }));
+      return this.#controller.show(async () => ({ text: inline, base: this.#base }));
     }
   }
 
   if (!customElements.get("folio-article")) customElements.define("folio-article", FolioArticle);
   // A page `folio render --page` wrote holds its article in the light DOM:
   // its support prompt wakes the same way, its events sent on the article.
-  for (const root of document.querySelectorAll(".folio-root[data-prerendered]")) wakeIslands(root, root);
+  for (const root of document.querySelectorAll(".folio-root[data-prerendered]")) {
+    wakeIslands(root, root, absolute(root.dataset.base));
+  }
 
   /**
    * Renders `article` (an object or JSON text) into `element`'s shadow root.

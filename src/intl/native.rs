@@ -134,7 +134,10 @@ fn offset(text: &str) -> (String, String) {
         return ("UTC".into(), "UTC".into());
     }
     let (sign, hours, minutes) = (&tail[..1], &tail[1..3], &tail[4..6]);
-    let short_hours = hours.trim_start_matches('0');
+    let short_hours = match hours.trim_start_matches('0') {
+        "" => "0",
+        trimmed => trimmed,
+    };
     let short = match minutes {
         "00" => format!("UTC{sign}{short_hours}"),
         _ => format!("UTC{sign}{short_hours}:{minutes}"),
@@ -167,6 +170,10 @@ mod tests {
             "March 4, 2021 at 12:00\u{202f}PM UTC-5:30"
         );
         assert_eq!(long_date("2024-06-25", en), "June 25, 2024");
+        assert_eq!(
+            long_date("2024-06-25T10:00:00+00:30", en),
+            "June 25, 2024 at 10:00\u{202f}AM UTC+0:30"
+        );
         assert_eq!(
             long_date("2018-04-05T06:00:00", en),
             "April 5, 2018 at 6:00\u{202f}AM"

@@ -1,8 +1,6 @@
 //! The four outputs around the rendered article: the embed fragment, the
 //! whole page, plain HTML and the oEmbed response.
 
-use std::borrow::Cow;
-
 use super::{Options, news_article};
 use crate::html::{write_attr, write_text};
 use crate::json::{self, Value};
@@ -108,39 +106,39 @@ impl Parts<'_> {
         let article = self.article;
         let mut html = self.embed();
         self.script(&mut html);
-        let text = |s: &str| Value::String(Cow::Owned(s.to_string()));
-        let number = |n: u32| Value::Number(Cow::Owned(n.to_string()));
+        let number = |n: u32| Value::number(f64::from(n));
+        let absolute = |url: &str| {
+            let url = crate::markup::resolve(url, self.options.base.as_deref());
+            crate::formats::url::scheme(&url).is_some().then_some(url)
+        };
         let mut members = vec![
-            ("version", text("1.0")),
-            ("type", text("rich")),
-            ("html", Value::String(Cow::Owned(html))),
+            ("version", Value::text("1.0")),
+            ("type", Value::text("rich")),
+            ("html", Value::text(&html)),
             ("width", number(WIDE)),
             ("height", number(self.estimated_height())),
-            ("title", text(&article.headline)),
+            ("title", Value::text(&article.headline)),
         ];
         if !article.authors.is_empty() {
-            members.push(("author_name", text(&article.authors.join(", "))));
+            members.push(("author_name", Value::text(&article.authors.join(", "))));
         }
         if let Some(publisher) = &article.publisher {
-            members.push(("provider_name", text(&publisher.name)));
-            if let Some(url) = &publisher.url {
-                members.push(("provider_url", text(url)));
+            members.push(("provider_name", Value::text(&publisher.name)));
+            if let Some(url) = publisher.url.as_deref().and_then(absolute) {
+                members.push(("provider_url", Value::text(&url)));
             }
         }
+        // A consumer shows these on its own site: only absolute URLs.
         if let Some(image) = &article.image
             && let (Some(width), Some(height)) = (image.width, image.height)
+            && let Some(src) = absolute(&image.src)
         {
-            let src = crate::markup::resolve(&image.src, self.options.base.as_deref());
-            members.push(("thumbnail_url", text(&src)));
+            members.push(("thumbnail_url", Value::text(&src)));
             members.push(("thumbnail_width", number(width)));
             members.push(("thumbnail_height", number(height)));
         }
-        let members = members
-            .into_iter()
-            .map(|(k, v)| (Cow::Borrowed(k), v))
-            .collect();
         let mut out = String::new();
-        json::write(&Value::Object(members), &mut out);
+        json::write(&Value::object(members), &mut out);
         out.push('\n');
         out
     }
@@ -156,7 +154,8 @@ impl Parts<'_> {
                 .as_ref()
                 .map_or(0, |image| match (image.width, image.height) {
                     (Some(w), Some(h)) if w > 0 => {
-                        (u64::from(WIDE) * u64::from(h) / u64::from(w)) as u32
+                        let tall = u64::from(WIDE) * u64::from(h) / u64::from(w);
+                        u32::try_from(tall).unwrap_or(u32::MAX)
                     }
                     _ => WIDE * 2 / 3,
                 });

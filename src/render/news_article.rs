@@ -2,23 +2,14 @@
 //! the model: the properties search engines read (headline, image,
 //! datePublished, dateModified, author, publisher), and the page's own.
 
-use std::borrow::Cow;
-
 use crate::json::{self, Value};
 use crate::model::Article;
 
 /// `article` as a `NewsArticle` JSON-LD object, safe inside a `<script>`
 /// data block; relative image URLs resolved against `base`.
 pub fn json_ld(article: &Article, base: Option<&str>) -> String {
-    let text = |s: &str| Value::String(Cow::Owned(s.to_string()));
-    let object = |members: Vec<(&'static str, Value<'static>)>| {
-        Value::Object(
-            members
-                .into_iter()
-                .map(|(k, v)| (Cow::Borrowed(k), v))
-                .collect(),
-        )
-    };
+    let text = Value::text;
+    let resolved = |url: &str| text(&crate::markup::resolve(url, base));
     let mut members = vec![
         ("@context", text("https://schema.org")),
         ("@type", text("NewsArticle")),
@@ -31,8 +22,8 @@ pub fn json_ld(article: &Article, base: Option<&str>) -> String {
         ),
     ];
     if let Some(url) = &article.url {
-        members.push(("url", text(url)));
-        members.push(("mainEntityOfPage", text(url)));
+        members.push(("url", resolved(url)));
+        members.push(("mainEntityOfPage", resolved(url)));
     }
     if let Some(standfirst) = &article.standfirst {
         members.push(("description", text(standfirst)));
@@ -44,29 +35,31 @@ pub fn json_ld(article: &Article, base: Option<&str>) -> String {
         members.push(("articleSection", text(kicker)));
     }
     if let Some(image) = &article.image {
+        let number = |n: u32| Value::number(f64::from(n));
         let mut photo = vec![
             ("@type", text("ImageObject")),
-            ("url", text(&crate::markup::resolve(&image.src, base))),
+            ("url", resolved(&image.src)),
         ];
-        let number = |n: u32| Value::Number(Cow::Owned(n.to_string()));
         photo.extend(image.width.map(|w| ("width", number(w))));
         photo.extend(image.height.map(|h| ("height", number(h))));
         photo.extend(image.caption.as_deref().map(|c| ("caption", text(c))));
         photo.extend(image.credit.as_deref().map(|c| ("creditText", text(c))));
-        members.push(("image", Value::Array(vec![object(photo)])));
+        members.push(("image", Value::Array(vec![Value::object(photo)])));
     }
-    let people = article
-        .authors
-        .iter()
-        .map(|name| object(vec![("@type", text("Person")), ("name", text(name))]));
-    members.push(("author", Value::Array(people.collect())));
+    if !article.authors.is_empty() {
+        let people = article
+            .authors
+            .iter()
+            .map(|name| Value::object(vec![("@type", text("Person")), ("name", text(name))]));
+        members.push(("author", Value::Array(people.collect())));
+    }
     if let Some(publisher) = &article.publisher {
         let mut organization = vec![
             ("@type", text("NewsMediaOrganization")),
             ("name", text(&publisher.name)),
         ];
-        organization.extend(publisher.url.as_deref().map(|u| ("url", text(u))));
-        members.push(("publisher", object(organization)));
+        organization.extend(publisher.url.as_deref().map(|u| ("url", resolved(u))));
+        members.push(("publisher", Value::object(organization)));
     }
-    json::write_for_script(&object(members))
+    json::write_for_script(&Value::object(members))
 }

@@ -398,11 +398,17 @@ async fn an_update_or_a_changed_attribute_loads_the_core_and_renders_there() {
             "const root = document.querySelector('folio-article').shadowRoot; \
              return window.__seen.events.filter((e) => e.type === 'folio:render').length === 2 \
              && root.querySelector('h1') !== window.__parsed.h1 \
-             && { banner: !!root.querySelector('.folio-banner'), h1: root.querySelector('h1').textContent };",
+             && { banner: !!root.querySelector('.folio-banner'), h1: root.querySelector('h1').textContent, \
+                  photo: root.querySelector('img.folio-figure__image')?.src };",
             "the render without support",
         )
         .await;
     assert_eq!(banner["banner"], false, "{banner}");
+    assert_eq!(
+        banner["photo"],
+        server.url("sample/hero.svg"),
+        "relative URLs still resolve against the article's address (data-base)"
+    );
     assert!(banner["h1"].as_str().unwrap().starts_with("Putin Backs"));
     browser.stop().await;
 }

@@ -122,6 +122,15 @@ impl Command {
         if inputs.is_empty() {
             return Err("name an article to render".into());
         }
+        // A response other sites embed cannot name files relative to
+        // itself.
+        if options.output == Output::Oembed
+            && folio::formats::url::scheme(&options.assets).is_none()
+        {
+            return Err(
+                "--oembed needs --assets with an absolute URL (where folio.js is served)".into(),
+            );
+        }
         Ok(Self {
             options,
             inputs,
@@ -152,12 +161,25 @@ impl Command {
             return fail(&format!("cannot make {}: {error}", out.display()));
         }
         let (mut written, mut failed) = (0, 0);
+        let mut targets = std::collections::HashSet::new();
         for path in &articles {
             let name = path
                 .file_stem()
                 .unwrap_or(path.as_os_str())
                 .to_string_lossy();
             let target = out.join(format!("{name}.{}", self.options.output.extension()));
+            // Never one output over another, nor over an article.
+            let taken =
+                !targets.insert(target.clone()) || articles.iter().any(|a| same_file(a, &target));
+            if taken {
+                eprintln!(
+                    "{}: not written: {} is another article's output, or an article",
+                    path.display(),
+                    target.display()
+                );
+                failed += 1;
+                continue;
+            }
             let done = self
                 .render(path)
                 .is_some_and(|text| match std::fs::write(&target, text) {
@@ -231,6 +253,14 @@ impl Command {
                 None
             }
         }
+    }
+}
+
+/// Whether `a` and `b` are the same file (both existing, or the same path).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }
 

@@ -22,29 +22,25 @@ const MAX_DEPTH: usize = crate::markdown::MAX_DEPTH;
 
 impl Campaign {
     /// The props of this campaign, as JSON safe inside a `<script>` data
-    /// block.
+    /// block. The base URL is not in them: the page says where the article
+    /// came from (`data-base`), and `folio.js` hands it over.
     pub fn to_props(&self) -> String {
-        let text = |s: &str| Value::String(Cow::Owned(s.to_string()));
+        let blocks = self.text.blocks.iter().map(|b| node_value(b)).collect();
         let members = vec![
-            (Cow::Borrowed("support"), support_value(&self.support)),
-            (
-                Cow::Borrowed("text"),
-                Value::Array(self.text.blocks.iter().map(|b| node_value(b)).collect()),
-            ),
-            (
-                Cow::Borrowed("base"),
-                self.base.as_deref().map_or(Value::Null, text),
-            ),
-            (Cow::Borrowed("lang"), text(&self.locale.tag)),
-            (Cow::Borrowed("words"), self.locale.words.to_json()),
-            (Cow::Borrowed("level"), number(f64::from(self.level))),
+            ("support", support_value(&self.support)),
+            ("text", Value::Array(blocks)),
+            ("lang", Value::text(&self.locale.tag)),
+            ("words", self.locale.words.to_json()),
+            ("level", Value::number(f64::from(self.level))),
         ];
-        json::write_for_script(&Value::Object(members))
+        json::write_for_script(&Value::object(members))
     }
 
     /// The campaign written by [`Campaign::to_props`], checked as the
-    /// article's support block is: an error names what is wrong.
-    pub fn from_props(props: &str) -> Result<Self, String> {
+    /// article's support block is (an error names what is wrong), its
+    /// links resolved against `base` when that is an `http:` or `https:`
+    /// URL.
+    pub fn from_props(props: &str, base: Option<String>) -> Result<Self, String> {
         let value = json::parse(props).map_err(|e| format!("not JSON: {}", e.message))?;
         let field = |name: &str| member(&value, name);
         let support = crate::model::support_from_value(field("support").unwrap_or(&Value::Null))
@@ -65,16 +61,21 @@ impl Campaign {
             }
             _ => Words::english(),
         };
-        let string = |name: &str| match field(name) {
-            Some(Value::String(s)) => Some(s.to_string()),
-            _ => None,
+        let tag = match field("lang") {
+            Some(Value::String(tag)) if crate::model::is_language(tag) => tag.to_string(),
+            _ => "en".into(),
         };
+        // Only a web address to resolve against: a page's script may have
+        // handed over anything.
+        let base = base.filter(|b| {
+            matches!(crate::formats::url::scheme(b), Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"))
+        });
         Ok(Campaign {
             support: Arc::new(support),
             text: Arc::new(Document::from_blocks(blocks.collect(), level + 1)),
-            base: string("base"),
+            base,
             locale: Locale {
-                tag: string("lang").unwrap_or_else(|| "en".into()),
+                tag,
                 words: Arc::new(words),
             },
             level,
@@ -90,67 +91,63 @@ fn member<'v, 'a>(value: &'v Value<'a>, name: &str) -> Option<&'v Value<'a>> {
     }
 }
 
-fn number(value: f64) -> Value<'static> {
-    Value::Number(Cow::Owned(crate::number::plain(value)))
-}
-
 /// `support` as Article JSON v1 writes it.
 fn support_value(support: &Support) -> Value<'static> {
-    let text = |s: &str| Value::String(Cow::Owned(s.to_string()));
-    let optional = |s: &Option<String>| s.as_deref().map_or(Value::Null, text);
-    let whole = |n: Option<u32>| n.map_or(Value::Null, |n| number(f64::from(n)));
-    let object = |members: Vec<(&'static str, Value<'static>)>| {
-        Value::Object(
-            members
-                .into_iter()
-                .map(|(k, v)| (Cow::Borrowed(k), v))
-                .collect(),
-        )
+    let optional = |s: &Option<String>| s.as_deref().map_or(Value::Null, Value::text);
+    let whole = |n: Option<u32>| n.map_or(Value::Null, |n| Value::number(f64::from(n)));
+    let link = |label: &str, href: &str| {
+        Value::object(vec![
+            ("label", Value::text(label)),
+            ("href", Value::text(href)),
+        ])
     };
     let amount = |a: &Amount| {
-        object(vec![
+        Value::object(vec![
             ("label", optional(&a.label)),
-            ("value", number(a.value)),
-            ("frequency", text(a.frequency.as_str())),
+            ("value", Value::number(a.value)),
+            ("frequency", Value::text(a.frequency.as_str())),
             ("default", Value::Bool(a.default)),
         ])
     };
-    object(vec![
-        ("campaign", text(&support.campaign)),
+    Value::object(vec![
+        ("campaign", Value::text(&support.campaign)),
         (
             "banner",
             support.banner.as_ref().map_or(Value::Null, |b| {
-                object(vec![("text", text(&b.text)), ("href", text(&b.href))])
+                Value::object(vec![
+                    ("text", Value::text(&b.text)),
+                    ("href", Value::text(&b.href)),
+                ])
             }),
         ),
         (
             "afterParagraph",
             support
                 .after_paragraph
-                .map_or(Value::Null, |n| number(n as f64)),
+                .map_or(Value::Null, |n| Value::number(n as f64)),
         ),
-        ("heading", text(&support.heading)),
+        ("heading", Value::text(&support.heading)),
         ("body", optional(&support.body)),
         (
             "amounts",
             Value::Array(support.amounts.iter().map(amount).collect()),
         ),
         ("currency", optional(&support.currency)),
-        (
-            "cta",
-            object(vec![
-                ("label", text(&support.cta.label)),
-                ("href", text(&support.cta.href)),
-            ]),
-        ),
+        ("cta", link(&support.cta.label, &support.cta.href)),
         (
             "paymentMethods",
-            Value::Array(support.payment_methods.iter().map(|m| text(m)).collect()),
+            Value::Array(
+                support
+                    .payment_methods
+                    .iter()
+                    .map(|m| Value::text(m))
+                    .collect(),
+            ),
         ),
         (
             "decline",
             support.decline.as_ref().map_or(Value::Null, |d| {
-                object(vec![
+                Value::object(vec![
                     ("text", optional(&d.text)),
                     ("label", optional(&d.label)),
                     ("days", whole(d.days)),
@@ -160,7 +157,7 @@ fn support_value(support: &Support) -> Value<'static> {
         (
             "maxViews",
             support.max_views.as_ref().map_or(Value::Null, |m| {
-                object(vec![("count", whole(m.count)), ("days", whole(m.days))])
+                Value::object(vec![("count", whole(m.count)), ("days", whole(m.days))])
             }),
         ),
     ])
@@ -215,5 +212,70 @@ fn node(value: &Value, depth: usize) -> Option<Node> {
             Some(Node::Element(element))
         }
         _ => None,
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn campaign() -> Campaign {
+        let text = std::fs::read_to_string("www/sample/article.json").unwrap();
+        let article = crate::model::parse(&text).unwrap();
+        let support = article.support.unwrap().unwrap();
+        let locale = Locale {
+            tag: "ru".into(),
+            words: Arc::new(crate::render::locale_words("ru")),
+        };
+        Campaign::new(
+            Arc::new(support),
+            Some("https://news.example/a.json".into()),
+            locale,
+            2,
+        )
+    }
+
+    #[test]
+    fn the_props_read_back_to_the_same_campaign() {
+        let campaign = campaign();
+        let props = campaign.to_props();
+        assert!(!props.contains('<'), "nothing closes the data block");
+        let read = Campaign::from_props(&props, campaign.base.clone()).unwrap();
+        assert_eq!(read.support, campaign.support);
+        assert_eq!(read.locale, campaign.locale);
+        assert_eq!(
+            (read.base.as_deref(), read.level),
+            (Some("https://news.example/a.json"), 2)
+        );
+        // The text's blocks and their keys (not where in the Markdown each
+        // came from: the island has no Markdown).
+        assert_eq!(read.text.blocks, campaign.text.blocks);
+        assert_eq!(read.text.keys, campaign.text.keys);
+    }
+
+    #[test]
+    fn tampered_props_are_checked_again() {
+        let campaign = campaign();
+        let props = campaign.to_props();
+        // A base that is no web address is dropped.
+        let read = Campaign::from_props(&props, Some("javascript://%0aalert(1)/".into())).unwrap();
+        assert_eq!(read.base, None);
+        // A link the URL policy refuses loses its address, keeps its text.
+        let evil = props.replacen(
+            "[\"p\",{}",
+            "[\"p\",{},[\"a\",{\"href\":\"javascript:alert(1)\"},\"x\"]",
+            1,
+        );
+        let read = Campaign::from_props(&evil, None).unwrap();
+        let html = read.text.to_html();
+        assert!(html.starts_with("<p><a>x</a>"), "{html}");
+        // An element the renderer never makes is left out.
+        let script = props.replacen("[\"p\",{}", "[\"script\",{}", 1);
+        let read = Campaign::from_props(&script, None).unwrap();
+        assert!(!read.text.to_html().contains("script"));
+        // A support block that breaks the rules is an error naming it.
+        let bad = props.replacen("\"value\":2", "\"value\":-2", 1);
+        let error = Campaign::from_props(&bad, None).unwrap_err();
+        assert!(error.contains("support.amounts[0].value"), "{error}");
     }
 }
