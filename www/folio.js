@@ -111,8 +111,9 @@ function createFolio() {
       return Promise;
     }
     then(ok, no) {
-      if (settle) loadCore().then(() => settle(true), () => settle(false));
+      const resolve = settle;
       settle = null;
+      resolve && loadCore().then(() => resolve(true), () => resolve(false));
       return super.then(ok, no);
     }
   })((resolve) => (settle = resolve));
@@ -125,15 +126,22 @@ function createFolio() {
   let island = null;
 
   /**
+   * The wasm-bindgen module `core/NAME.js` started with `core/NAME_bg.wasm`
+   * under its `integrity`.
+   */
+  async function startModule(name, integrity) {
+    const module = await import(`./core/${name}.js`);
+    const url = new URL(`core/${name}_bg.wasm`, import.meta.url);
+    await module.default({ module_or_path: fetch(url, { integrity }) });
+    return module;
+  }
+
+  /**
    * The support island's module (the prompt of a pre-rendered article),
    * fetched and started once per page.
    */
   function loadIsland() {
-    island ??= import("./core/folio-island.js").then(async (module) => {
-      const url = new URL("core/folio-island_bg.wasm", import.meta.url);
-      await module.default({ module_or_path: fetch(url, { integrity: ISLAND_INTEGRITY }) });
-      return module;
-    });
+    island ??= startModule("folio-island", ISLAND_INTEGRITY);
     island.catch(() => (island = null)); // a later prompt tries again
     return island;
   }
@@ -221,11 +229,7 @@ function createFolio() {
    * started once per page, only when an article needs it.
    */
   function loadConverter() {
-    converter ??= import("./core/folio-converter.js").then(async (module) => {
-      const url = new URL("core/folio-converter_bg.wasm", import.meta.url);
-      await module.default({ module_or_path: fetch(url, { integrity: CONVERTER_INTEGRITY }) });
-      return module;
-    });
+    converter ??= startModule("folio-converter", CONVERTER_INTEGRITY);
     converter.catch(() => (converter = null)); // a later article tries again
     return converter;
   }

@@ -22,7 +22,7 @@ pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
     let label = campaign.support.cta.label.clone();
     if use_context::<NoScript>().is_some() {
         return view! {
-            <p class="folio-support-fallback"><a href=href rel=rel>{label}</a></p>
+            <p class="folio-support-fallback"><a class="folio-support__cta" href=href rel=rel>{label}</a></p>
         }
         .into_any();
     }
@@ -30,7 +30,7 @@ pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
         <div class="folio-prompt" data-island="support">
             <script type="application/json" inner_html=props></script>
             <noscript>
-                <p class="folio-support-fallback"><a href=href rel=rel>{label}</a></p>
+                <p class="folio-support-fallback"><a class="folio-support__cta" href=href rel=rel>{label}</a></p>
             </noscript>
         </div>
     }

@@ -105,6 +105,18 @@ fn fetched(report: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Opens the pre-rendered page, watched, and waits until it is adopted.
+async fn open_adopted(browser: &Browser, server: &Server) {
+    browser.before_each_document(WATCH).await;
+    browser.open(&server.url("prerendered.html")).await;
+    browser
+        .wait_for(
+            "return window.__seen.events.some((e) => e.type === 'folio:render');",
+            "folio:render",
+        )
+        .await;
+}
+
 fn shift_total(report: &Value) -> f64 {
     let shifts = report["seen"]["shifts"].as_array().unwrap();
     shifts.iter().map(|s| s.as_f64().unwrap()).sum()
@@ -114,14 +126,7 @@ fn shift_total(report: &Value) -> f64 {
 async fn folio_js_adopts_the_article_without_touching_a_node_or_loading_the_core() {
     let server = server();
     let browser = Browser::start().await;
-    browser.before_each_document(WATCH).await;
-    browser.open(&server.url("prerendered.html")).await;
-    browser
-        .wait_for(
-            "return window.__seen.events.some((e) => e.type === 'folio:render');",
-            "folio:render",
-        )
-        .await;
+    open_adopted(&browser, &server).await;
     let report = browser.eval(SAME_NODES, vec![]).await;
     assert_eq!(
         report["definedAtParse"], false,
@@ -357,14 +362,7 @@ async fn the_island_renders_the_prompt_near_the_viewport_and_a_snooze_holds() {
 async fn an_update_or_a_changed_attribute_loads_the_core_and_renders_there() {
     let server = server();
     let browser = Browser::start().await;
-    browser.before_each_document(WATCH).await;
-    browser.open(&server.url("prerendered.html")).await;
-    browser
-        .wait_for(
-            "return window.__seen.events.some((e) => e.type === 'folio:render');",
-            "adoption",
-        )
-        .await;
+    open_adopted(&browser, &server).await;
     browser
         .eval(
             "const el = document.querySelector('folio-article'); \

@@ -45,7 +45,11 @@ function audit(root, kind, problems) {
     for (const { name: attr, value } of el.attributes) {
       if (attr.startsWith("on")) problems.push(`handler ${attr} on <${name}>`);
       const framed = frame?.[attr];
-      const own = ATTRIBUTES.has(attr) || attr === "data-prerendered" || (attr === "data-island" && value === "support");
+      const own =
+        ATTRIBUTES.has(attr) ||
+        attr === "data-prerendered" ||
+        (attr === "data-island" && value === "support") ||
+        (attr === "data-base" && value === BASE);
       if (framed ? !framed.test(value) : !own) problems.push(`attribute ${attr}="${value}" on <${name}>`);
     }
     if (name === "script") {
