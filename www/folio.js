@@ -126,13 +126,13 @@ function createFolio() {
   let island = null;
 
   /**
-   * The wasm-bindgen module `core/NAME.js` started with `core/NAME_bg.wasm`
-   * under its `integrity`.
+   * A wasm-bindgen module (`imported`, a promise of it) started with its
+   * WebAssembly at `wasm`, under its `integrity`. The names stay literal
+   * at the call, where bundlers and `cargo xtask size` find them.
    */
-  async function startModule(name, integrity) {
-    const module = await import(`./core/${name}.js`);
-    const url = new URL(`core/${name}_bg.wasm`, import.meta.url);
-    await module.default({ module_or_path: fetch(url, { integrity }) });
+  async function startModule(imported, wasm, integrity) {
+    const module = await imported;
+    await module.default({ module_or_path: fetch(wasm, { integrity }) });
     return module;
   }
 
@@ -141,7 +141,11 @@ function createFolio() {
    * fetched and started once per page.
    */
   function loadIsland() {
-    island ??= startModule("folio-island", ISLAND_INTEGRITY);
+    island ??= startModule(
+      import("./core/folio-island.js"),
+      new URL("core/folio-island_bg.wasm", import.meta.url),
+      ISLAND_INTEGRITY,
+    );
     island.catch(() => (island = null)); // a later prompt tries again
     return island;
   }
@@ -229,7 +233,11 @@ function createFolio() {
    * started once per page, only when an article needs it.
    */
   function loadConverter() {
-    converter ??= startModule("folio-converter", CONVERTER_INTEGRITY);
+    converter ??= startModule(
+      import("./core/folio-converter.js"),
+      new URL("core/folio-converter_bg.wasm", import.meta.url),
+      CONVERTER_INTEGRITY,
+    );
     converter.catch(() => (converter = null)); // a later article tries again
     return converter;
   }
