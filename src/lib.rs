@@ -4,7 +4,10 @@
 //! the [`Article`] component, whose parts are Leptos views, with the
 //! Markdown body rendered to an HTML tree ([`markdown`], [`html`]) that its
 //! own renderer builds into the DOM. Everything up to the views is plain
-//! Rust, tested natively; [`embed`] is what `folio.js` drives.
+//! Rust, tested natively; [`embed`] is what `folio.js` drives. Natively the
+//! same components render to HTML on a server (`render`, the `folio render`
+//! command), and the support prompt of a pre-rendered article comes to
+//! life through the island crate (`island/`).
 #![deny(missing_docs)]
 
 pub mod byline;
