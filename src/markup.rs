@@ -85,26 +85,28 @@ fn leaves_page(href: &str) -> bool {
     if !absolute {
         return false;
     }
-    let Some(origin) = page_origin() else {
-        return true;
-    };
-    let rest = href.strip_prefix(origin.as_str());
-    !rest.is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
+    with_page_origin(|origin| {
+        let Some(origin) = origin else {
+            return true;
+        };
+        let rest = href.strip_prefix(origin);
+        !rest.is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
+    })
 }
 
-/// The page's origin (`https://site.example`), read once; none off the
-/// browser.
-fn page_origin() -> Option<String> {
+/// Calls `f` with the page's origin (`https://site.example`), read once
+/// and lent, not copied, for each link; none off the browser.
+fn with_page_origin<T>(f: impl FnOnce(Option<&str>) -> T) -> T {
     #[cfg(all(target_arch = "wasm32", feature = "widget"))]
     {
         thread_local! {
             static PAGE_ORIGIN: Option<String> =
                 web_sys::window().and_then(|w| w.location().origin().ok());
         }
-        PAGE_ORIGIN.with(Clone::clone)
+        PAGE_ORIGIN.with(|origin| f(origin.as_deref()))
     }
     #[cfg(not(all(target_arch = "wasm32", feature = "widget")))]
-    None
+    f(None)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
