@@ -88,7 +88,12 @@ return (async () => {
   }
   await new Promise((resolve) => setTimeout(resolve, 600));
   const frames = [...document.querySelectorAll("iframe")].map((f) => f.contentWindow?.__xssHit ?? null);
-  return { hit: window.__xssHit ?? frames.find((h) => h) ?? null, prompts: document.querySelectorAll("folio-article").length };
+  const roots = [...document.querySelectorAll("folio-article")].map((a) => a.shadowRoot);
+  return {
+    hit: window.__xssHit ?? frames.find((h) => h) ?? null,
+    adopted: roots.filter((r) => r?.querySelector(".folio-root[data-prerendered]")).length,
+    prompts: roots.filter((r) => r?.querySelector("aside.folio-support")).length,
+  };
 })();
 "#;
 
@@ -223,7 +228,9 @@ async fn no_vector_survives_folio_render_in_any_output() {
         ));
     }
     let count = live.len();
+    let embed_pages = embeds.len().div_ceil(LIVE_BATCH);
     *pages.lock().unwrap() = live;
+    let mut prompts = 0;
     for index in 0..count {
         browser
             .open(&server.url(&format!("xss/{index}.html")))
@@ -234,9 +241,25 @@ async fn no_vector_survives_folio_render_in_any_output() {
             Value::Null,
             "a payload ran on live page {index}"
         );
+        if index < embed_pages {
+            let batch = embeds.len().min((index + 1) * LIVE_BATCH) - index * LIVE_BATCH;
+            assert_eq!(
+                seen["adopted"].as_u64(),
+                Some(batch as u64),
+                "every embed on live page {index} is adopted: {seen}"
+            );
+            prompts += seen["prompts"].as_u64().unwrap_or(0);
+        }
     }
+    // Not every embed: a payload in the support block refuses it, other
+    // formats have none, and the campaign's view cap holds across them.
+    assert!(
+        prompts > 0,
+        "the island rendered prompts among the {} embeds",
+        embeds.len()
+    );
     println!(
-        "{} placements through folio render: {} outputs audited, {refused} refused, {count} live pages, {:.0?} in all",
+        "{} placements through folio render: {} outputs audited, {refused} refused, {count} live pages, {prompts} prompts rendered by the island, {:.0?} in all",
         cases.len(),
         outputs.len(),
         started.elapsed()
