@@ -39,14 +39,6 @@ macro_rules! names {
                     $(Self::$variant => $text),*
                 }
             }
-
-            /// The one written `name` in HTML, if it is of the set.
-            pub fn named(name: &str) -> Option<Self> {
-                match name {
-                    $($text => Some(Self::$variant),)*
-                    _ => None,
-                }
-            }
         }
     };
 }

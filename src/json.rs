@@ -349,9 +349,9 @@ pub(crate) fn plain_until(bytes: &[u8], from: usize) -> usize {
 /// In the browser this is JavaScript's own `parseFloat`, which keeps
 /// Rust's float parser and its tables out of the WebAssembly.
 pub fn float(number: &str) -> Option<f64> {
-    #[cfg(all(target_arch = "wasm32", feature = "widget"))]
+    #[cfg(all(target_arch = "wasm32", feature = "browser"))]
     let value = js_sys::parse_float(number);
-    #[cfg(not(all(target_arch = "wasm32", feature = "widget")))]
+    #[cfg(not(all(target_arch = "wasm32", feature = "browser")))]
     let value = number.parse::<f64>().unwrap_or(f64::NAN);
     value.is_finite().then_some(value)
 }

@@ -30,23 +30,26 @@ mod style;
 
 #[cfg(feature = "widget")]
 mod components;
+#[cfg(feature = "browser")]
+pub mod controls;
 #[cfg(feature = "widget")]
 pub mod dom;
 #[cfg(all(target_arch = "wasm32", feature = "embed"))]
 pub mod embed;
-#[cfg(feature = "widget")]
+#[cfg(feature = "browser")]
 pub mod events;
-#[cfg(feature = "widget")]
-mod intl;
+#[cfg(feature = "browser")]
+pub mod intl;
+pub mod island;
 pub mod markup;
 #[cfg(all(target_arch = "wasm32", feature = "embed"))]
 mod panics;
 #[cfg(all(not(target_arch = "wasm32"), feature = "widget"))]
 pub mod render;
-#[cfg(feature = "widget")]
-mod storage;
-#[cfg(feature = "widget")]
-mod tracking;
+#[cfg(feature = "browser")]
+pub mod storage;
+#[cfg(feature = "browser")]
+pub mod tracking;
 
 #[cfg(feature = "widget")]
 pub use components::{Article, Campaign, Choice, SupportPrompt};

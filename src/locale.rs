@@ -120,18 +120,6 @@ impl Words {
         Ok(words)
     }
 
-    /// The words as a locale file writes them (what [`Words::parse`]
-    /// reads back).
-    pub fn to_json(&self) -> Value<'_> {
-        let members = Word::ALL.iter().map(|w| {
-            (
-                Cow::Borrowed(w.key()),
-                Value::String(Cow::Borrowed(self.get(*w))),
-            )
-        });
-        Value::Object(members.collect())
-    }
-
     /// The text of `word`.
     pub fn get(&self, word: Word) -> &str {
         // `Word::ALL` lists the words in declaration order.

@@ -65,19 +65,6 @@ impl Document {
         self.blocks.len()
     }
 
-    /// A document of blocks rendered elsewhere (say, on the server that
-    /// pre-rendered the page), keyed as [`render`] keys them, under a
-    /// headline of `headline`.
-    pub fn from_blocks(blocks: Vec<Arc<Node>>, headline: u8) -> Self {
-        Self {
-            keys: blocks.iter().map(|block| key(block)).collect(),
-            spans: vec![0..0; blocks.len()],
-            blocks,
-            definitions: false,
-            headline,
-        }
-    }
-
     /// The document as HTML text (see [`Node::write_html`]).
     pub fn to_html(&self) -> String {
         let mut out = String::new();

@@ -15,7 +15,7 @@ use crate::error::ContentError;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-pub use decode::{from_value, parse, parse_with_body, support_from_value};
+pub use decode::{from_value, parse, parse_with_body};
 pub use validate::is_language;
 
 /// A news article, as a publisher sends it.

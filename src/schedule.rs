@@ -117,8 +117,11 @@ impl Record {
             None => Vec::new(),
             Some(Value::Array(items)) => {
                 let skip = items.len().saturating_sub(MAX_VIEWS_KEPT);
-                let kept = items.iter().skip(skip).map(whole);
-                kept.collect::<Option<Vec<i64>>>()?
+                let mut views = Vec::with_capacity(items.len() - skip);
+                for item in items.iter().skip(skip) {
+                    in_order(&mut views, whole(item)?);
+                }
+                views
             }
             Some(_) => return None,
         };
@@ -174,7 +177,7 @@ impl Record {
     /// past the bound, the oldest.
     pub fn add_view(&mut self, policy: Policy, now: i64) {
         self.prune(policy, now);
-        self.views.push(now);
+        in_order(&mut self.views, now);
         let keep = (policy.max_views as usize).clamp(1, MAX_VIEWS_KEPT);
         let excess = self.views.len().saturating_sub(keep);
         self.views.drain(..excess);
@@ -183,11 +186,19 @@ impl Record {
     /// Drops the views outside the window and an expired or implausible snooze.
     pub fn prune(&mut self, policy: Policy, now: i64) {
         self.views.retain(|&t| counts(t, policy, now));
-        self.views.sort_unstable();
         if !self.snoozed(policy, now) {
             self.snooze_until = None;
         }
     }
+}
+
+/// Puts the view at `t` among `views`, which stay oldest first (a clock
+/// set back may write one older than the last). Inserting keeps a sort
+/// and its code out of the WebAssembly; there are at most
+/// [`MAX_VIEWS_KEPT`] views.
+fn in_order(views: &mut Vec<i64>, t: i64) {
+    let at = views.partition_point(|&v| v <= t);
+    views.insert(at, t);
 }
 
 /// A view at `t` counts at `now` when it lies within the window before

@@ -8,8 +8,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use folio::island::Props;
 use folio::model;
 use folio::render::{Options, Output, render};
+use folio::schedule::Policy;
 use serde_json::Value;
 
 fn file(path: &str) -> String {
@@ -50,13 +52,46 @@ fn the_embed_holds_the_whole_article_in_a_declarative_shadow_root_and_its_json()
     assert!(html.contains("<time datetime=\"2020-09-13T18:04:00Z\">September 13, 2020 at 6:04"));
     // Relative URLs resolve against where the article lives.
     assert!(html.contains("src=\"https://news.example/sample/hero.svg\""));
-    // The prompt's place: its props and the plain call to action.
-    let place = between(&html, "<div data-island=\"support\"", "</div>");
-    assert!(
-        place.contains(
-            "<script type=\"application/json\">{\"support\":{\"campaign\":\"favor-2024\""
-        )
+    // The prompt's place: the island's props, the prompt itself in an
+    // inert template (written by the widget's own view), and the plain
+    // call to action.
+    let place = between(&html, "<div data-island=\"support\"", "</noscript></div>");
+    let props = between(place, "<script type=\"application/json\">", "</script>");
+    let props = Props::parse(props).unwrap();
+    assert_eq!(props.campaign, "favor-2024");
+    assert_eq!(
+        (props.currency.as_deref(), props.lang.as_str()),
+        (Some("USD"), "en")
     );
+    assert_eq!(props.policy, Policy::default());
+    let amounts: Vec<_> = props
+        .amounts
+        .iter()
+        .map(|a| (a.value, a.frequency))
+        .collect();
+    use model::Frequency::{Monthly, Once};
+    assert_eq!(
+        amounts,
+        [
+            (2.0, Monthly),
+            (10.0, Monthly),
+            (25.0, Monthly),
+            (50.0, Once)
+        ]
+    );
+    let prompt = between(place, "<template>", "</template>");
+    assert!(prompt.starts_with(
+        "<aside aria-labelledby=\"folio-support-heading\" data-campaign=\"favor-2024\""
+    ));
+    assert!(prompt.contains(">… we have a small favor to ask.</h2>"));
+    assert!(prompt.contains("<button type=\"button\" role=\"radio\" aria-checked=\"true\" tabindex=\"0\" class=\"folio-support__amount\"><span class=\"folio-support__sum\">$2</span><span class=\"folio-support__per\"> / month</span></button>"));
+    assert_eq!(prompt.matches("aria-checked=\"false\"").count(), 3);
+    assert!(prompt.contains(
+        "<a href=\"https://publisher.example/support\" class=\"folio-support__cta\">Support us</a>"
+    ));
+    assert!(prompt.contains(
+        "<button type=\"button\" class=\"folio-support__later\">Remind me later</button>"
+    ));
     assert!(place.contains("<noscript><p class=\"folio-support-fallback\"><a href=\"https://publisher.example/support\""));
     // Every body paragraph, in order, the prompt after the fourth.
     let paragraphs = html.matches("<p>").count();
@@ -116,8 +151,10 @@ fn the_page_has_its_canonical_url_and_the_news_article_search_engines_read() {
             "<script type=\"module\" src=\"https://cdn.example/folio/folio.js\"></script>"
         )
     );
-    // The article in the light DOM, not in a template.
-    assert!(!html.contains("<template"));
+    // The article in the light DOM; the one template is the prompt's.
+    assert!(!html.contains("shadowrootmode"));
+    assert_eq!(html.matches("<template").count(), 1);
+    assert!(html.contains("<template><aside"));
     assert!(html.contains("<main><div lang=\"en\" dir=\"ltr\""));
     let ld: Value = serde_json::from_str(between(
         &html,

@@ -115,6 +115,30 @@ fn the_view_log_is_bounded_and_pruned() {
 }
 
 #[test]
+fn views_stay_oldest_first_so_the_bound_drops_the_oldest() {
+    let policy = policy(3, 30, 7);
+    let stored = format!(
+        r#"{{"v":1,"views":[{},{},{}]}}"#,
+        NOW - DAY_MS,
+        NOW - 3 * DAY_MS,
+        NOW - 2 * DAY_MS
+    );
+    let mut record = Record::parse(&stored);
+    assert_eq!(
+        record.views,
+        vec![NOW - 3 * DAY_MS, NOW - 2 * DAY_MS, NOW - DAY_MS],
+        "a stored log out of order reads oldest first"
+    );
+    // The clock set back: the new view is older than the last one.
+    record.add_view(policy, NOW - DAY_MS - 1);
+    assert_eq!(
+        record.views,
+        vec![NOW - 2 * DAY_MS, NOW - DAY_MS - 1, NOW - DAY_MS],
+        "the oldest view goes, the new one takes its place in time"
+    );
+}
+
+#[test]
 fn a_clock_going_backwards_cannot_hide_the_prompt_for_longer_than_configured() {
     let policy = policy(4, 30, 7);
     let mut record = Record::default();

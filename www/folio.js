@@ -179,12 +179,13 @@ function createFolio() {
   /**
    * Brings the support prompts of a pre-rendered article under `root` to
    * life, their events sent on `host`: after the first paint, the island
-   * is loaded when the browser is idle, and each prompt rendered when its
-   * place comes within ISLAND_MARGIN below the viewport (so that it is in
-   * place, and shifts nothing the reader sees, before the reader gets
-   * there). Returns the function that takes them away again.
+   * is loaded when the browser is idle, and each prompt (which the server
+   * wrote into its place) shown when the place comes within ISLAND_MARGIN
+   * below the viewport, so that it is in place, and shifts nothing the
+   * reader sees, before the reader gets there. Returns the function that
+   * takes them away again.
    */
-  function wakeIslands(root, host, base) {
+  function wakeIslands(root, host) {
     const places = [...root.querySelectorAll('[data-island="support"]')];
     if (places.length === 0) return () => {};
     const shown = [];
@@ -198,9 +199,8 @@ function createFolio() {
         return host.dispatchEvent(event("folio:error", { message }));
       }
       if (asleep || !place.isConnected) return;
-      const props = place.querySelector('script[type="application/json"]')?.textContent ?? "";
       try {
-        shown.push(module.prompt(place, props, host, base ?? undefined));
+        shown.push(module.prompt(place, host));
       } catch (error) {
         host.dispatchEvent(event("folio:error", { message: `Folio's support prompt: ${error?.message ?? error}`, path: "support" }));
       }
@@ -597,7 +597,7 @@ function createFolio() {
      */
     #adopt(root) {
       this.#sleep?.();
-      this.#sleep = wakeIslands(root, this, this.#base);
+      this.#sleep = wakeIslands(root, this);
       const id = root.dataset.prerendered;
       queueMicrotask(() => this.isConnected && this.dispatchEvent(event("folio:render", { id })));
     }
@@ -701,7 +701,7 @@ function createFolio() {
   // A page `folio render --page` wrote holds its article in the light DOM:
   // its support prompt wakes the same way, its events sent on the article.
   for (const root of document.querySelectorAll(".folio-root[data-prerendered]")) {
-    wakeIslands(root, root, absolute(root.dataset.base));
+    wakeIslands(root, root);
   }
 
   /**

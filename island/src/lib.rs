@@ -1,45 +1,20 @@
 //! Folio's support island: the reader-support prompt of an article
 //! rendered on a server (`folio render`), brought to life in the page.
-//! `folio.js` loads it when the prompt's place nears the viewport (or the
-//! browser is idle) and hands it the place and its props; it renders
-//! [`folio::SupportPrompt`], the widget's own component, there. It holds
-//! no Markdown parser and decodes no article: the props carry the
-//! prompt's text already rendered, and its support block, read by the
-//! model's decoder.
+//!
+//! The server wrote the prompt with the widget's own view into an inert
+//! `<template>` in the prompt's place, beside its props ([`folio::island`]).
+//! `folio.js` loads this module when the place nears the viewport (or the
+//! browser is idle) and hands it the place. The island decides, from the
+//! reader's stored record, whether the prompt shows (the snooze and the
+//! view cap, as the widget does); if so it puts the template's prompt in
+//! the place and gives its controls their behaviour: the choice of amount
+//! and the call to action's parameters, "Remind me later", view counting
+//! and the `folio:support-*` events. It holds no Leptos, no Markdown
+//! parser and no article decoder: the server rendered all of that.
 #![deny(missing_docs)]
 
 #[cfg(target_arch = "wasm32")]
-mod island {
-    use folio::events::Reporter;
-    use folio::{Campaign, Choice, SupportPrompt};
-    use leptos::prelude::*;
-    use wasm_bindgen::prelude::*;
-    use web_sys::HtmlElement;
+mod prompt;
 
-    /// A prompt shown in its place; freeing it (`free()` from JavaScript)
-    /// takes it away, when the core renders the article anew or the element
-    /// leaves the page.
-    #[wasm_bindgen]
-    pub struct Island {
-        _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
-    }
-
-    /// Renders the prompt of `props` (what the server wrote beside the
-    /// place) at the end of `place`, its events sent on `host`, its links
-    /// resolved against `base` (the article's address). Props that do not
-    /// read are an error naming what is wrong; nothing is shown.
-    #[wasm_bindgen]
-    pub fn prompt(
-        place: HtmlElement,
-        props: &str,
-        host: HtmlElement,
-        base: Option<String>,
-    ) -> Result<Island, JsValue> {
-        let campaign = Campaign::from_props(props, base).map_err(|e| JsValue::from_str(&e))?;
-        let reporter = Reporter::on(host);
-        let handle = leptos::mount::mount_to(place, move || {
-            view! { <SupportPrompt campaign reporter choice=Choice::default()/> }.into_any()
-        });
-        Ok(Island { _handle: handle })
-    }
-}
+#[cfg(target_arch = "wasm32")]
+pub use prompt::{Island, prompt};

@@ -1,23 +1,25 @@
 //! Where the support prompt goes in an article rendered on a server: the
 //! prompt itself needs script (the reader's snooze, the view cap, the
-//! chosen amount), so the page holds its place, the island's props and,
-//! for a reader without JavaScript, a plain link to the call to action.
+//! chosen amount), so the page holds its place: the prompt, written by
+//! the widget's own view into an inert `<template>` for the island to
+//! show, the island's props, and, for a reader without JavaScript, a plain
+//! link to the call to action.
 
 use leptos::prelude::*;
 
-use super::support::Campaign;
+use super::support::{Campaign, Card};
+use crate::island::Props;
 
 /// In context, the article is rendered for a page with no script at all
 /// (feeds, e-mail): the prompt's place is the call to action's link alone.
 #[derive(Clone, Copy, Debug)]
 pub struct NoScript;
 
-/// An empty `div.folio-prompt` (it takes no room until the island fills
-/// it), holding the campaign's props in a JSON data block and the call to
-/// action as a link inside `<noscript>`.
+/// A `div.folio-prompt` that takes no room until the island shows the
+/// prompt: the campaign's [`Props`] in a JSON data block, the prompt in a
+/// `<template>`, and the call to action as a link inside `<noscript>`.
 #[component]
 pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
-    let props = campaign.to_props();
     let (href, rel) = crate::markup::link(&campaign.support.cta.href, campaign.base.as_deref());
     let label = campaign.support.cta.label.clone();
     if use_context::<NoScript>().is_some() {
@@ -26,9 +28,12 @@ pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
         }
         .into_any();
     }
+    let props = Props::of(&campaign.support, &campaign.locale.tag).to_json();
+    let card = Card::of(&campaign).view(|_| (), |_| ());
     view! {
         <div class="folio-prompt" data-island="support">
             <script type="application/json" inner_html=props></script>
+            <template>{card}</template>
             <noscript>
                 <p class="folio-support-fallback"><a class="folio-support__cta" href=href rel=rel>{label}</a></p>
             </noscript>

@@ -10,6 +10,7 @@ use web_sys::{KeyboardEvent, MouseEvent};
 
 use super::header::heading_tag;
 use super::markdown_body::{BlockRun, MarkdownBody};
+use crate::controls::{arrow_key, badge, cta_url, focus_after};
 use crate::events::Reporter;
 use crate::locale::{Locale, Word};
 use crate::markdown::{self, Document};
@@ -17,10 +18,7 @@ use crate::model::{Amount, Frequency, Support};
 use crate::schedule::Policy;
 use crate::tracking::{self, ViewTracker};
 use crate::{intl, storage};
-use actions::{arrow_keys, badge, cta_url, focus_after};
-
-mod actions;
-mod props;
+use leptos::either::Either;
 
 /// The amount a reader chose in a widget's prompt, by campaign: kept by the
 /// article (or provided by the widget, so it lasts across a remount) and
@@ -93,7 +91,6 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
         locale,
         level,
     } = campaign;
-    let words = locale.words.clone();
     let policy = Policy::of(&support);
     let campaign = support.campaign.clone();
     let record = storage::load(&campaign);
@@ -104,21 +101,13 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
     // The reader's choice outlives the view: a change to the support block
     // builds the prompt anew, and must not undo it.
     let kept = choice.of(&campaign).filter(|&i| i < support.amounts.len());
-    let first = kept.unwrap_or_else(|| support.amounts.iter().position(|a| a.default).unwrap_or(0));
-    let selected = RwSignal::new(first);
+    let selected = RwSignal::new(kept.unwrap_or_else(|| default_choice(&support)));
     {
         let campaign = campaign.clone();
         Effect::new(move |_| choice.remember(&campaign, selected.get()));
     }
     let cta_base = crate::markup::resolve(&support.cta.href, base.as_deref());
-    // The prompt's text never changes while the prompt is shown: the
-    // campaign is its key.
-    let run = BlockRun {
-        range: 0..text.blocks.len(),
-        document: text,
-        base,
-    };
-    let text = Memo::new(move |_| run.clone());
+    let text = text_run(text, base);
     let aside = NodeRef::<leptos::html::Aside>::new();
     watch_views(aside, visible, &campaign, policy, reporter.clone());
 
@@ -134,8 +123,8 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
             Memo::new(move |_| cta_url(&cta_base, amounts.get(selected.get()), &campaign))
         };
         let on_cta = {
-            let (amounts, campaign, reporter) =
-                (amounts.clone(), campaign.clone(), reporter.clone());
+            let campaign = campaign.clone();
+            let reporter = reporter.clone();
             move |_: MouseEvent| {
                 let mut detail = vec![
                     ("campaign", campaign.as_str().into()),
@@ -164,34 +153,91 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
                 reporter.send("folio:support-dismiss", &detail);
             }
         };
-        let count = amounts.len();
-        let choices = amounts
+        let card = Card {
+            support,
+            text,
+            locale: locale.clone(),
+            level,
+            selected,
+            href: href.into(),
+            aside,
+        };
+        Some(card.view(on_cta, on_later))
+    }
+}
+
+/// The prompt as it looks, whoever decides whether it shows: the widget's
+/// [`SupportPrompt`] in the browser, or a server writing it for the support
+/// island of a pre-rendered article (which gives the controls their
+/// behaviour in the page).
+pub(crate) struct Card {
+    /// The checked support block.
+    pub support: Arc<Support>,
+    /// Its text, rendered.
+    pub text: Memo<BlockRun>,
+    /// The words and formats of its controls and amounts.
+    pub locale: Locale,
+    /// The level of the article's headline.
+    pub level: u8,
+    /// The amount chosen, by index.
+    pub selected: RwSignal<usize>,
+    /// The call to action's address.
+    pub href: Signal<String>,
+    /// The `aside` once built.
+    pub aside: NodeRef<leptos::html::Aside>,
+}
+
+impl Card {
+    /// The card of `campaign` as a server writes it for the island: the
+    /// default amount chosen, the call to action's own address.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn of(campaign: &Campaign) -> Self {
+        let support = campaign.support.clone();
+        let href = crate::markup::resolve(&support.cta.href, campaign.base.as_deref());
+        Self {
+            selected: RwSignal::new(default_choice(&support)),
+            text: text_run(campaign.text.clone(), campaign.base.clone()),
+            locale: campaign.locale.clone(),
+            level: campaign.level,
+            href: Signal::stored(href),
+            aside: NodeRef::new(),
+            support,
+        }
+    }
+
+    /// The `aside`: heading, text, the amounts as a radio group, the call
+    /// to action (`on_cta` on its click), payment badges and "Remind me
+    /// later" (`on_later`). A formatted sum is in a `folio-support__sum`
+    /// span, for the island to format again in the reader's language.
+    pub fn view(
+        self,
+        on_cta: impl FnMut(MouseEvent) + 'static,
+        on_later: impl FnMut(MouseEvent) + 'static,
+    ) -> impl IntoView {
+        let Card {
+            support,
+            text,
+            locale,
+            level,
+            selected,
+            href,
+            aside,
+        } = self;
+        let words = locale.words.clone();
+        let count = support.amounts.len();
+        let choices = support
+            .amounts
             .iter()
             .enumerate()
             .map(|(i, amount)| {
-                // A label the article gives is the whole text; else the
-                // amount formatted, inside the locale's words for its
-                // frequency ("$2 / month", "Aylık 2 $").
-                let (before, text, after) = match &amount.label {
-                    Some(label) => (String::new(), label.clone(), String::new()),
-                    None => {
-                        let sum = intl::money(
-                            amount.value,
-                            support.currency.as_deref(),
-                            Some(&locale.tag),
-                        );
-                        let word = match amount.frequency {
-                            Frequency::Monthly => Word::PerMonth,
-                            Frequency::Annual => Word::PerYear,
-                            Frequency::Once => Word::Once,
-                        };
-                        let (before, after) = words.around(word, "amount");
-                        (before, sum, after)
-                    }
-                };
+                let (before, sum, after) = amount_text(amount, &support, &locale);
                 let per = |text: String| {
                     (!text.is_empty())
                         .then(|| view! { <span class="folio-support__per">{text}</span> })
+                };
+                let sum = match amount.label.is_some() {
+                    true => Either::Left(sum),
+                    false => Either::Right(view! { <span class="folio-support__sum">{sum}</span> }),
                 };
                 view! {
                     <button
@@ -203,19 +249,24 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
                         on:click=move |_| selected.set(i)
                     >
                         {per(before)}
-                        {text}
+                        {sum}
                         {per(after)}
                     </button>
                 }
             })
             .collect_view();
+        let on_keys = move |event: KeyboardEvent| {
+            if let Some(next) = arrow_key(&event, count, selected.get_untracked()) {
+                selected.set(next);
+            }
+        };
         let decline = support.decline.clone();
         let decline_text = decline.as_ref().and_then(|d| d.text.clone());
         let decline_label = decline
             .and_then(|d| d.label)
             .unwrap_or_else(|| words.get(Word::RemindLater).to_string());
-        Some(view! {
-            <aside node_ref=aside class="folio-support" aria-labelledby="folio-support-heading" data-campaign=campaign.clone()>
+        view! {
+            <aside node_ref=aside class="folio-support" aria-labelledby="folio-support-heading" data-campaign=support.campaign.clone()>
                 {leptos::html::custom(heading_tag(level + 1))
                     .class("folio-support__heading")
                     .id("folio-support-heading")
@@ -226,7 +277,7 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
                         class="folio-support__amounts"
                         role="radiogroup"
                         aria-label=words.get(Word::ChooseAmount).to_string()
-                        on:keydown=move |event: KeyboardEvent| arrow_keys(&event, count, selected)
+                        on:keydown=on_keys
                     >
                         {choices}
                     </div>
@@ -243,8 +294,41 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
                     <button type="button" class="folio-support__later" on:click=on_later>{decline_label}</button>
                 </p>
             </aside>
-        })
+        }
     }
+}
+
+/// The amount chosen first: the one the article marks, else the first.
+fn default_choice(support: &Support) -> usize {
+    support.amounts.iter().position(|a| a.default).unwrap_or(0)
+}
+
+/// The prompt's text as the body component shows it. It never changes
+/// while the prompt is shown: the campaign is its key.
+fn text_run(document: Arc<Document>, base: Option<String>) -> Memo<BlockRun> {
+    let run = BlockRun {
+        range: 0..document.blocks.len(),
+        document,
+        base,
+    };
+    Memo::new(move |_| run.clone())
+}
+
+/// An amount's text around its sum: a label the article gives is the
+/// whole text; else the amount formatted, inside the locale's words for
+/// its frequency ("$2 / month", "Aylık 2 $").
+fn amount_text(amount: &Amount, support: &Support, locale: &Locale) -> (String, String, String) {
+    if let Some(label) = &amount.label {
+        return (String::new(), label.clone(), String::new());
+    }
+    let sum = intl::money(amount.value, support.currency.as_deref(), Some(&locale.tag));
+    let word = match amount.frequency {
+        Frequency::Monthly => Word::PerMonth,
+        Frequency::Annual => Word::PerYear,
+        Frequency::Once => Word::Once,
+    };
+    let (before, after) = locale.words.around(word, "amount");
+    (before, sum, after)
 }
 
 /// Counts the prompt's views (see [`ViewTracker`]) while `aside` is shown.

@@ -59,18 +59,6 @@ pub fn from_value(value: &Value) -> Read<Article> {
     Ok(article)
 }
 
-/// Decodes and checks a support block alone (the support island's props),
-/// its errors named as in an article (`support.cta.href`).
-pub fn support_from_value(value: &Value) -> Read<Support> {
-    let decoder = Decoder {
-        value,
-        path: "support".into(),
-    };
-    let support = Support::deserialize(decoder).map_err(|error| error.0)?;
-    validate::support(&support)?;
-    Ok(support)
-}
-
 /// Reads `support` so that a bad block is kept as its error instead of
 /// failing the article (`deserialize_with` for [`Article::support`]).
 pub(super) fn lenient<'de, D: Deserializer<'de>>(

@@ -57,7 +57,7 @@ fn image(image: &Image) -> Check {
     Ok(())
 }
 
-pub(super) fn support(s: &Support) -> Check {
+fn support(s: &Support) -> Check {
     text("support.campaign", &s.campaign)?;
     text("support.heading", &s.heading)?;
     link("support.cta", &s.cta)?;

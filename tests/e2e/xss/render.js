@@ -25,6 +25,13 @@ const FRAME = {
   noscript: {}, main: {}, html: { lang: /./ }, head: {}, body: { class: /^folio-page$/ }, title: {},
   meta: { charset: /^utf-8$/, name: /^(viewport|description)$/, content: /./ },
 };
+// … and what the support prompt's template adds, for the island: its
+// controls and their state, the heading's id, the campaign's name.
+const PROMPT = {
+  aside: { "aria-labelledby": /^folio-support-heading$/, "data-campaign": /[^]/ },
+  button: { type: /^button$/, role: /^radio$/, "aria-checked": /^(true|false)$/, tabindex: /^(0|-1)$/ },
+  ...Object.fromEntries(["h2", "h3", "h4", "h5", "h6"].map((h) => [h, { id: /^folio-support-heading$/ }])),
+};
 const LINK_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
 const IMAGE_SCHEMES = new Set(["http:", "https:"]);
 const BASE = "https://news.example/sample/article.json";
@@ -37,14 +44,16 @@ function scheme(url) {
   }
 }
 
-function audit(root, kind, problems) {
+// `added`: what the part audited may hold besides (PROMPT, in the
+// prompt's template).
+function audit(root, kind, problems, added = {}) {
   for (const el of root.querySelectorAll("*")) {
     const name = el.localName;
     const frame = FRAME[name];
-    if (!ELEMENTS.has(name) && !frame) problems.push(`element <${name}>`);
+    if (!ELEMENTS.has(name) && !frame && !added[name]) problems.push(`element <${name}>`);
     for (const { name: attr, value } of el.attributes) {
       if (attr.startsWith("on")) problems.push(`handler ${attr} on <${name}>`);
-      const framed = frame?.[attr];
+      const framed = frame?.[attr] ?? added[name]?.[attr];
       const own =
         ATTRIBUTES.has(attr) ||
         attr === "data-prerendered" ||
@@ -81,7 +90,7 @@ function audit(root, kind, problems) {
     }
     // (DOMParser's documents run no script, so <noscript> holds markup,
     // as a reader without JavaScript gets it, and is audited as such.)
-    if (name === "template") audit(el.content, kind, problems);
+    if (name === "template") audit(el.content, kind, problems, el.parentElement?.dataset.island === "support" ? PROMPT : {});
   }
 }
 

@@ -1,18 +1,19 @@
-//! What the prompt's controls do: the amounts' arrow keys, where focus
-//! goes after "Remind me later", the call to action's URL, and the payment
+//! What the support prompt's controls do in a page, for the widget's
+//! prompt and the island alike: the amounts' arrow keys, where focus goes
+//! after "Remind me later", the call to action's URL, and the payment
 //! badges.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent};
+use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
 use crate::locale::{Word, Words};
 use crate::model::Amount;
 
-/// Radio-group keys: arrows move the choice in reading order (wrapping;
-/// in right-to-left text the left arrow goes forward), Home and End jump;
-/// focus follows the choice.
-pub(super) fn arrow_keys(event: &KeyboardEvent, count: usize, selected: RwSignal<usize>) {
+/// Radio-group keys on the group of `count` amounts, `current` chosen:
+/// arrows move the choice in reading order (wrapping; in right-to-left
+/// text the left arrow goes forward), Home and End jump. Returns the new
+/// choice, focus already on it; `None` for any other key.
+pub fn arrow_key(event: &KeyboardEvent, count: usize, current: usize) -> Option<usize> {
     let group = event
         .current_target()
         .and_then(|t| t.dyn_into::<Element>().ok());
@@ -23,16 +24,17 @@ pub(super) fn arrow_keys(event: &KeyboardEvent, count: usize, selected: RwSignal
         true => ("ArrowLeft", "ArrowRight"),
         false => ("ArrowRight", "ArrowLeft"),
     };
-    let current = selected.get_untracked();
+    if count == 0 {
+        return None;
+    }
     let next = match event.key().as_str() {
         key if key == forward || key == "ArrowDown" => (current + 1) % count,
         key if key == back || key == "ArrowUp" => (current + count - 1) % count,
         "Home" => 0,
         "End" => count - 1,
-        _ => return,
+        _ => return None,
     };
     event.prevent_default();
-    selected.set(next);
     let buttons = group.and_then(|g| g.query_selector_all("[role=radio]").ok());
     if let Some(button) = buttons
         .and_then(|b| b.item(next as u32))
@@ -40,11 +42,13 @@ pub(super) fn arrow_keys(event: &KeyboardEvent, count: usize, selected: RwSignal
     {
         let _ = button.focus();
     }
+    Some(next)
 }
 
 /// Before the prompt goes, moves focus to what follows it: the next part
 /// of the article with text, else the "Read more" link.
-pub(super) fn focus_after(event: &MouseEvent) {
+/// `event` is the click on "Remind me later".
+pub fn focus_after(event: &Event) {
     let target = event
         .current_target()
         .and_then(|t| t.dyn_into::<Element>().ok());
@@ -82,7 +86,7 @@ pub(super) fn focus_after(event: &MouseEvent) {
 
 /// The call to action with the chosen amount, its frequency and the
 /// campaign as query parameters (existing ones kept, values encoded).
-pub(super) fn cta_url(href: &str, amount: Option<&Amount>, campaign: &str) -> String {
+pub fn cta_url(href: &str, amount: Option<&Amount>, campaign: &str) -> String {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten());
@@ -102,7 +106,7 @@ pub(super) fn cta_url(href: &str, amount: Option<&Amount>, campaign: &str) -> St
 /// The badge of a payment method: a known brand gets its own look and its
 /// own name, `card` and `bank-transfer` the locale's words, any other
 /// method is shown by its name.
-pub(super) fn badge(method: &str, words: &Words) -> (&'static str, String) {
+pub fn badge(method: &str, words: &Words) -> (&'static str, String) {
     match method {
         "visa" => ("visa", "VISA".into()),
         "mastercard" => ("mastercard", "mastercard".into()),
