@@ -23,9 +23,8 @@ pub struct Props {
     pub currency: Option<String>,
     /// The language the sums are formatted in.
     pub lang: String,
-    /// The amounts, in the order of the prompt's buttons: value and
-    /// frequency (a labelled amount keeps the text the server wrote; the
-    /// button chosen first says which is the default).
+    /// The amounts, in the order of the prompt's buttons: label, value and
+    /// frequency (the button chosen first says which is the default).
     pub amounts: Vec<Amount>,
 }
 
@@ -33,7 +32,6 @@ impl Props {
     /// The props of the prompt of `support`, its sums in `lang`.
     pub fn of(support: &Support, lang: &str) -> Self {
         let amounts = support.amounts.iter().map(|a| Amount {
-            label: None,
             default: false,
             ..a.clone()
         });
@@ -51,6 +49,7 @@ impl Props {
         let whole = |n: u32| Value::number(f64::from(n));
         let amounts = self.amounts.iter().map(|a| {
             Value::object(vec![
+                ("label", a.label.as_deref().map_or(Value::Null, Value::text)),
                 ("value", Value::number(a.value)),
                 ("frequency", Value::text(a.frequency.as_str())),
             ])
@@ -78,11 +77,12 @@ impl Props {
             return Err("props: not an object".into());
         };
         let field = |name: &str| members.iter().find(|(k, _)| k == name).map(|(_, v)| v);
-        let days = |name: &str, limit: u32| -> Result<u32, String> {
+        // A count or a number of days, as the model allows them: positive.
+        let positive = |name: &str, limit: u32| -> Result<u32, String> {
             match field(name) {
                 Some(Value::Number(n)) => match json::whole(n) {
-                    Some(n) if n >= 0 => Ok(n.min(i64::from(limit)) as u32),
-                    _ => Err(format!("props: `{name}` must be a whole number ≥ 0")),
+                    Some(n) if n >= 1 => Ok(n.min(i64::from(limit)) as u32),
+                    _ => Err(format!("props: `{name}` must be a whole number ≥ 1")),
                 },
                 _ => Err(format!("props: `{name}` is missing")),
             }
@@ -94,9 +94,9 @@ impl Props {
             _ => return Err("props: `campaign` must be a name".into()),
         };
         let policy = Policy {
-            max_views: days("maxViews", MAX_VIEWS_KEPT as u32)?,
-            window_days: days("windowDays", MAX_DAYS)?,
-            snooze_days: days("snoozeDays", MAX_DAYS)?,
+            max_views: positive("maxViews", MAX_VIEWS_KEPT as u32)?,
+            window_days: positive("windowDays", MAX_DAYS)?,
+            snooze_days: positive("snoozeDays", MAX_DAYS)?,
         };
         let currency = match field("currency") {
             None | Some(Value::Null) => None,
@@ -127,7 +127,8 @@ impl Props {
     }
 }
 
-/// One amount of the props: a positive, finite value and its frequency.
+/// One amount of the props: its label if it has one, a positive, finite
+/// value and its frequency.
 fn amount(item: &Value) -> Option<Amount> {
     let Value::Object(members) = item else {
         return None;
@@ -143,8 +144,13 @@ fn amount(item: &Value) -> Option<Amount> {
             .find(|f| f.as_str() == word)?,
         _ => return None,
     };
+    let label = match field("label") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(label)) => Some(label.to_string()),
+        Some(_) => return None,
+    };
     Some(Amount {
-        label: None,
+        label,
         value,
         frequency,
         default: false,
@@ -193,7 +199,9 @@ mod tests {
             amounts,
             [(2.0, Frequency::Monthly), (10.5, Frequency::Once)]
         );
-        assert!(read.amounts.iter().all(|a| a.label.is_none()));
+        let labels: Vec<_> = read.amounts.iter().map(|a| a.label.as_deref()).collect();
+        assert_eq!(labels, [Some("Two a month"), None]);
+        assert!(read.amounts.iter().all(|a| !a.default));
     }
 
     #[test]
@@ -213,6 +221,8 @@ mod tests {
             "props: `amounts[0]` is not an amount"
         );
         assert!(refused("\"snoozeDays\":3", "\"snoozeDays\":1.5").contains("`snoozeDays`"));
+        // Zero would turn the cap or the snooze off.
+        assert!(refused("\"windowDays\":14", "\"windowDays\":0").contains("`windowDays`"));
         assert!(refused("\"EUR\"", "\"<b>\"").contains("`currency`"));
         assert!(
             refused("\"campaign\":\"fall-2026", "\"campaign\":7,\"x\":\"").contains("`campaign`")
@@ -222,5 +232,49 @@ mod tests {
         assert_eq!(long.policy.max_views, MAX_VIEWS_KEPT as u32);
         let lang = Props::parse(&text.replace("\"tr\"", "\"not a tag!\"")).unwrap();
         assert_eq!(lang.lang, "en");
+    }
+
+    #[test]
+    fn mangled_props_are_refused_or_read_within_their_limits() {
+        let text = props().to_json();
+        let pieces = [
+            "0", "-1", "1e999", "\"", "{", "}", "[", "]", ",", "null", "\"x\"", "\\u0000", "é",
+        ];
+        let mut rng = folio_testkit::Lcg(15);
+        let mut read = 0;
+        for _ in 0..20_000 {
+            let mut mangled = text.clone();
+            for _ in 0..1 + rng.below(3) {
+                let at = rng.below(mangled.len());
+                let at = (0..=at)
+                    .rev()
+                    .find(|&i| mangled.is_char_boundary(i))
+                    .unwrap_or(0);
+                let end = (at + rng.below(6)).min(mangled.len());
+                let end = (end..=mangled.len())
+                    .find(|&i| mangled.is_char_boundary(i))
+                    .unwrap_or(at);
+                mangled.replace_range(at..end, pieces[rng.below(pieces.len())]);
+            }
+            let Ok(props) = Props::parse(&mangled) else {
+                continue;
+            };
+            read += 1;
+            let p = props.policy;
+            assert!(
+                p.max_views >= 1 && p.max_views as usize <= MAX_VIEWS_KEPT,
+                "{mangled}"
+            );
+            assert!((1..=MAX_DAYS).contains(&p.window_days), "{mangled}");
+            assert!((1..=MAX_DAYS).contains(&p.snooze_days), "{mangled}");
+            assert!(!props.campaign.trim().is_empty(), "{mangled}");
+            assert!(
+                props
+                    .amounts
+                    .iter()
+                    .all(|a| a.value.is_finite() && a.value > 0.0)
+            );
+        }
+        assert!(read > 100, "some mangled props still read ({read})");
     }
 }

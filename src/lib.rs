@@ -40,6 +40,7 @@ pub mod embed;
 pub mod events;
 #[cfg(feature = "browser")]
 pub mod intl;
+#[cfg(feature = "browser")]
 pub mod island;
 pub mod markup;
 #[cfg(all(target_arch = "wasm32", feature = "embed"))]

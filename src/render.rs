@@ -150,7 +150,7 @@ fn article_markup(article: &Arc<model::Article>, locale: &Locale, options: &Opti
         .clone()
         .unwrap_or_else(|| locale::direction(&locale.tag).to_string());
     // For `folio.js`: the article's id, and what its URLs resolve against
-    // (the island's links, and the core's render after an update).
+    // (the core's render after an update).
     let (id, base) = match plain {
         true => (None, None),
         false => (Some(article.id.clone()), options.base.clone()),

@@ -174,7 +174,8 @@ impl Record {
     }
 
     /// Counts a view at `now`, dropping views that no longer count and,
-    /// past the bound, the oldest.
+    /// past the bound, the oldest (`views` is oldest first, as
+    /// [`Record::parse`] and this leave it).
     pub fn add_view(&mut self, policy: Policy, now: i64) {
         self.prune(policy, now);
         in_order(&mut self.views, now);

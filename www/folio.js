@@ -12,6 +12,8 @@
 
 const VERSION = "0.1.0";
 const INSTANCE = Symbol.for("folio.instance");
+/** On a page's pre-rendered article: what takes its support prompts away. */
+const PROMPTS = Symbol("folio.prompts");
 const FETCH_TIMEOUT_MS = 15000;
 // The most article JSON read, as the core's own limit (MAX_ARTICLE_BYTES).
 const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
@@ -700,8 +702,10 @@ function createFolio() {
   if (!customElements.get("folio-article")) customElements.define("folio-article", FolioArticle);
   // A page `folio render --page` wrote holds its article in the light DOM:
   // its support prompt wakes the same way, its events sent on the article.
+  // What takes its prompts away is kept on the article: the prompts live
+  // as long as it does (a prompt no one holds would be collected, and go).
   for (const root of document.querySelectorAll(".folio-root[data-prerendered]")) {
-    wakeIslands(root, root);
+    root[PROMPTS] = wakeIslands(root, root);
   }
 
   /**

@@ -6,11 +6,14 @@ use std::rc::Rc;
 use folio::controls::{arrow_key, cta_url, focus_after};
 use folio::events::Reporter;
 use folio::island::Props;
+use folio::safe_url::ALLOWED_SCHEMES;
 use folio::tracking::{self, ViewTracker};
 use folio::{intl, storage};
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::prelude::*;
-use web_sys::{DocumentFragment, Element, Event, HtmlElement, HtmlTemplateElement, KeyboardEvent};
+use web_sys::{
+    DocumentFragment, Element, Event, HtmlElement, HtmlTemplateElement, KeyboardEvent, Node,
+};
 
 /// A prompt shown in its place, or the decision not to show it. Freeing
 /// it (`free()` from JavaScript) takes the prompt away, when the core
@@ -75,6 +78,18 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
     })
 }
 
+/// Whether `href` keeps to the URL policy's schemes as the browser reads
+/// it: the page may have changed the template the server wrote. (The
+/// browser's own parser judges it: the policy's own checker would add
+/// 8.9 KB brotli to the island.)
+fn allowed(href: &str) -> bool {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    web_sys::Url::new_with_base(href, base.as_deref().unwrap_or("about:blank"))
+        .is_ok_and(|url| ALLOWED_SCHEMES.contains(&url.protocol().trim_end_matches(':')))
+}
+
 fn missing(what: &str) -> JsValue {
     JsValue::from_str(&format!("the prompt's place has no {what}"))
 }
@@ -114,16 +129,29 @@ impl Shown {
                 "props: `amounts` does not match the prompt's buttons",
             ));
         }
-        for (button, amount) in amounts.iter().zip(&props.amounts) {
-            if let Some(sum) = button.query_selector(".folio-support__sum")? {
+        // A sum is its button's own text, between the frequency's words.
+        let unlabelled = amounts
+            .iter()
+            .zip(&props.amounts)
+            .filter(|(_, a)| a.label.is_none());
+        for (button, amount) in unlabelled {
+            let children = button.child_nodes();
+            let sum = (0..children.length())
+                .filter_map(|i| children.item(i))
+                .find(|node| node.node_type() == Node::TEXT_NODE);
+            if let Some(sum) = sum {
                 let text = intl::money(amount.value, props.currency.as_deref(), Some(&props.lang));
-                sum.set_text_content(Some(&text));
+                sum.set_node_value(Some(&text));
             }
         }
         let chosen = |b: &Element| b.get_attribute("aria-checked").as_deref() == Some("true");
         let first = amounts.iter().position(chosen).unwrap_or(0);
+        let href = cta.get_attribute("href").filter(|h| allowed(h));
+        let href = href.ok_or_else(|| {
+            JsValue::from_str("the call to action's address is not one Folio shows")
+        })?;
         let shown = Self {
-            href: cta.get_attribute("href").unwrap_or_default(),
+            href,
             props,
             aside,
             amounts,
@@ -141,7 +169,9 @@ impl Shown {
     fn listen(self: &Rc<Self>) -> Result<Vec<EventListener>, JsValue> {
         let on = |target: &Element, name: &'static str, act: fn(&Shown, &Event)| {
             let shown = self.clone();
-            EventListener::new(target, name, move |event| act(&shown, event))
+            // Not passive: the arrow keys' default (scrolling) is prevented.
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(target, name, options, move |event| act(&shown, event))
         };
         let mut listeners = Vec::new();
         for (i, button) in self.amounts.iter().enumerate() {
@@ -151,7 +181,7 @@ impl Shown {
             }));
         }
         if let Some(group) = self.aside.query_selector(".folio-support__amounts")? {
-            listeners.push(on(&group, "keydown", Shown::arrow_key));
+            listeners.push(on(&group, "keydown", Shown::key));
         }
         listeners.push(on(&self.cta, "click", Shown::clicked));
         if let Some(later) = self.aside.query_selector(".folio-support__later")? {
@@ -177,7 +207,8 @@ impl Shown {
         cta_url(&self.href, amount, &self.props.campaign)
     }
 
-    fn arrow_key(&self, event: &Event) {
+    /// A key in the radio group: the arrows, Home and End choose.
+    fn key(&self, event: &Event) {
         let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
             return;
         };

@@ -18,7 +18,6 @@ use crate::model::{Amount, Frequency, Support};
 use crate::schedule::Policy;
 use crate::tracking::{self, ViewTracker};
 use crate::{intl, storage};
-use leptos::either::Either;
 
 /// The amount a reader chose in a widget's prompt, by campaign: kept by the
 /// article (or provided by the widget, so it lasts across a remount) and
@@ -207,8 +206,9 @@ impl Card {
 
     /// The `aside`: heading, text, the amounts as a radio group, the call
     /// to action (`on_cta` on its click), payment badges and "Remind me
-    /// later" (`on_later`). A formatted sum is in a `folio-support__sum`
-    /// span, for the island to format again in the reader's language.
+    /// later" (`on_later`). A formatted sum is the button's own text,
+    /// between the spans of its frequency's words (where the island
+    /// formats it again in the reader's language).
     pub fn view(
         self,
         on_cta: impl FnMut(MouseEvent) + 'static,
@@ -234,10 +234,6 @@ impl Card {
                 let per = |text: String| {
                     (!text.is_empty())
                         .then(|| view! { <span class="folio-support__per">{text}</span> })
-                };
-                let sum = match amount.label.is_some() {
-                    true => Either::Left(sum),
-                    false => Either::Right(view! { <span class="folio-support__sum">{sum}</span> }),
                 };
                 view! {
                     <button

@@ -60,6 +60,13 @@ impl Browser {
                 Err(e) => panic!("chromedriver did not start a session: {e}"),
             }
         };
+        // WebDriver gives a script 30 s; on a loaded, shared machine a
+        // page scrolled through in one script (the XSS corpus's live
+        // pages) can take longer.
+        driver
+            .set_script_timeout(Duration::from_secs(180))
+            .await
+            .expect("script timeout");
         Self {
             driver,
             chromedriver,

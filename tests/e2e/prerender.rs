@@ -1,7 +1,7 @@
 //! Pre-rendered articles (`folio render`) in Chromium: the page the build
 //! writes (`prerendered.html`, the seed as `--embed`) paints styled with no
 //! script, `folio.js` adopts it without touching a node or loading the
-//! core, the support island renders the prompt near the viewport and
+//! core, the support island shows the prompt near the viewport and
 //! respects a snooze, updates load the core, the strict CSP holds, and a
 //! reader without JavaScript gets the whole article and a plain link.
 
@@ -265,7 +265,7 @@ return {
 "#;
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_island_renders_the_prompt_near_the_viewport_and_a_snooze_holds() {
+async fn the_island_shows_the_prompt_near_the_viewport_and_a_snooze_holds() {
     let server = server();
     let browser = Browser::start().await;
     browser.resize(1280, 800).await;
@@ -353,6 +353,110 @@ async fn the_island_renders_the_prompt_near_the_viewport_and_a_snooze_holds() {
         again["seen"]["promptAt"],
         Value::Null,
         "never shown: {again}"
+    );
+    browser.stop().await;
+}
+
+/// Each prompt on the page, by element: its text and controls as a
+/// reader and a screen reader get them, and the first sum as the server
+/// wrote it (in the template, for the island).
+const PROMPTS: &str = r#"
+return [...document.querySelectorAll("folio-article")].map((element) => {
+  const aside = element.shadowRoot.querySelector("aside.folio-support");
+  const template = element.shadowRoot.querySelector("[data-island] template");
+  return {
+    text: aside?.textContent ?? null,
+    dir: aside ? getComputedStyle(aside).direction : null,
+    amounts: [...(aside?.querySelectorAll("[role=radio]") ?? [])].map((b) => [b.textContent, b.getAttribute("aria-checked"), b.tabIndex]),
+    labels: [...(aside?.querySelectorAll("[aria-label]") ?? [])].map((e) => e.getAttribute("aria-label")),
+    cta: aside?.querySelector(".folio-support__cta").href ?? null,
+    written: template?.content.querySelector("[role=radio]").textContent ?? null,
+  };
+});
+"#;
+
+/// The Arabic sample twice on one page: pre-rendered (`folio render
+/// --embed`, its prompt shown by the island) and from its JSON (the
+/// widget's own prompt). The reader gets the same prompt from both, its
+/// sums formatted by the browser in Arabic although the server, without
+/// `Intl`, wrote them the English way; the island's arrow keys choose
+/// without scrolling the page, as the widget's do.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_islands_prompt_is_the_widgets_in_the_articles_language() {
+    use folio::render::{Options, render};
+    use thirtyfour::prelude::Key;
+    let article = std::fs::read_to_string(dist().join("sample/article.ar.json")).unwrap();
+    let options = Options {
+        assets: "/".into(),
+        base: Some("/sample/article.ar.json".into()),
+        ..Options::default()
+    };
+    let embed = render(&article, &options).unwrap().text;
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Twice</title>\
+         <script type=\"module\" src=\"/folio.js\"></script></head><body>{embed}\
+         <folio-article src=\"/sample/article.ar.json\"></folio-article></body></html>"
+    );
+    let server = Server::with_route(
+        dist(),
+        Box::new(move |path: &str, _: &Path| {
+            (path == "/twice.html").then(|| crate::server::Response {
+                status: "200 OK",
+                headers: vec![("Content-Type".into(), "text/html; charset=utf-8".into())],
+                body: page.clone().into_bytes(),
+            })
+        }),
+    );
+    let browser = Browser::start().await;
+    browser.resize(1280, 800).await;
+    browser.open(&server.url("twice.html")).await;
+    center(&browser, "[data-island]").await;
+    let both = "return [...document.querySelectorAll('folio-article')]\
+                .every((e) => e.shadowRoot?.querySelector('aside.folio-support'));";
+    browser.wait_for(both, "both prompts").await;
+    let prompts = browser.eval(PROMPTS, vec![]).await;
+    let (island, widget) = (&prompts[0], &prompts[1]);
+    assert!(island["text"].is_string(), "{prompts}");
+    assert_eq!(island["text"], widget["text"], "the same words");
+    assert_eq!(island["amounts"], widget["amounts"], "the same amounts");
+    assert_eq!(island["labels"], widget["labels"]);
+    assert_eq!(island["cta"], widget["cta"]);
+    assert_eq!(
+        (&island["dir"], &widget["dir"]),
+        (&json!("rtl"), &json!("rtl"))
+    );
+    let shown = island["amounts"][0][0].as_str().unwrap();
+    let written = island["written"].as_str().unwrap();
+    assert_ne!(shown, written, "the island formats the sums again");
+    assert!(written.contains("$2"), "{written}");
+
+    // The keyboard, on the island's prompt: the choice moves, the page stays.
+    let focus = "const r = document.querySelector('folio-article').shadowRoot; \
+                 r.querySelector('[role=radio][aria-checked=true]').focus(); return scrollY;";
+    let before = browser.eval(focus, vec![]).await;
+    browser.press(Key::Down).await;
+    let after = browser
+        .eval(
+            "const r = document.querySelector('folio-article').shadowRoot; \
+             const radios = [...r.querySelectorAll('[role=radio]')]; \
+             return { scroll: scrollY, checked: radios.map((b) => b.getAttribute('aria-checked')), \
+                      focused: radios.indexOf(r.activeElement), cta: r.querySelector('.folio-support__cta').href };",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        after["checked"],
+        json!(["false", "true", "false", "false"]),
+        "{after}"
+    );
+    assert_eq!(after["focused"], 1, "focus follows the choice");
+    assert!(
+        after["cta"].as_str().unwrap().contains("amount=10"),
+        "{after}"
+    );
+    assert_eq!(
+        after["scroll"], before,
+        "the arrow key does not scroll the page"
     );
     browser.stop().await;
 }

@@ -162,6 +162,9 @@ impl Command {
         }
         let (mut written, mut failed) = (0, 0);
         let mut targets = std::collections::HashSet::new();
+        // Each article's path once, resolved, to check every output against.
+        let sources: std::collections::HashSet<PathBuf> =
+            articles.iter().map(|a| resolved(a)).collect();
         for path in &articles {
             let name = path
                 .file_stem()
@@ -169,8 +172,7 @@ impl Command {
                 .to_string_lossy();
             let target = out.join(format!("{name}.{}", self.options.output.extension()));
             // Never one output over another, nor over an article.
-            let taken =
-                !targets.insert(target.clone()) || articles.iter().any(|a| same_file(a, &target));
+            let taken = !targets.insert(target.clone()) || sources.contains(&resolved(&target));
             if taken {
                 eprintln!(
                     "{}: not written: {} is another article's output, or an article",
@@ -256,12 +258,10 @@ impl Command {
     }
 }
 
-/// Whether `a` and `b` are the same file (both existing, or the same path).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
+/// `path` with its links and `..` resolved when it exists, else as given:
+/// two paths of one existing file resolve alike.
+fn resolved(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// A file's text, or standard input's for `-`.
