@@ -429,6 +429,7 @@ async fn the_islands_prompt_is_the_widgets_in_the_articles_language() {
     let written = island["written"].as_str().unwrap();
     assert_ne!(shown, written, "the island formats the sums again");
     assert!(written.contains("$2"), "{written}");
+    browser.screenshot("prerender-island-ar").await;
 
     // The keyboard, on the island's prompt: the choice moves, the page stays.
     let focus = "const r = document.querySelector('folio-article').shadowRoot; \
