@@ -11,8 +11,6 @@ mod document;
 mod locales;
 mod news_article;
 
-pub use locales::words as locale_words;
-
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -112,11 +110,10 @@ pub struct Rendered {
 /// JSON-LD) as `options.output`; a bad article is the error naming its
 /// field, as the widget reports it.
 pub fn render(text: &str, options: &Options) -> Result<Rendered, ContentError> {
-    // Any format as Article JSON v1 (what the element keeps for updates),
-    // then read as the widget reads it.
-    let converted = formats::convert(text, options.format, options.base.as_deref())?;
-    let article = Arc::new(model::parse(&converted.json)?);
-    let json = converted.json;
+    // Read once: the article, and its Article JSON v1 (what the element
+    // keeps for updates).
+    let (read, json) = formats::read_with_json(text, options.format, options.base.as_deref())?;
+    let article = Arc::new(read.article);
     let (code, tag) = locale::resolve(options.lang.as_deref(), article.lang.as_deref());
     let locale = Locale {
         tag,
@@ -137,7 +134,7 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, ContentError> {
     };
     Ok(Rendered {
         text,
-        notices: converted.notices,
+        notices: read.notices,
     })
 }
 
