@@ -84,14 +84,19 @@ pub fn focus_after(event: &Event) {
     let _ = target.focus();
 }
 
-/// The call to action with the chosen amount, its frequency and the
-/// campaign as query parameters (existing ones kept, values encoded).
-pub fn cta_url(href: &str, amount: Option<&Amount>, campaign: &str) -> String {
+/// `href` as the browser reads it on this page (against the document's
+/// base URL); `None` when it reads as no URL.
+pub fn page_url(href: &str) -> Option<web_sys::Url> {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten());
-    let Ok(url) = web_sys::Url::new_with_base(href, base.as_deref().unwrap_or("about:blank"))
-    else {
+    web_sys::Url::new_with_base(href, base.as_deref().unwrap_or("about:blank")).ok()
+}
+
+/// The call to action with the chosen amount, its frequency and the
+/// campaign as query parameters (existing ones kept, values encoded).
+pub fn cta_url(href: &str, amount: Option<&Amount>, campaign: &str) -> String {
+    let Some(url) = page_url(href) else {
         return href.to_string();
     };
     let params = url.search_params();

@@ -3,7 +3,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use folio::controls::{arrow_key, cta_url, focus_after};
+use folio::controls::{arrow_key, cta_url, focus_after, page_url};
 use folio::events::Reporter;
 use folio::island::Props;
 use folio::safe_url::ALLOWED_SCHEMES;
@@ -83,11 +83,8 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
 /// browser's own parser judges it: the policy's own checker would add
 /// 8.9 KB brotli to the island.)
 fn allowed(href: &str) -> bool {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
-    web_sys::Url::new_with_base(href, base.as_deref().unwrap_or("about:blank"))
-        .is_ok_and(|url| ALLOWED_SCHEMES.contains(&url.protocol().trim_end_matches(':')))
+    page_url(href)
+        .is_some_and(|url| ALLOWED_SCHEMES.contains(&url.protocol().trim_end_matches(':')))
 }
 
 fn missing(what: &str) -> JsValue {
