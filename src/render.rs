@@ -59,12 +59,50 @@ impl Output {
     }
 }
 
+/// Where the styles of an embed or a page come from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Style {
+    /// A `<link>` to `folio.css` in the folder `folio.js` is served from:
+    /// a strict CSP's `style-src 'self'` (or Folio's origin) allows it.
+    #[default]
+    Link,
+    /// The stylesheet in a `<style>` element: nothing to fetch before the
+    /// first paint; a strict CSP allows it by its hash, [`style_hash`].
+    Inline,
+}
+
+impl Style {
+    /// The style a command-line value names (`--style inline`).
+    pub fn named(name: &str) -> Option<Self> {
+        match name {
+            "link" => Some(Self::Link),
+            "inline" => Some(Self::Inline),
+            _ => None,
+        }
+    }
+}
+
+/// The CSP source that allows the inline stylesheet ([`Style::Inline`]):
+/// `'sha256-…'` of [`crate::STYLESHEET`], for `style-src`. It changes
+/// whenever the stylesheet does, so with each release.
+pub fn style_hash() -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(crate::STYLESHEET.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
 /// How to render: where Folio's files are served from, where the article
 /// lives, and the options the element takes as attributes.
 #[derive(Clone, Debug)]
 pub struct Options {
     /// The output shape.
     pub output: Output,
+    /// Where the styles come from (embeds and pages).
+    pub style: Style,
     /// The URL (absolute, or relative to the page) of the folder that
     /// holds `folio.js` and `folio.css`, ending in `/`.
     pub assets: String,
@@ -86,6 +124,7 @@ impl Default for Options {
     fn default() -> Self {
         Self {
             output: Output::Embed,
+            style: Style::Link,
             assets: "./".into(),
             base: None,
             support: true,

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use folio::island::Props;
 use folio::model;
-use folio::render::{Options, Output, render};
+use folio::render::{Options, Output, Style, render, style_hash};
 use folio::schedule::Policy;
 use serde_json::Value;
 
@@ -19,8 +19,13 @@ fn file(path: &str) -> String {
 }
 
 fn rendered(text: &str, output: Output) -> String {
+    styled(text, output, Style::Link)
+}
+
+fn styled(text: &str, output: Output, style: Style) -> String {
     let options = Options {
         output,
+        style,
         assets: "https://cdn.example/folio/".into(),
         base: Some("https://news.example/sample/article.json".into()),
         ..Options::default()
@@ -353,6 +358,39 @@ fn the_command_writes_one_file_per_article_and_names_each_bad_one() {
     assert_eq!(String::from_utf8_lossy(&css.stdout), folio::STYLESHEET);
 }
 
+#[test]
+fn the_inline_stylesheet_is_the_sheet_itself_and_the_readme_publishes_its_hash() {
+    let seed = file("www/sample/article.json");
+    // Nothing in the sheet can end its `<style>` element early.
+    assert!(!folio::STYLESHEET.contains("</"));
+    for output in [Output::Embed, Output::Page] {
+        let html = styled(&seed, output, Style::Inline);
+        assert_eq!(html.matches("<style>").count(), 1, "{output:?}");
+        assert_eq!(
+            between(&html, "<style>", "</style>"),
+            folio::STYLESHEET,
+            "{output:?}: the sheet verbatim, so that its hash holds"
+        );
+        assert!(!html.contains("rel=\"stylesheet\""), "{output:?}");
+    }
+    let embed = styled(&seed, Output::Embed, Style::Inline);
+    assert!(embed.starts_with("<folio-article><template shadowrootmode=\"open\"><style>"));
+    let hash = folio().args(["stylesheet", "--hash"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&hash.stdout).trim(), style_hash());
+    assert!(style_hash().starts_with("'sha256-") && style_hash().len() == 53);
+    let inline = folio()
+        .args(["render", "--style", "inline", "www/sample/brief.json"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&inline.stdout).contains("<style>:host{"));
+    let readme = file("README.md");
+    let published = format!("style-src 'self' {}", style_hash());
+    assert!(
+        readme.contains(&published),
+        "README.md publishes this stylesheet's hash: `{published}`"
+    );
+}
+
 /// The Nu HTML checker's messages on `files`, one line each.
 fn validate(files: &[PathBuf]) -> Vec<String> {
     let jar = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/vnu-jar/build/dist/vnu.jar");
@@ -400,7 +438,14 @@ fn every_output_is_valid_html() {
             ("plain", document(&rendered(&text, Output::Plain))),
             ("oembed", document(oembed["html"].as_str().unwrap())),
         ];
-        for (name, html) in outputs {
+        let inline = [
+            (
+                "embed-inline",
+                document(&styled(&text, Output::Embed, Style::Inline)),
+            ),
+            ("page-inline", styled(&text, Output::Page, Style::Inline)),
+        ];
+        for (name, html) in outputs.into_iter().chain(inline) {
             let path = dir.join(format!("{sample}.{name}.html"));
             std::fs::write(&path, html).unwrap();
             files.push(path);

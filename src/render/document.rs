@@ -1,7 +1,7 @@
 //! The four outputs around the rendered article: the embed fragment, the
 //! whole page, plain HTML and the oEmbed response.
 
-use super::{Options, news_article};
+use super::{Options, Style, news_article};
 use crate::html::{write_attr, write_text};
 use crate::json::{self, Value};
 use crate::model::Article;
@@ -23,9 +23,10 @@ pub struct Parts<'a> {
 
 impl Parts<'_> {
     /// `<folio-article>` with the article in a declarative shadow root,
-    /// styled by `folio.css` (a stylesheet the parser meets blocks the
-    /// first paint until it is there, so there is no unstyled frame), and
-    /// its JSON as the inline data block `folio.js` renders updates from.
+    /// styled by `folio.css` or the same sheet inline (a stylesheet the
+    /// parser meets blocks the first paint until it is there, so there is
+    /// no unstyled frame), and its JSON as the inline data block
+    /// `folio.js` renders updates from.
     pub fn embed(&self) -> String {
         let options = self.options;
         let mut out = String::from("<folio-article");
@@ -165,11 +166,22 @@ impl Parts<'_> {
         400u32.saturating_add(photo).saturating_add(body)
     }
 
-    /// The stylesheet link.
+    /// The stylesheet: a link to `folio.css`, or the sheet itself.
     fn stylesheet(&self, out: &mut String) {
-        out.push_str("<link rel=\"stylesheet\"");
-        write_attr(out, "href", &format!("{}folio.css", self.options.assets));
-        out.push('>');
+        match self.options.style {
+            Style::Link => {
+                out.push_str("<link rel=\"stylesheet\"");
+                write_attr(out, "href", &format!("{}folio.css", self.options.assets));
+                out.push('>');
+            }
+            // Verbatim, so that its hash is `style_hash`'s (the sheet
+            // holds no `</style`: a test checks).
+            Style::Inline => {
+                out.push_str("<style>");
+                out.push_str(crate::STYLESHEET);
+                out.push_str("</style>");
+            }
+        }
     }
 
     /// The script tag that loads `folio.js`.

@@ -28,18 +28,32 @@ const PAGE_FILES: [&str; 4] = [
 /// How long `/slow/folio.js` is held back.
 const HELD: Duration = Duration::from_secs(2);
 
-/// `dist/` served with two prefixes: `/csp/…` answers with the strict
-/// policy, `/slow/…` holds `folio.js` back for [`HELD`].
+/// `dist/` served with prefixes: `/csp/…` answers with the strict
+/// policy, `/inline/…` with the strict policy and the inline stylesheet's
+/// hash, `/unhashed/…` with the strict policy alone (both serve
+/// `prerendered.html` with the stylesheet inline, as `--style inline`
+/// writes it), `/slow/…` holds `folio.js` back for [`HELD`].
 fn server() -> Server {
+    let hashed = format!("{CSP} {}", folio::render::style_hash());
     Server::with_route(
         dist(),
-        Box::new(|path: &str, root: &Path| {
-            if let Some(rest) = path.strip_prefix("/csp") {
-                let mut response = file(root, rest);
+        Box::new(move |path: &str, root: &Path| {
+            let policy = |mut response: crate::server::Response, policy: &str| {
                 response
                     .headers
-                    .push(("Content-Security-Policy".into(), CSP.into()));
-                return Some(response);
+                    .push(("Content-Security-Policy".into(), policy.into()));
+                Some(response)
+            };
+            if let Some(rest) = path.strip_prefix("/csp") {
+                return policy(file(root, rest), CSP);
+            }
+            for (prefix, csp) in [("/inline", hashed.as_str()), ("/unhashed", CSP)] {
+                if let Some(rest) = path.strip_prefix(prefix) {
+                    return match rest {
+                        "/prerendered.html" => policy(inline_page(), csp),
+                        _ => policy(file(root, rest), csp),
+                    };
+                }
             }
             let rest = path.strip_prefix("/slow")?;
             if rest == "/folio.js" {
@@ -48,6 +62,23 @@ fn server() -> Server {
             Some(file(root, rest))
         }),
     )
+}
+
+/// The demo's pre-rendered page with the seed rendered `--style inline`.
+fn inline_page() -> crate::server::Response {
+    let options = folio::render::Options {
+        style: folio::render::Style::Inline,
+        base: Some("sample/article.json".into()),
+        ..Default::default()
+    };
+    let seed = std::fs::read_to_string(dist().join("sample/article.json")).unwrap();
+    let fragment = folio::render::render(&seed, &options).unwrap().text;
+    let host = std::fs::read_to_string("www/prerendered.html").unwrap();
+    let mut response = file(&dist(), "/prerendered.html");
+    response.body = host
+        .replace("<!-- folio render --embed -->", &fragment)
+        .into_bytes();
+    response
 }
 
 /// Recorded in every document before its scripts: the headline's and the
@@ -546,6 +577,73 @@ async fn the_strict_policy_holds_with_and_without_the_island() {
             "{page}: no uncaught error"
         );
     }
+    browser.stop().await;
+}
+
+/// How the headline and the article are styled, and what was fetched.
+const STYLED: &str = r#"
+const root = document.querySelector("folio-article").shadowRoot;
+const h1 = getComputedStyle(root.querySelector("h1"));
+const article = getComputedStyle(root.querySelector("article"));
+return {
+  headline: [h1.fontFamily, h1.fontSize, h1.lineHeight],
+  article: [article.maxWidth, article.paddingLeft],
+  violations: window.__seen.violations,
+  sheets: performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.endsWith(".css")),
+};
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_inline_stylesheet_paints_styled_under_the_policy_with_its_hash() {
+    let server = server();
+    let browser = Browser::start().await;
+    browser.before_each_document(WATCH).await;
+    browser.open(&server.url("csp/prerendered.html")).await;
+    let linked = browser.eval(STYLED, vec![]).await;
+    assert_eq!(linked["violations"], json!([]), "{linked}");
+
+    browser.open(&server.url("inline/prerendered.html")).await;
+    let inline = browser.eval(STYLED, vec![]).await;
+    assert_eq!(inline["violations"], json!([]), "{inline}");
+    assert_eq!(inline["headline"], linked["headline"], "styled as linked");
+    assert_eq!(inline["article"], linked["article"], "laid out as linked");
+    assert_eq!(
+        inline["sheets"],
+        json!(["/inline/demo.css"]),
+        "no folio.css fetched"
+    );
+    browser.screenshot("prerender-inline-style").await;
+    center(&browser, "[data-island]").await;
+    browser
+        .wait_for(
+            "return !!document.querySelector('folio-article').shadowRoot.querySelector('aside.folio-support');",
+            "the island's prompt under the policy with the hash",
+        )
+        .await;
+    let after = browser.eval(SAME_NODES, vec![]).await;
+    assert_eq!(after["seen"]["violations"], json!([]), "{after}");
+    assert_eq!(after["seen"]["errors"], json!([]), "{after}");
+    assert!(
+        !after["seen"]["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["type"] == "folio:error"),
+        "{after}"
+    );
+
+    // Without the hash the policy refuses the sheet: the hash is what
+    // allows it.
+    browser.open(&server.url("unhashed/prerendered.html")).await;
+    let refused = browser.eval(STYLED, vec![]).await;
+    let violations = refused["violations"].as_array().unwrap();
+    assert!(
+        violations
+            .iter()
+            .any(|v| v.as_str().unwrap().starts_with("style-src")),
+        "{refused}"
+    );
+    assert_ne!(refused["headline"], linked["headline"], "{refused}");
     browser.stop().await;
 }
 

@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use folio::formats::Format;
-use folio::render::{self, Options, Output};
+use folio::render::{self, Options, Output, Style};
 
 const USAGE: &str = "\
 usage: folio render [--embed | --page | --plain | --oembed] [options] ARTICLE...
-       folio stylesheet
+       folio stylesheet [--hash]
 
 Renders each ARTICLE (Article JSON v1, ANS, schema.org JSON-LD or a web page
 with JSON-LD; a folder: every .json file in it; -: standard input) to HTML.
@@ -21,6 +21,9 @@ One article goes to standard output; several need --out.
   --oembed           an oEmbed 1.0 rich response (JSON)
   --out DIR          write one file per article into DIR (NAME.html, NAME.json)
   --assets URL       the folder folio.js and folio.css are served from (./)
+  --style STYLE      link: a link to folio.css (default); inline: the sheet
+                     in a <style>, allowed by a strict CSP by its hash
+                     (folio stylesheet --hash prints it)
   --base URL         the URL relative links and images resolve against
   --lang TAG         the language of Folio's own words
   --dir ltr|rtl      the article's direction, over its language's
@@ -37,10 +40,17 @@ pub fn main() -> ExitCode {
             Ok(command) => command.run(),
             Err(message) => usage_error(&message),
         },
-        Some("stylesheet") if args.len() == 1 => {
-            print!("{}", folio::STYLESHEET);
-            ExitCode::SUCCESS
-        }
+        Some("stylesheet") => match &args[1..] {
+            [] => {
+                print!("{}", folio::STYLESHEET);
+                ExitCode::SUCCESS
+            }
+            [flag] if flag == "--hash" => {
+                println!("{}", render::style_hash());
+                ExitCode::SUCCESS
+            }
+            _ => usage_error("folio stylesheet takes only --hash"),
+        },
         Some("--help" | "-h" | "help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -83,6 +93,12 @@ impl Command {
                         true => assets,
                         false => format!("{assets}/"),
                     };
+                }
+                "--style" => {
+                    let name = value(arg)?;
+                    options.style = Style::named(&name).ok_or_else(|| {
+                        format!("--style must be link or inline (it is \"{name}\")")
+                    })?;
                 }
                 "--base" => options.base = Some(value(arg)?),
                 "--lang" => options.lang = Some(value(arg)?),
