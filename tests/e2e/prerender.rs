@@ -82,8 +82,8 @@ fn inline_page() -> crate::server::Response {
 }
 
 /// Recorded in every document before its scripts: the headline's and the
-/// body paragraphs' nodes as parsed (before any module script runs), the
-/// layout shifts, the CSP violations, the `folio:*` events, and when the
+/// body paragraphs' nodes as parsed (before any module script runs),
+/// whether the element was defined at the first paint, the layout shifts, the CSP violations, the `folio:*` events, and when the
 /// prompt's `aside` first appears.
 const WATCH: &str = r#"
 window.__seen = { shifts: [], violations: [], events: [], errors: [], promptAt: null };
@@ -92,6 +92,11 @@ addEventListener("unhandledrejection", (e) => window.__seen.errors.push(String(e
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.__seen.shifts.push(e.value);
 }).observe({ type: "layout-shift", buffered: true });
+new PerformanceObserver((list, observer) => {
+  if (list.getEntriesByName("first-contentful-paint").length === 0) return;
+  window.__seen.definedAtPaint = !!customElements.get("folio-article");
+  observer.disconnect();
+}).observe({ type: "paint", buffered: true });
 document.addEventListener("securitypolicyviolation", (e) => window.__seen.violations.push(e.violatedDirective + " " + e.blockedURI));
 for (const name of ["folio:render", "folio:error", "folio:support-view", "folio:support-dismiss", "folio:support-click"]) {
   document.addEventListener(name, (e) => window.__seen.events.push({ type: name, detail: e.detail }));
@@ -141,6 +146,11 @@ fn fetched(report: &Value) -> Vec<String> {
 /// Opens the pre-rendered page, watched, and waits until it is adopted.
 async fn open_adopted(browser: &Browser, server: &Server) {
     browser.before_each_document(WATCH).await;
+    adopted(browser, server).await;
+}
+
+/// Opens the pre-rendered page again and waits until it is adopted.
+async fn adopted(browser: &Browser, server: &Server) {
     browser.open(&server.url("prerendered.html")).await;
     browser
         .wait_for(
@@ -178,6 +188,10 @@ async fn folio_js_adopts_the_article_without_touching_a_node_or_loading_the_core
         "parsed before folio.js ran"
     );
     assert_eq!(report["definedNow"], true, "folio.js ran");
+    assert_eq!(
+        report["seen"]["definedAtPaint"], false,
+        "on a page of pre-rendered articles the element is defined after the first paint: {report}"
+    );
     assert_eq!(report["sameH1"], true, "the same h1 node: {report}");
     assert_eq!(
         report["sameParagraphs"], true,
@@ -440,7 +454,13 @@ async fn the_islands_prompt_is_the_widgets_in_the_articles_language() {
     );
     let browser = Browser::start().await;
     browser.resize(1280, 800).await;
+    browser.before_each_document(WATCH).await;
     browser.open(&server.url("twice.html")).await;
+    let seen = browser.eval("return window.__seen;", vec![]).await;
+    assert_eq!(
+        seen["definedAtPaint"], true,
+        "with an article from JSON the element is defined before the first paint (its skeleton): {seen}"
+    );
     center(&browser, "[data-island]").await;
     let both = "return [...document.querySelectorAll('folio-article')]\
                 .every((e) => e.shadowRoot?.querySelector('aside.folio-support'));";
@@ -518,23 +538,40 @@ async fn an_update_or_a_changed_attribute_loads_the_core_and_renders_there() {
         fetched(&report).iter().any(|f| f == "/core/folio_bg.wasm"),
         "the core, now: {report}"
     );
-    // The attribute path: the pre-rendered JSON shown again, without the prompt.
-    browser.open(&server.url("prerendered.html")).await;
+    // The attribute path: the pre-rendered JSON shown again, without the
+    // prompt; once the article is adopted, and before (a script that
+    // changes it while the definition waits for the first paint).
+    adopted(&browser, &server).await;
+    let off = "document.querySelector('folio-article').setAttribute('support', 'off');";
+    browser.eval(off, vec![]).await;
+    without_support(&browser, &server, 2).await;
     browser
-        .eval(
-            "document.querySelector('folio-article').setAttribute('support', 'off');",
-            vec![],
-        )
+        .before_each_document(&format!(
+            "document.addEventListener('DOMContentLoaded', () => {{ \
+               window.__definedAtChange = !!customElements.get('folio-article'); {off} }});"
+        ))
         .await;
+    browser.open(&server.url("prerendered.html")).await;
+    without_support(&browser, &server, 1).await;
+    let defined = browser
+        .eval("return window.__definedAtChange;", vec![])
+        .await;
+    assert_eq!(defined, false, "changed before the element was defined");
+    browser.stop().await;
+}
+
+/// Waits for the `renders`th `folio:render`, of the seed rendered again
+/// without its support banner and prompt, and checks it.
+async fn without_support(browser: &Browser, server: &Server, renders: usize) {
+    let condition = format!(
+        "const root = document.querySelector('folio-article').shadowRoot; \
+         return window.__seen.events.filter((e) => e.type === 'folio:render').length === {renders} \
+         && root.querySelector('h1') !== window.__parsed.h1 \
+         && {{ banner: !!root.querySelector('.folio-banner'), h1: root.querySelector('h1').textContent, \
+              photo: root.querySelector('img.folio-figure__image')?.src }};"
+    );
     let banner = browser
-        .wait_for(
-            "const root = document.querySelector('folio-article').shadowRoot; \
-             return window.__seen.events.filter((e) => e.type === 'folio:render').length === 2 \
-             && root.querySelector('h1') !== window.__parsed.h1 \
-             && { banner: !!root.querySelector('.folio-banner'), h1: root.querySelector('h1').textContent, \
-                  photo: root.querySelector('img.folio-figure__image')?.src };",
-            "the render without support",
-        )
+        .wait_for(&condition, "the render without support")
         .await;
     assert_eq!(banner["banner"], false, "{banner}");
     assert_eq!(
@@ -543,7 +580,6 @@ async fn an_update_or_a_changed_attribute_loads_the_core_and_renders_there() {
         "relative URLs still resolve against the article's address (data-base)"
     );
     assert!(banner["h1"].as_str().unwrap().starts_with("Putin Backs"));
-    browser.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
