@@ -1,6 +1,7 @@
 // The pre-rendering scenarios of `cargo xtask bench` (run.mjs runs them):
 //
-// - (f) the seed article pre-rendered by `folio render --embed` against
+// - (f) the seed article pre-rendered by `folio render --embed` (its
+//   stylesheet linked, and inline with `--style inline`) against
 //   the static floor (the same markup with its stylesheet inline, no
 //   script) and against today's JSON path (`<folio-article src>`):
 //   navigation start to first contentful paint, and to the frame the last
@@ -24,9 +25,18 @@ const RATE_RUNS = 5;
 /** What (f) and (g) load, by variant. */
 export const PAINT_PAGES = {
   prerendered: "bench/gen/f-prerendered.html",
+  inline: "bench/gen/f-inline.html",
   static: "bench/gen/f-static.html",
   json: "bench/gen/f-json.html",
 };
+
+/**
+ * The page side of the measurements, inline: as scripts of their own they
+ * would be two more requests that block every variant's first paint.
+ */
+const measuring = ["bench.js", "prerendered.js"]
+  .map((file) => `<script>\n${fs.readFileSync(new URL(file, import.meta.url), "utf8")}</script>`)
+  .join("\n    ");
 
 const page = (title, head, body) => `<!doctype html>
 <html lang="en">
@@ -34,8 +44,7 @@ const page = (title, head, body) => `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${title}</title>
-    <script src="../bench.js"></script>
-    <script src="../prerendered.js"></script>
+    ${measuring}
     ${head}
   </head>
   <body>
@@ -64,6 +73,7 @@ export function preparePrerendered(root, gen, longJson, log) {
   const script = `<script type="module" src="../../folio.js"></script>`;
   const pages = {
     "f-prerendered.html": page("Bench (f): the seed, pre-rendered", script, fragment),
+    "f-inline.html": page("Bench (f): the seed, pre-rendered with its stylesheet inline", script, render(seed, ["--style", "inline"])),
     // The floor: the same markup and stylesheet, inline, and no script.
     "f-static.html": page(
       "Bench (f): the seed as static HTML",
@@ -85,19 +95,58 @@ export function preparePrerendered(root, gen, longJson, log) {
   log(`pre-rendered pages: seed ${(pages["f-prerendered.html"].length / 1e3).toFixed(1)} KB, 1 MB article ${(pages["cls-long.html"].length / 1e6).toFixed(2)} MB of HTML`);
 }
 
-/** (f): the three variants of the seed, interleaved. */
+/**
+ * How many times the runs of the other scenarios (f) takes: its target is
+ * a few per cent from the floor, and one page load varies by more.
+ */
+export const PAINT_ROUNDS = 2;
+
+/**
+ * Whether the server sends `file` cross-origin isolated (COOP and COEP):
+ * the pages of (f), so that the browser reports their first paint to the
+ * microsecond rather than coarsened to 4 ms.
+ */
+export const isolated = (file) => Object.values(PAINT_PAGES).some((page) => file.endsWith(page.slice("bench".length)));
+
+/** (f): the variants of the seed, interleaved. */
 export function paint(interleave, reportOf, cdp, origin, runs) {
   return interleave(
     "(f) seed article: navigation start to first contentful paint / last paragraph laid out (ms)",
     Object.keys(PAINT_PAGES),
-    runs,
+    runs * PAINT_ROUNDS,
     async (v) => {
       const report = await reportOf(cdp, `${origin}/${PAINT_PAGES[v]}`);
-      if (v === "prerendered" && report.before.some((file) => file.endsWith(".wasm") || file.includes("/core/"))) {
+      if (!report.isolated) throw new Error(`${v}: not cross-origin isolated, so its paint times are coarse`);
+      if ((v === "prerendered" || v === "inline") && report.before.some((file) => file.endsWith(".wasm") || file.includes("/core/"))) {
         throw new Error(`the pre-rendered page fetched ${report.before.join(", ")} before its first paint`);
       }
       return report;
     },
+    (r) => `${r.fcp.toFixed(1)}/${r.last.toFixed(1)}`,
+  );
+}
+
+/**
+ * A phone on a slow network, as Lighthouse's mobile preset emulates one in
+ * the browser ("devtools" throttling): 562.5 ms more on every request,
+ * 1.47 Mbit/s down, 675 kbit/s up, the CPU four times slower.
+ */
+const PHONE = [
+  ["Network.enable", {}],
+  ["Network.emulateNetworkConditions", { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 }],
+  ["Emulation.setCPUThrottlingRate", { rate: 4 }],
+];
+
+/** Rounds of (f) on the phone (each load takes seconds; it varies less). */
+const PHONE_ROUNDS = 8;
+
+/** (f) again, on the emulated phone: where a request before the first paint costs a round trip. */
+export function paintOnPhone(interleave, reportOf, cdp, origin, runs) {
+  return interleave(
+    "(f) on a phone network: navigation start to first contentful paint / last paragraph laid out (ms)",
+    Object.keys(PAINT_PAGES),
+    Math.min(runs, PHONE_ROUNDS),
+    (v) => reportOf(cdp, `${origin}/${PAINT_PAGES[v]}`, PHONE),
     (r) => `${r.fcp.toFixed(0)}/${r.last.toFixed(0)}`,
   );
 }
@@ -150,27 +199,67 @@ export function renderRate(root, gen, longJson, log) {
   return results;
 }
 
+/**
+ * The 95% bootstrap interval of `median(a) / median(b)`, where `a[i]`
+ * and `b[i]` were measured in round `i`: the rounds resampled 2,000
+ * times (a fixed seed, so a report reads the same from the same runs).
+ */
+function interval(a, b, median) {
+  let state = 2463534242;
+  const random = () => {
+    // xorshift32
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  const ratios = [];
+  for (let i = 0; i < 2000; i++) {
+    const picks = a.map(() => Math.floor(random() * a.length));
+    ratios.push(median(picks.map((k) => a[k])) / median(picks.map((k) => b[k])));
+  }
+  ratios.sort((x, y) => x - y);
+  return `${ratios[50].toFixed(2)}–${ratios[1949].toFixed(2)}`;
+}
+
 /** The report's section on pre-rendering. */
-export function section({ paintRuns, islandRuns, shifts, rate, median, spread, ratio, islandSize }) {
-  const of = (v, key) => paintRuns[v].map((r) => r[key]);
+export function section({ paintRuns, phoneRuns, islandRuns, shifts, rate, median, spread, ratio, islandSize }) {
+  let runs = paintRuns;
+  const of = (v, key) => runs[v].map((r) => r[key]);
   const lines = [
     "",
     "### (f), (g) Pre-rendered articles (`folio render`)",
     "",
-    "| measurement | pre-rendered | static HTML (floor) | JSON path today | pre-rendered / floor | pre-rendered / JSON path |",
+    "| measurement | pre-rendered | static HTML (floor) | JSON path today | pre-rendered / floor (95% interval) | pre-rendered / JSON path |",
     "|---|---|---|---|---|---|",
   ];
-  const row = (label, key) =>
+  const row = (label, key, v = "prerendered") =>
     lines.push(
-      `| ${label} | ${spread(of("prerendered", key))} | ${spread(of("static", key))} | ${spread(of("json", key))} | ` +
-        `${ratio(of("prerendered", key), of("static", key))} | ${ratio(of("prerendered", key), of("json", key))} |`,
+      `| ${label} | ${spread(of(v, key))} | ${spread(of("static", key))} | ${spread(of("json", key))} | ` +
+        `${ratio(of(v, key), of("static", key))} (${interval(of(v, key), of("static", key), median)}) | ${ratio(of(v, key), of("json", key))} |`,
     );
-  row("(f) seed article: navigation start → first contentful paint (ms)", "fcp");
-  row("(f) seed article: navigation start → last paragraph laid out (ms)", "last");
-  const before = [...new Set(paintRuns.prerendered.flatMap((r) => r.before))].sort();
+  row("(f) seed, `--style inline`: navigation start → first contentful paint (ms)", "fcp", "inline");
+  row("(f) seed, `--style inline`: navigation start → last paragraph laid out (ms)", "last", "inline");
+  row("(f) seed, `folio.css` linked (default): navigation start → first contentful paint (ms)", "fcp");
+  row("(f) seed, `folio.css` linked (default): navigation start → last paragraph laid out (ms)", "last");
+  const before = (v) => [...new Set(paintRuns[v].flatMap((r) => r.before))].sort().map((f) => `\`${f}\``).join(", ");
   lines.push(
     "",
-    `Fetched before the pre-rendered page's first paint (every run together): ${before.map((f) => `\`${f}\``).join(", ")}.`,
+    `${paintRuns.static.length} rounds, the pages cross-origin isolated (first paint to the microsecond); the interval: ` +
+      "2,000 resamplings of the rounds (a variant and the floor of one round together). " +
+      `Fetched before the first paint (every run together): with the stylesheet inline ${before("inline")}; linked ${before("prerendered")}.`,
+    "",
+    `On a phone network (Lighthouse's mobile preset, emulated in the browser: 562.5 ms added to each request, 1.47 Mbit/s, the CPU 4× slower), ${phoneRuns.static.length} rounds:`,
+    "",
+    "| measurement | pre-rendered | static HTML (floor) | JSON path today | pre-rendered / floor (95% interval) | pre-rendered / JSON path |",
+    "|---|---|---|---|---|---|",
+  );
+  runs = phoneRuns;
+  row("(f) phone, `--style inline`: → first contentful paint (ms)", "fcp", "inline");
+  row("(f) phone, `--style inline`: → last paragraph laid out (ms)", "last", "inline");
+  row("(f) phone, `folio.css` linked: → first contentful paint (ms)", "fcp");
+  row("(f) phone, `folio.css` linked: → last paragraph laid out (ms)", "last");
+  lines.push(
     "",
     "| measurement | cold (loaded at the margin) | warm (loaded when idle) |",
     "|---|---|---|",

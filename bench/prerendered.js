@@ -71,7 +71,7 @@
     if (mode === "paint") {
       const [fcp, last] = await Promise.all([firstPaint, lastParagraph()]);
       const before = performance.getEntriesByType("resource").filter((e) => e.startTime < fcp);
-      return { fcp, last, before: before.map((e) => new URL(e.name).pathname) };
+      return { fcp, last, isolated: crossOriginIsolated, before: before.map((e) => new URL(e.name).pathname) };
     }
     await loaded;
     if (mode === "island-warm") {

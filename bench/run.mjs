@@ -210,6 +210,7 @@ function startServer() {
         "Cache-Control": "no-cache",
       };
       if ((dir === DIST || dir === BASELINE_DIR) && file.endsWith(".html")) headers["Content-Security-Policy"] = DEMO_CSP;
+      if (prerender.isolated(file)) Object.assign(headers, { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" });
       const sent = encode(file, body, request.headers["accept-encoding"] ?? "");
       if (sent.encoding) headers["Content-Encoding"] = sent.encoding;
       headers["Vary"] = "Accept-Encoding";
@@ -314,7 +315,7 @@ async function startChromium(extra = []) {
 }
 
 /** Opens `url` in a fresh browser context; the page talks back through `__benchReport`. */
-async function openPage(cdp, url) {
+async function openPage(cdp, url, setup = []) {
   const { browserContextId } = await cdp.send("Target.createBrowserContext");
   const { targetId } = await cdp.send("Target.createTarget", {
     url: "about:blank",
@@ -338,6 +339,7 @@ async function openPage(cdp, url) {
   const send = (method, params) => cdp.send(method, params, sessionId);
   await send("Runtime.enable");
   await send("Runtime.addBinding", { name: "__benchReport" });
+  for (const [method, params] of setup) await send(method, params);
   await send("Page.navigate", { url });
   return {
     send,
@@ -375,9 +377,12 @@ async function openPage(cdp, url) {
   };
 }
 
-/** Opens `url`, waits for its report, closes it. */
-async function reportOf(cdp, url) {
-  const page = await openPage(cdp, url);
+/**
+ * Opens `url` (after the DevTools calls of `setup`: emulated network and
+ * CPU), waits for its report, closes it.
+ */
+async function reportOf(cdp, url, setup = []) {
+  const page = await openPage(cdp, url, setup);
   try {
     return await page.report();
   } finally {
@@ -935,6 +940,7 @@ async function main() {
     prerender.preparePrerendered(ROOT, GEN, path.join(GEN, "long.json"), log);
     const pre = {
       paintRuns: await prerender.paint(interleave, reportOf, cdp, origin, opts.runs),
+      phoneRuns: await prerender.paintOnPhone(interleave, reportOf, cdp, origin, opts.runs),
       islandRuns: await prerender.island(interleave, reportOf, cdp, origin, opts.runs),
       shifts: await prerender.layoutShift(reportOf, cdp, origin, log),
       rate: prerender.renderRate(ROOT, GEN, path.join(GEN, "long.json"), log),
