@@ -803,7 +803,7 @@ function report({ opts, host, product, prepared, seed, long, many, first, pre, l
     ["core/folio-island.js", path.join(DIST, "core/folio-island.js")],
     ["core/folio-island_bg.wasm", path.join(DIST, "core/folio-island_bg.wasm")],
   ]).split("\n").at(-1).split(" | ").at(-1).replace(" |", "");
-  lines.push(...prerender.section({ ...pre, median, spread, ratio, islandSize: `${island} KB` }));
+  lines.push(...prerender.section({ ...pre, median, spread, ratio, islandSize: `${island.replaceAll("*", "")} KB` }));
 
   for (const [runs, title] of [
     [lh, "(e) Lighthouse on the demo page (`/`, served with the demo's CSP)"],

@@ -83,7 +83,8 @@ fn inline_page() -> crate::server::Response {
 
 /// Recorded in every document before its scripts: the headline's and the
 /// body paragraphs' nodes as parsed (before any module script runs),
-/// whether the element was defined at the first paint, the layout shifts, the CSP violations, the `folio:*` events, and when the
+/// whether the element was defined at the first paint and the headline's
+/// font then, the layout shifts, the CSP violations, the `folio:*` events, and when the
 /// prompt's `aside` first appears.
 const WATCH: &str = r#"
 window.__seen = { shifts: [], violations: [], events: [], errors: [], promptAt: null };
@@ -95,6 +96,8 @@ new PerformanceObserver((list) => {
 new PerformanceObserver((list, observer) => {
   if (list.getEntriesByName("first-contentful-paint").length === 0) return;
   window.__seen.definedAtPaint = !!customElements.get("folio-article");
+  const h1 = (document.querySelector("folio-article")?.shadowRoot ?? document).querySelector("h1");
+  window.__seen.headlineAtPaint = h1 && getComputedStyle(h1).fontFamily;
   observer.disconnect();
 }).observe({ type: "paint", buffered: true });
 document.addEventListener("securitypolicyviolation", (e) => window.__seen.violations.push(e.violatedDirective + " " + e.blockedURI));
@@ -625,24 +628,41 @@ return {
   headline: [h1.fontFamily, h1.fontSize, h1.lineHeight],
   article: [article.maxWidth, article.paddingLeft],
   violations: window.__seen.violations,
+  atPaint: window.__seen.headlineAtPaint,
   sheets: performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.endsWith(".css")),
 };
 "#;
+
+/// Opens `page` and, once its first paint is reported, how it is styled.
+async fn styled(browser: &Browser, server: &Server, page: &str) -> Value {
+    browser.open(&server.url(page)).await;
+    browser
+        .wait_for(
+            "return 'headlineAtPaint' in window.__seen;",
+            &format!("the first paint of {page}"),
+        )
+        .await;
+    browser.eval(STYLED, vec![]).await
+}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_inline_stylesheet_paints_styled_under_the_policy_with_its_hash() {
     let server = server();
     let browser = Browser::start().await;
     browser.before_each_document(WATCH).await;
-    browser.open(&server.url("csp/prerendered.html")).await;
-    let linked = browser.eval(STYLED, vec![]).await;
+    let linked = styled(&browser, &server, "csp/prerendered.html").await;
     assert_eq!(linked["violations"], json!([]), "{linked}");
 
-    browser.open(&server.url("inline/prerendered.html")).await;
-    let inline = browser.eval(STYLED, vec![]).await;
+    let inline = styled(&browser, &server, "inline/prerendered.html").await;
     assert_eq!(inline["violations"], json!([]), "{inline}");
     assert_eq!(inline["headline"], linked["headline"], "styled as linked");
     assert_eq!(inline["article"], linked["article"], "laid out as linked");
+    for (name, page) in [("linked", &linked), ("inline", &inline)] {
+        assert!(
+            page["atPaint"].as_str().unwrap_or("").contains("Georgia"),
+            "{name}: the headline styled at the first paint: {page}"
+        );
+    }
     assert_eq!(
         inline["sheets"],
         json!(["/inline/demo.css"]),
@@ -670,8 +690,7 @@ async fn the_inline_stylesheet_paints_styled_under_the_policy_with_its_hash() {
 
     // Without the hash the policy refuses the sheet: the hash is what
     // allows it.
-    browser.open(&server.url("unhashed/prerendered.html")).await;
-    let refused = browser.eval(STYLED, vec![]).await;
+    let refused = styled(&browser, &server, "unhashed/prerendered.html").await;
     let violations = refused["violations"].as_array().unwrap();
     assert!(
         violations
@@ -680,6 +699,13 @@ async fn the_inline_stylesheet_paints_styled_under_the_policy_with_its_hash() {
         "{refused}"
     );
     assert_ne!(refused["headline"], linked["headline"], "{refused}");
+    assert!(
+        !refused["atPaint"]
+            .as_str()
+            .unwrap_or("")
+            .contains("Georgia"),
+        "{refused}"
+    );
     browser.stop().await;
 }
 
