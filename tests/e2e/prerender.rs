@@ -175,6 +175,17 @@ async fn center(browser: &Browser, selector: &str) {
         .await;
 }
 
+/// Brings the prompt's place into view and waits for the island's prompt.
+async fn island_prompt(browser: &Browser, what: &str) {
+    center(browser, "[data-island]").await;
+    browser
+        .wait_for(
+            "return !!(document.querySelector('folio-article')?.shadowRoot ?? document).querySelector('aside.folio-support');",
+            what,
+        )
+        .await;
+}
+
 fn shift_total(report: &Value) -> f64 {
     let shifts = report["seen"]["shifts"].as_array().unwrap();
     shifts.iter().map(|s| s.as_f64().unwrap()).sum()
@@ -319,13 +330,7 @@ async fn the_island_shows_the_prompt_near_the_viewport_and_a_snooze_holds() {
     browser.resize(1280, 800).await;
     browser.before_each_document(WATCH).await;
     browser.open(&server.url("prerendered.html")).await;
-    center(&browser, "[data-island]").await;
-    browser
-        .wait_for(
-            "return !!document.querySelector('folio-article').shadowRoot.querySelector('aside.folio-support');",
-            "the island's prompt",
-        )
-        .await;
+    island_prompt(&browser, "the island's prompt").await;
     let prompt = browser.eval(PROMPT, vec![]).await;
     assert_eq!(
         prompt["amounts"],
@@ -594,13 +599,7 @@ async fn the_strict_policy_holds_with_and_without_the_island() {
         browser.open(&server.url(page)).await;
         let before = browser.eval(SAME_NODES, vec![]).await;
         assert_eq!(before["seen"]["violations"], json!([]), "{page}: {before}");
-        center(&browser, "[data-island]").await;
-        browser
-            .wait_for(
-                "return !!(document.querySelector('folio-article')?.shadowRoot ?? document).querySelector('aside.folio-support');",
-                &format!("the island under the policy on {page}"),
-            )
-            .await;
+        island_prompt(&browser, &format!("the island under the policy on {page}")).await;
         let after = browser.eval(SAME_NODES, vec![]).await;
         assert_eq!(after["seen"]["violations"], json!([]), "{page}: {after}");
         let errors: Vec<&Value> = after["seen"]["events"]
@@ -669,13 +668,11 @@ async fn the_inline_stylesheet_paints_styled_under_the_policy_with_its_hash() {
         "no folio.css fetched"
     );
     browser.screenshot("prerender-inline-style").await;
-    center(&browser, "[data-island]").await;
-    browser
-        .wait_for(
-            "return !!document.querySelector('folio-article').shadowRoot.querySelector('aside.folio-support');",
-            "the island's prompt under the policy with the hash",
-        )
-        .await;
+    island_prompt(
+        &browser,
+        "the island's prompt under the policy with the hash",
+    )
+    .await;
     let after = browser.eval(SAME_NODES, vec![]).await;
     assert_eq!(after["seen"]["violations"], json!([]), "{after}");
     assert_eq!(after["seen"]["errors"], json!([]), "{after}");
