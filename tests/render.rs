@@ -361,8 +361,10 @@ fn the_command_writes_one_file_per_article_and_names_each_bad_one() {
 #[test]
 fn the_inline_stylesheet_is_the_sheet_itself_and_the_readme_publishes_its_hash() {
     let seed = file("www/sample/article.json");
-    // Nothing in the sheet can end its `<style>` element early.
+    // Nothing in the sheet can end its `<style>` element early, and it is
+    // ASCII: the same text (and hash) on a page in any encoding.
     assert!(!folio::STYLESHEET.contains("</"));
+    assert!(folio::STYLESHEET.is_ascii());
     for output in [Output::Embed, Output::Page] {
         let html = styled(&seed, output, Style::Inline);
         assert_eq!(html.matches("<style>").count(), 1, "{output:?}");
@@ -438,12 +440,18 @@ fn every_output_is_valid_html() {
             ("plain", document(&rendered(&text, Output::Plain))),
             ("oembed", document(oembed["html"].as_str().unwrap())),
         ];
+        let oembed_inline: Value =
+            serde_json::from_str(&styled(&text, Output::Oembed, Style::Inline)).unwrap();
         let inline = [
             (
                 "embed-inline",
                 document(&styled(&text, Output::Embed, Style::Inline)),
             ),
             ("page-inline", styled(&text, Output::Page, Style::Inline)),
+            (
+                "oembed-inline",
+                document(oembed_inline["html"].as_str().unwrap()),
+            ),
         ];
         for (name, html) in outputs.into_iter().chain(inline) {
             let path = dir.join(format!("{sample}.{name}.html"));

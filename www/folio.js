@@ -153,18 +153,6 @@ function createFolio() {
   }
 
   /**
-   * Each pre-rendered element's observed attributes when its definition
-   * was put off until after the first paint (see `define`).
-   */
-  const attributesSeen = new WeakMap();
-  const attributesOf = (host) => JSON.stringify(FolioArticle.observedAttributes.map((name) => host.getAttribute(name)));
-
-  /** The article `folio render` wrote into `host`'s declarative shadow root, if any. */
-  function prerenderedRoot(host) {
-    return [...(host.shadowRoot?.children ?? [])].find((child) => child.matches(".folio-root[data-prerendered]"));
-  }
-
-  /**
    * Calls `work` once the page has painted its first content: a frame
    * later when it has, else when the browser reports that paint, or a
    * second after the page has loaded, whichever comes first (a browser
@@ -599,13 +587,9 @@ function createFolio() {
         this.#article = value;
       }
       // A declarative shadow root `folio render` wrote: adopted as it is.
-      const prerendered = prerenderedRoot(this);
+      const prerendered = [...(this.shadowRoot?.children ?? [])].find((e) => e.matches(".folio-root[data-prerendered]"));
       if (prerendered) this.#base = absolute(prerendered.dataset.base);
-      // Attributes a script changed while the definition waited for the
-      // first paint: the article is rendered again, as for a change after.
-      const changed = attributesSeen.has(this) && attributesSeen.get(this) !== attributesOf(this);
-      attributesSeen.delete(this);
-      if (!this.#controller && prerendered && this.#article === undefined && !changed) return this.#adopt(prerendered);
+      if (!this.#controller && prerendered && this.#article === undefined) return this.#adopt(prerendered);
       this.#start(!this.#controller && !!prerendered);
     }
 
@@ -715,19 +699,7 @@ function createFolio() {
     }
   }
 
-  // The element is defined at once, so that an article rendered from JSON
-  // has its skeleton in the first frame. On a parsed page whose every
-  // article is pre-rendered it is defined after the first paint: adopting
-  // them changes nothing a reader sees, and the page paints sooner
-  // without that work before it.
-  const define = () => {
-    if (!customElements.get("folio-article")) customElements.define("folio-article", FolioArticle);
-  };
-  const hosts = [...document.querySelectorAll("folio-article")];
-  if (document.readyState !== "loading" && hosts.length > 0 && hosts.every(prerenderedRoot)) {
-    for (const host of hosts) attributesSeen.set(host, attributesOf(host));
-    afterFirstPaint(define);
-  } else define();
+  if (!customElements.get("folio-article")) customElements.define("folio-article", FolioArticle);
   // A page `folio render --page` wrote holds its article in the light DOM:
   // its support prompt wakes the same way, its events sent on the article.
   // What takes its prompts away is kept on the article: the prompts live

@@ -83,8 +83,7 @@ fn inline_page() -> crate::server::Response {
 
 /// Recorded in every document before its scripts: the headline's and the
 /// body paragraphs' nodes as parsed (before any module script runs),
-/// whether the element was defined at the first paint and the headline's
-/// font then, the layout shifts, the CSP violations, the `folio:*` events, and when the
+/// the layout shifts, the CSP violations, the `folio:*` events, and when the
 /// prompt's `aside` first appears.
 const WATCH: &str = r#"
 window.__seen = { shifts: [], violations: [], events: [], errors: [], promptAt: null };
@@ -93,13 +92,6 @@ addEventListener("unhandledrejection", (e) => window.__seen.errors.push(String(e
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.__seen.shifts.push(e.value);
 }).observe({ type: "layout-shift", buffered: true });
-new PerformanceObserver((list, observer) => {
-  if (list.getEntriesByName("first-contentful-paint").length === 0) return;
-  window.__seen.definedAtPaint = !!customElements.get("folio-article");
-  const h1 = (document.querySelector("folio-article")?.shadowRoot ?? document).querySelector("h1");
-  window.__seen.headlineAtPaint = h1 && getComputedStyle(h1).fontFamily;
-  observer.disconnect();
-}).observe({ type: "paint", buffered: true });
 document.addEventListener("securitypolicyviolation", (e) => window.__seen.violations.push(e.violatedDirective + " " + e.blockedURI));
 for (const name of ["folio:render", "folio:error", "folio:support-view", "folio:support-dismiss", "folio:support-click"]) {
   document.addEventListener(name, (e) => window.__seen.events.push({ type: name, detail: e.detail }));
@@ -202,10 +194,6 @@ async fn folio_js_adopts_the_article_without_touching_a_node_or_loading_the_core
         "parsed before folio.js ran"
     );
     assert_eq!(report["definedNow"], true, "folio.js ran");
-    assert_eq!(
-        report["seen"]["definedAtPaint"], false,
-        "on a page of pre-rendered articles the element is defined after the first paint: {report}"
-    );
     assert_eq!(report["sameH1"], true, "the same h1 node: {report}");
     assert_eq!(
         report["sameParagraphs"], true,
@@ -462,13 +450,7 @@ async fn the_islands_prompt_is_the_widgets_in_the_articles_language() {
     );
     let browser = Browser::start().await;
     browser.resize(1280, 800).await;
-    browser.before_each_document(WATCH).await;
     browser.open(&server.url("twice.html")).await;
-    let seen = browser.eval("return window.__seen;", vec![]).await;
-    assert_eq!(
-        seen["definedAtPaint"], true,
-        "with an article from JSON the element is defined before the first paint (its skeleton): {seen}"
-    );
     center(&browser, "[data-island]").await;
     let both = "return [...document.querySelectorAll('folio-article')]\
                 .every((e) => e.shadowRoot?.querySelector('aside.folio-support'));";
@@ -547,24 +529,11 @@ async fn an_update_or_a_changed_attribute_loads_the_core_and_renders_there() {
         "the core, now: {report}"
     );
     // The attribute path: the pre-rendered JSON shown again, without the
-    // prompt; once the article is adopted, and before (a script that
-    // changes it while the definition waits for the first paint).
+    // prompt.
     adopted(&browser, &server).await;
     let off = "document.querySelector('folio-article').setAttribute('support', 'off');";
     browser.eval(off, vec![]).await;
     without_support(&browser, &server, 2).await;
-    browser
-        .before_each_document(&format!(
-            "document.addEventListener('DOMContentLoaded', () => {{ \
-               window.__definedAtChange = !!customElements.get('folio-article'); {off} }});"
-        ))
-        .await;
-    browser.open(&server.url("prerendered.html")).await;
-    without_support(&browser, &server, 1).await;
-    let defined = browser
-        .eval("return window.__definedAtChange;", vec![])
-        .await;
-    assert_eq!(defined, false, "changed before the element was defined");
     browser.stop().await;
 }
 
@@ -627,20 +596,13 @@ return {
   headline: [h1.fontFamily, h1.fontSize, h1.lineHeight],
   article: [article.maxWidth, article.paddingLeft],
   violations: window.__seen.violations,
-  atPaint: window.__seen.headlineAtPaint,
   sheets: performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.endsWith(".css")),
 };
 "#;
 
-/// Opens `page` and, once its first paint is reported, how it is styled.
+/// Opens `page`; how it is styled.
 async fn styled(browser: &Browser, server: &Server, page: &str) -> Value {
     browser.open(&server.url(page)).await;
-    browser
-        .wait_for(
-            "return 'headlineAtPaint' in window.__seen;",
-            &format!("the first paint of {page}"),
-        )
-        .await;
     browser.eval(STYLED, vec![]).await
 }
 
@@ -656,12 +618,6 @@ async fn the_inline_stylesheet_paints_styled_under_the_policy_with_its_hash() {
     assert_eq!(inline["violations"], json!([]), "{inline}");
     assert_eq!(inline["headline"], linked["headline"], "styled as linked");
     assert_eq!(inline["article"], linked["article"], "laid out as linked");
-    for (name, page) in [("linked", &linked), ("inline", &inline)] {
-        assert!(
-            page["atPaint"].as_str().unwrap_or("").contains("Georgia"),
-            "{name}: the headline styled at the first paint: {page}"
-        );
-    }
     assert_eq!(
         inline["sheets"],
         json!(["/inline/demo.css"]),
@@ -696,13 +652,6 @@ async fn the_inline_stylesheet_paints_styled_under_the_policy_with_its_hash() {
         "{refused}"
     );
     assert_ne!(refused["headline"], linked["headline"], "{refused}");
-    assert!(
-        !refused["atPaint"]
-            .as_str()
-            .unwrap_or("")
-            .contains("Georgia"),
-        "{refused}"
-    );
     browser.stop().await;
 }
 
