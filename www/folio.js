@@ -152,6 +152,11 @@ function createFolio() {
     return island;
   }
 
+  /** Whether the page has painted its first content. */
+  function painted() {
+    return performance.getEntriesByName("first-contentful-paint").length > 0;
+  }
+
   /**
    * Calls `work` once the page has painted its first content: a frame
    * later when it has, else when the browser reports that paint, or a
@@ -167,7 +172,6 @@ function createFolio() {
       observer?.disconnect();
       setTimeout(work, 0);
     };
-    const painted = () => performance.getEntriesByName("first-contentful-paint").length > 0;
     if (painted()) return requestAnimationFrame(once);
     if (PerformanceObserver.supportedEntryTypes?.includes("paint")) {
       observer = new PerformanceObserver(() => painted() && once());
@@ -577,6 +581,8 @@ function createFolio() {
     #base = null;
     /** Puts the prompts to sleep once the core has rendered (after a takeover). */
     #sleepOnRender = null;
+    /** Calls off an adoption waiting for the first paint. */
+    #adoptLater = null;
 
     connectedCallback() {
       // `article` set before this script ran is a plain property of the
@@ -589,8 +595,34 @@ function createFolio() {
       // A declarative shadow root `folio render` wrote: adopted as it is.
       const prerendered = [...(this.shadowRoot?.children ?? [])].find((e) => e.matches(".folio-root[data-prerendered]"));
       if (prerendered) this.#base = absolute(prerendered.dataset.base);
-      if (!this.#controller && prerendered && this.#article === undefined) return this.#adopt(prerendered);
+      if (!this.#controller && prerendered && this.#article === undefined) {
+        // Adopting changes nothing the reader sees: done before the first
+        // paint, it would only delay it.
+        return painted() ? this.#adopt(prerendered) : this.#adoptAfterPaint(prerendered);
+      }
       this.#start(!this.#controller && !!prerendered);
+    }
+
+    /** Adopts the pre-rendered article under `root` once the page has painted. */
+    #adoptAfterPaint(root) {
+      let called = false;
+      this.#adoptLater = () => (called = true);
+      afterFirstPaint(() => {
+        if (called) return;
+        this.#adoptLater = null;
+        this.#adopt(root);
+      });
+    }
+
+    /**
+     * Calls off the adoption waiting for the first paint, if any (the host
+     * changed the article first); whether there was one.
+     */
+    #callOffAdoption() {
+      if (!this.#adoptLater) return false;
+      this.#adoptLater();
+      this.#adoptLater = null;
+      return true;
     }
 
     /**
@@ -646,6 +678,7 @@ function createFolio() {
     }
 
     disconnectedCallback() {
+      this.#callOffAdoption();
       this.#sleep?.();
       this.#sleep = null;
       this.#sleepOnRender?.();
@@ -658,6 +691,10 @@ function createFolio() {
 
     attributeChangedCallback(name, before, after) {
       if (before === after) return;
+      if (this.#callOffAdoption()) {
+        if (name === "src") this.#article = undefined;
+        return this.#start(true);
+      }
       if (this.#sleep) {
         if (name === "src") this.#article = undefined;
         return this.#takeOver();
@@ -677,6 +714,7 @@ function createFolio() {
     /** Renders an article object (or JSON text), the same as `update`. */
     set article(value) {
       this.#article = value;
+      if (this.#callOffAdoption()) return this.#start(true);
       if (this.#sleep) return this.#takeOver();
       if (this.#started) this.#load();
     }

@@ -529,11 +529,29 @@ async fn an_update_or_a_changed_attribute_loads_the_core_and_renders_there() {
         "the core, now: {report}"
     );
     // The attribute path: the pre-rendered JSON shown again, without the
-    // prompt.
+    // prompt; once the article is adopted, and while its adoption waits
+    // for the first paint (hidden from folio.js here, so that it waits
+    // until a second after the page has loaded): then it is never adopted
+    // and renders once, from the core.
     adopted(&browser, &server).await;
     let off = "document.querySelector('folio-article').setAttribute('support', 'off');";
     browser.eval(off, vec![]).await;
     without_support(&browser, &server, 2).await;
+    browser
+        .before_each_document(&format!(
+            "const entries = performance.getEntriesByName.bind(performance); \
+             performance.getEntriesByName = (name, type) => name === 'first-contentful-paint' ? [] : entries(name, type); \
+             Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', {{ value: [] }}); \
+             document.addEventListener('DOMContentLoaded', () => {{ \
+               window.__definedAtChange = document.querySelector('folio-article').matches(':defined'); {off} }});"
+        ))
+        .await;
+    browser.open(&server.url("prerendered.html")).await;
+    without_support(&browser, &server, 1).await;
+    let defined = browser
+        .eval("return window.__definedAtChange;", vec![])
+        .await;
+    assert_eq!(defined, true, "the element is defined at once");
     browser.stop().await;
 }
 
