@@ -126,6 +126,8 @@ function createFolio() {
   let converter = null;
   /** The support island, loaded by the first pre-rendered prompt. */
   let island = null;
+  /** Settles once the page has painted its first content (`afterFirstPaint`). */
+  let firstPaint = null;
 
   /**
    * A wasm-bindgen module (`imported`, a promise of it) started with its
@@ -161,25 +163,26 @@ function createFolio() {
    * Calls `work` once the page has painted its first content: a frame
    * later when it has, else when the browser reports that paint, or a
    * second after the page has loaded, whichever comes first (a browser
-   * may report no paint: an older one, a tab never shown).
+   * may report no paint: an older one, a tab never shown). The page
+   * waits for that once; later calls run as soon as it has.
    */
   function afterFirstPaint(work) {
-    let done = false;
-    let observer = null;
-    const once = () => {
-      if (done) return;
-      done = true;
-      observer?.disconnect();
-      setTimeout(work, 0);
-    };
-    if (painted()) return requestAnimationFrame(once);
-    if (PerformanceObserver.supportedEntryTypes?.includes("paint")) {
-      observer = new PerformanceObserver(() => painted() && once());
-      observer.observe({ type: "paint", buffered: true });
-    }
-    const fallback = () => setTimeout(once, 1000);
-    if (document.readyState === "complete") fallback();
-    else addEventListener("load", fallback, { once: true });
+    firstPaint ??= new Promise((resolve) => {
+      let observer = null;
+      const once = () => {
+        observer?.disconnect();
+        resolve();
+      };
+      if (painted()) return requestAnimationFrame(once);
+      if (PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+        observer = new PerformanceObserver(() => painted() && once());
+        observer.observe({ type: "paint", buffered: true });
+      }
+      const fallback = () => setTimeout(once, 1000);
+      if (document.readyState === "complete") fallback();
+      else addEventListener("load", fallback, { once: true });
+    });
+    firstPaint.then(() => setTimeout(work, 0));
   }
 
   /**

@@ -543,7 +543,8 @@ async fn an_update_or_a_changed_attribute_loads_the_core_and_renders_there() {
              performance.getEntriesByName = (name, type) => name === 'first-contentful-paint' ? [] : entries(name, type); \
              Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', {{ value: [] }}); \
              document.addEventListener('DOMContentLoaded', () => {{ \
-               window.__definedAtChange = document.querySelector('folio-article').matches(':defined'); {off} }});"
+               window.__definedAtChange = document.querySelector('folio-article').matches(':defined'); {off} }}); \
+             addEventListener('load', () => setTimeout(() => (window.__waited = true), 1500));"
         ))
         .await;
     browser.open(&server.url("prerendered.html")).await;
@@ -552,6 +553,15 @@ async fn an_update_or_a_changed_attribute_loads_the_core_and_renders_there() {
         .eval("return window.__definedAtChange;", vec![])
         .await;
     assert_eq!(defined, true, "the element is defined at once");
+    // Past the time the adoption waited for: it stays called off.
+    let after = browser
+        .wait_for(
+            "return window.__waited && { renders: window.__seen.events.filter((e) => e.type === 'folio:render').length, \
+             island: performance.getEntriesByType('resource').some((e) => e.name.includes('/core/folio-island')) };",
+            "a second and a half after load",
+        )
+        .await;
+    assert_eq!(after, json!({ "renders": 1, "island": false }));
     browser.stop().await;
 }
 
