@@ -54,7 +54,7 @@ impl Browser {
         let driver = loop {
             match WebDriver::new(&url, caps.clone()).await {
                 Ok(driver) => break driver,
-                Err(_) if started.elapsed() < Duration::from_secs(20) => {
+                Err(_) if started.elapsed() < Duration::from_secs(60) => {
                     tokio::time::sleep(Duration::from_millis(100)).await
                 }
                 Err(e) => panic!("chromedriver did not start a session: {e}"),
