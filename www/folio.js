@@ -584,7 +584,7 @@ function createFolio() {
     #base = null;
     /** Puts the prompts to sleep once the core has rendered (after a takeover). */
     #sleepOnRender = null;
-    /** Calls off an adoption waiting for the first paint. */
+    /** An adoption waiting for the first paint (cleared: called off). */
     #adoptLater = null;
 
     connectedCallback() {
@@ -608,24 +608,13 @@ function createFolio() {
 
     /** Adopts the pre-rendered article under `root` once the page has painted. */
     #adoptAfterPaint(root) {
-      let called = false;
-      this.#adoptLater = () => (called = true);
-      afterFirstPaint(() => {
-        if (called) return;
+      const adopt = () => {
+        if (this.#adoptLater !== adopt) return; // called off meanwhile
         this.#adoptLater = null;
         this.#adopt(root);
-      });
-    }
-
-    /**
-     * Calls off the adoption waiting for the first paint, if any (the host
-     * changed the article first); whether there was one.
-     */
-    #callOffAdoption() {
-      if (!this.#adoptLater) return false;
-      this.#adoptLater();
-      this.#adoptLater = null;
-      return true;
+      };
+      this.#adoptLater = adopt;
+      afterFirstPaint(adopt);
     }
 
     /**
@@ -644,9 +633,12 @@ function createFolio() {
      * it stays in view until the core's render replaces it.
      */
     #takeOver() {
-      // The prompt stays until the core's render replaces the article.
+      // Not adopted yet: nothing to keep but the article itself.
+      this.#adoptLater = null;
       const sleep = this.#sleep;
       this.#sleep = null;
+      if (!sleep) return this.#start(true);
+      // The prompt stays until the core's render replaces the article.
       const done = () => {
         sleep();
         this.#sleepOnRender = null;
@@ -681,7 +673,7 @@ function createFolio() {
     }
 
     disconnectedCallback() {
-      this.#callOffAdoption();
+      this.#adoptLater = null;
       this.#sleep?.();
       this.#sleep = null;
       this.#sleepOnRender?.();
@@ -694,11 +686,7 @@ function createFolio() {
 
     attributeChangedCallback(name, before, after) {
       if (before === after) return;
-      if (this.#callOffAdoption()) {
-        if (name === "src") this.#article = undefined;
-        return this.#start(true);
-      }
-      if (this.#sleep) {
+      if (this.#sleep || this.#adoptLater) {
         if (name === "src") this.#article = undefined;
         return this.#takeOver();
       }
@@ -717,8 +705,7 @@ function createFolio() {
     /** Renders an article object (or JSON text), the same as `update`. */
     set article(value) {
       this.#article = value;
-      if (this.#callOffAdoption()) return this.#start(true);
-      if (this.#sleep) return this.#takeOver();
+      if (this.#sleep || this.#adoptLater) return this.#takeOver();
       if (this.#started) this.#load();
     }
 
