@@ -69,17 +69,16 @@ export function preparePrerendered(root, gen, longJson, log) {
   const render = (file, extra = []) =>
     folio(root, ["render", "--embed", "--assets", "../../", "--base", "../../sample/article.json", ...extra, file]);
   const fragment = render(seed);
-  const css = folio(root, ["stylesheet"]);
+  const inline = render(seed, ["--style", "inline"]);
   const script = `<script type="module" src="../../folio.js"></script>`;
   const pages = {
     "f-prerendered.html": page("Bench (f): the seed, pre-rendered", script, fragment),
-    "f-inline.html": page("Bench (f): the seed, pre-rendered with its stylesheet inline", script, render(seed, ["--style", "inline"])),
+    "f-inline.html": page("Bench (f): the seed, pre-rendered with its stylesheet inline", script, inline),
     // The floor: the same markup and stylesheet, inline, and no script.
     "f-static.html": page(
       "Bench (f): the seed as static HTML",
       "",
-      fragment
-        .replace(/<link rel="stylesheet"[^>]*>/, `<style>${css}</style>`)
+      inline
         .replace(/<\/template><script type="application\/json">[\s\S]*<\/script><\/folio-article>$/, "</template></folio-article>")
         .replaceAll("folio-article", "static-article"),
     ),
@@ -99,7 +98,7 @@ export function preparePrerendered(root, gen, longJson, log) {
  * How many times the runs of the other scenarios (f) takes: its target is
  * a few per cent from the floor, and one page load varies by more.
  */
-export const PAINT_ROUNDS = 2;
+const PAINT_ROUNDS = 2;
 
 /**
  * Whether the server sends `file` cross-origin isolated (COOP and COEP):
@@ -121,13 +120,17 @@ async function paintOnce(reportOf, cdp, origin, v, setup = []) {
   return report;
 }
 
-/** (f): the variants of the seed, interleaved. */
-export function paint(interleave, reportOf, cdp, origin, runs) {
+/**
+ * (f): the variants of the seed, interleaved; with `PHONE`'s network and
+ * CPU when `phone` (where a request before the first paint costs a round
+ * trip).
+ */
+export function paint(interleave, reportOf, cdp, origin, runs, phone = false) {
   return interleave(
-    "(f) seed article: navigation start to first contentful paint / last paragraph laid out (ms)",
+    `(f) seed article${phone ? ", a phone's network and CPU" : ""}: navigation start to first contentful paint / last paragraph laid out (ms)`,
     Object.keys(PAINT_PAGES),
-    balanced(runs * PAINT_ROUNDS),
-    (v) => paintOnce(reportOf, cdp, origin, v),
+    balanced(phone ? Math.min(runs, PHONE_ROUNDS) : runs * PAINT_ROUNDS),
+    (v) => paintOnce(reportOf, cdp, origin, v, phone ? PHONE : []),
     (r) => `${r.fcp.toFixed(1)}/${r.last.toFixed(1)}`,
   );
 }
@@ -146,17 +149,6 @@ const PHONE = [
 
 /** Rounds of (f) on the phone (each load takes seconds; it varies less). */
 const PHONE_ROUNDS = 12;
-
-/** (f) again, with a phone's network and CPU: where a request before the first paint costs a round trip. */
-export function paintOnPhone(interleave, reportOf, cdp, origin, runs) {
-  return interleave(
-    "(f) on a phone's network and CPU: navigation start to first contentful paint / last paragraph laid out (ms)",
-    Object.keys(PAINT_PAGES),
-    balanced(Math.min(runs, PHONE_ROUNDS)),
-    (v) => paintOnce(reportOf, cdp, origin, v, PHONE),
-    (r) => `${r.fcp.toFixed(0)}/${r.last.toFixed(0)}`,
-  );
-}
 
 /** (g): the island, cold and warm, interleaved. */
 export function island(interleave, reportOf, cdp, origin, runs) {
@@ -231,26 +223,27 @@ function interval(a, b, median) {
 
 /** The report's section on pre-rendering. */
 export function section({ paintRuns, phoneRuns, islandRuns, shifts, rate, median, spread, ratio, islandSize }) {
-  let runs = paintRuns;
-  const of = (v, key) => runs[v].map((r) => r[key]);
+  /** (f)'s table of `runs`, its rows named after `where`. */
+  const paintTable = (runs, where) => {
+    const of = (v, key) => runs[v].map((r) => r[key]);
+    const row = (v, style, key, to) =>
+      `| (f) ${where}, ${style}: navigation start → ${to} (ms) | ${spread(of(v, key))} | ${spread(of("static", key))} | ${spread(of("json", key))} | ` +
+      `${ratio(of(v, key), of("static", key))} (${interval(of(v, key), of("static", key), median)}) | ${ratio(of(v, key), of("json", key))} |`;
+    return [
+      "| measurement | pre-rendered | static HTML (floor) | JSON path today | pre-rendered / floor (95% interval) | pre-rendered / JSON path |",
+      "|---|---|---|---|---|---|",
+      ...[["inline", "`--style inline`"], ["prerendered", "`folio.css` linked (default)"]].flatMap(([v, style]) => [
+        row(v, style, "fcp", "first contentful paint"),
+        row(v, style, "last", "last paragraph laid out"),
+      ]),
+    ];
+  };
+  const before = (v) => [...new Set(paintRuns[v].flatMap((r) => r.before))].sort().map((f) => `\`${f}\``).join(", ");
   const lines = [
     "",
     "### (f), (g) Pre-rendered articles (`folio render`)",
     "",
-    "| measurement | pre-rendered | static HTML (floor) | JSON path today | pre-rendered / floor (95% interval) | pre-rendered / JSON path |",
-    "|---|---|---|---|---|---|",
-  ];
-  const row = (label, key, v = "prerendered") =>
-    lines.push(
-      `| ${label} | ${spread(of(v, key))} | ${spread(of("static", key))} | ${spread(of("json", key))} | ` +
-        `${ratio(of(v, key), of("static", key))} (${interval(of(v, key), of("static", key), median)}) | ${ratio(of(v, key), of("json", key))} |`,
-    );
-  row("(f) seed, `--style inline`: navigation start → first contentful paint (ms)", "fcp", "inline");
-  row("(f) seed, `--style inline`: navigation start → last paragraph laid out (ms)", "last", "inline");
-  row("(f) seed, `folio.css` linked (default): navigation start → first contentful paint (ms)", "fcp");
-  row("(f) seed, `folio.css` linked (default): navigation start → last paragraph laid out (ms)", "last");
-  const before = (v) => [...new Set(paintRuns[v].flatMap((r) => r.before))].sort().map((f) => `\`${f}\``).join(", ");
-  lines.push(
+    ...paintTable(paintRuns, "seed"),
     "",
     `${paintRuns.static.length} rounds, the pages cross-origin isolated (first paint timed to a few microseconds, not 4 ms); the interval: ` +
       "2,000 resamplings of the rounds (a variant and the floor of one round together). " +
@@ -258,14 +251,8 @@ export function section({ paintRuns, phoneRuns, islandRuns, shifts, rate, median
     "",
     `With a phone's network and CPU (Lighthouse's mobile throttling, applied in the browser: 562.5 ms added to each request, 1.47 Mbit/s, the CPU 4× slower), ${phoneRuns.static.length} rounds:`,
     "",
-    "| measurement | pre-rendered | static HTML (floor) | JSON path today | pre-rendered / floor (95% interval) | pre-rendered / JSON path |",
-    "|---|---|---|---|---|---|",
-  );
-  runs = phoneRuns;
-  row("(f) phone, `--style inline`: → first contentful paint (ms)", "fcp", "inline");
-  row("(f) phone, `--style inline`: → last paragraph laid out (ms)", "last", "inline");
-  row("(f) phone, `folio.css` linked: → first contentful paint (ms)", "fcp");
-  row("(f) phone, `folio.css` linked: → last paragraph laid out (ms)", "last");
+    ...paintTable(phoneRuns, "phone"),
+  ];
   lines.push(
     "",
     "| measurement | cold (loaded at the margin) | warm (loaded when idle) |",

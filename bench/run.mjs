@@ -629,6 +629,12 @@ const ratio = (a, b) => `${(median(a) / median(b)).toFixed(2)}×`;
 const MB = 1024 * 1024;
 
 /** Raw, gzip -9 and brotli 11 sizes of files, as a Markdown table's rows. */
+/** The length of `data` compressed with brotli at quality 11. */
+const brotliLength = (data) =>
+  zlib.brotliCompressSync(data, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  }).length;
+
 function sizes(files) {
   let total = [0, 0, 0];
   const rows = files.map(([name, file]) => {
@@ -636,9 +642,7 @@ function sizes(files) {
     const row = [
       data.length,
       zlib.gzipSync(data, { level: 9 }).length,
-      zlib.brotliCompressSync(data, {
-        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-      }).length,
+      brotliLength(data),
     ];
     total = total.map((t, i) => t + row[i]);
     return `| \`${name}\` | ${row.map((n) => (n / 1000).toFixed(1)).join(" | ")} |`;
@@ -799,11 +803,10 @@ function report({ opts, host, product, prepared, seed, long, many, first, pre, l
   firstRow("seed article, first widget of a page with the core ready: `mount()` → `folio:render` (ms)", "first");
   firstRow("the same, second widget (ms)", "second");
 
-  const island = sizes([
-    ["core/folio-island.js", path.join(DIST, "core/folio-island.js")],
-    ["core/folio-island_bg.wasm", path.join(DIST, "core/folio-island_bg.wasm")],
-  ]).split("\n").at(-1).split(" | ").at(-1).replace(" |", "");
-  lines.push(...prerender.section({ ...pre, median, spread, ratio, islandSize: `${island.replaceAll("*", "")} KB` }));
+  const island = ["core/folio-island.js", "core/folio-island_bg.wasm"]
+    .map((file) => brotliLength(fs.readFileSync(path.join(DIST, file))))
+    .reduce((a, b) => a + b);
+  lines.push(...prerender.section({ ...pre, median, spread, ratio, islandSize: `${(island / 1000).toFixed(1)} KB` }));
 
   for (const [runs, title] of [
     [lh, "(e) Lighthouse on the demo page (`/`, served with the demo's CSP)"],
@@ -940,7 +943,7 @@ async function main() {
     prerender.preparePrerendered(ROOT, GEN, path.join(GEN, "long.json"), log);
     const pre = {
       paintRuns: await prerender.paint(interleave, reportOf, cdp, origin, opts.runs),
-      phoneRuns: await prerender.paintOnPhone(interleave, reportOf, cdp, origin, opts.runs),
+      phoneRuns: await prerender.paint(interleave, reportOf, cdp, origin, opts.runs, true),
       islandRuns: await prerender.island(interleave, reportOf, cdp, origin, opts.runs),
       shifts: await prerender.layoutShift(reportOf, cdp, origin, log),
       rate: prerender.renderRate(ROOT, GEN, path.join(GEN, "long.json"), log),

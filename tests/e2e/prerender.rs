@@ -651,6 +651,12 @@ async fn the_inline_stylesheet_paints_styled_under_the_policy_with_its_hash() {
         json!(["/inline/demo.css"]),
         "no folio.css fetched"
     );
+    let first = browser.eval(SAME_NODES, vec![]).await;
+    assert_eq!(
+        shift_total(&first),
+        0.0,
+        "styled from the first frame, nothing moved after: {first}"
+    );
     browser.screenshot("prerender-inline-style").await;
     island_prompt(
         &browser,
