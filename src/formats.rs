@@ -90,7 +90,14 @@ pub fn read(
     format: Option<Format>,
     base: Option<&str>,
 ) -> Result<Read, ContentError> {
-    read_mapped(map(text, body, format, base)?).map(|(read, _)| read)
+    match map(text, body, format, base)? {
+        Mapped::Folio(article) => Ok(Read {
+            article: *article,
+            format: Format::Folio,
+            notices: Vec::new(),
+        }),
+        Mapped::Other(out, format) => out.finish(format),
+    }
 }
 
 /// An ANS or JSON-LD document (or a page's JSON-LD) as the Article JSON v1
@@ -119,21 +126,14 @@ pub fn read_with_json(
     format: Option<Format>,
     base: Option<&str>,
 ) -> Result<(Read, String), ContentError> {
-    let (read, json) = read_mapped(map(text, None, format, base)?)?;
-    Ok((read, json.unwrap_or_else(|| text.to_string())))
-}
-
-/// A mapped article, read; for another format, with the Article JSON v1
-/// text it maps to (checking the article writes it anyway).
-fn read_mapped(mapped: Mapped) -> Result<(Read, Option<String>), ContentError> {
-    match mapped {
+    match map(text, None, format, base)? {
         Mapped::Folio(article) => {
             let read = Read {
                 article: *article,
                 format: Format::Folio,
                 notices: Vec::new(),
             };
-            Ok((read, None))
+            Ok((read, text.to_string()))
         }
         Mapped::Other(out, format) => {
             let (article, json, notices) = out.checked()?;
@@ -142,7 +142,7 @@ fn read_mapped(mapped: Mapped) -> Result<(Read, Option<String>), ContentError> {
                 format,
                 notices,
             };
-            Ok((read, Some(json)))
+            Ok((read, json))
         }
     }
 }
@@ -486,6 +486,16 @@ impl<'a> Out<'a> {
         let (_, json, notices) = self.checked()?;
         Ok(Converted {
             json,
+            format,
+            notices,
+        })
+    }
+
+    /// The tree built, decoded.
+    fn finish(self, format: Format) -> Result<Read, ContentError> {
+        let (article, _, notices) = self.checked()?;
+        Ok(Read {
+            article,
             format,
             notices,
         })
