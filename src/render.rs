@@ -82,13 +82,33 @@ impl Style {
     }
 }
 
+/// The stylesheet as `folio render` writes it (`folio.css`, the inline
+/// sheet): [`crate::STYLESHEET`] with each character outside ASCII written
+/// as a CSS escape, so that it reads the same, and keeps its hash, on a
+/// page in any encoding. (The widget adopts the sheet from a JavaScript
+/// string, where no encoding arises.)
+pub fn stylesheet() -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(crate::STYLESHEET.len());
+    for c in crate::STYLESHEET.chars() {
+        match c.is_ascii() {
+            true => out.push(c),
+            // The space ends the escape and is part of it.
+            false => {
+                let _ = write!(out, "\\{:x} ", u32::from(c));
+            }
+        }
+    }
+    out
+}
+
 /// The CSP source that allows the inline stylesheet ([`Style::Inline`]):
-/// `'sha256-…'` of [`crate::STYLESHEET`], for `style-src`. It changes
-/// whenever the stylesheet does, so with each release.
+/// `'sha256-…'` of [`stylesheet`], for `style-src`. It changes whenever
+/// the stylesheet does, so with each release.
 pub fn style_hash() -> String {
     use base64::Engine as _;
     use sha2::Digest as _;
-    let digest = sha2::Sha256::digest(crate::STYLESHEET.as_bytes());
+    let digest = sha2::Sha256::digest(stylesheet().as_bytes());
     format!(
         "'sha256-{}'",
         base64::engine::general_purpose::STANDARD.encode(digest)

@@ -355,7 +355,10 @@ fn the_command_writes_one_file_per_article_and_names_each_bad_one() {
     assert_eq!(usage.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&usage.stderr).contains("--dir must be ltr or rtl"));
     let css = folio().arg("stylesheet").output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&css.stdout), folio::STYLESHEET);
+    assert_eq!(
+        String::from_utf8_lossy(&css.stdout),
+        folio::render::stylesheet()
+    );
 }
 
 #[test]
@@ -363,14 +366,20 @@ fn the_inline_stylesheet_is_the_sheet_itself_and_the_readme_publishes_its_hash()
     let seed = file("www/sample/article.json");
     // Nothing in the sheet can end its `<style>` element early, and it is
     // ASCII: the same text (and hash) on a page in any encoding.
-    assert!(!folio::STYLESHEET.contains("</"));
-    assert!(folio::STYLESHEET.is_ascii());
+    let sheet = folio::render::stylesheet();
+    assert!(!sheet.contains("</"));
+    assert!(sheet.is_ascii());
+    assert!(
+        !folio::STYLESHEET.is_ascii(),
+        "the widget's own sheet has its arrows"
+    );
+    assert!(sheet.contains("content:\" \\2192 \""), "→ as an escape");
     for output in [Output::Embed, Output::Page] {
         let html = styled(&seed, output, Style::Inline);
         assert_eq!(html.matches("<style>").count(), 1, "{output:?}");
         assert_eq!(
             between(&html, "<style>", "</style>"),
-            folio::STYLESHEET,
+            sheet,
             "{output:?}: the sheet verbatim, so that its hash holds"
         );
         assert!(!html.contains("rel=\"stylesheet\""), "{output:?}");

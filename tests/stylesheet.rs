@@ -50,7 +50,7 @@ fn keeps_every_token_in_order() {
 fn keeps_the_spaces_that_mean_something() {
     for kept in [
         "\"Times New Roman\"",
-        "content:\" \\2192\"",
+        "content:\" →\"",
         ":host([theme=\"dark\"]) .folio-root{",
         ".folio-page .folio-root{",
         "font:400 17px/1.6 var(--_serif)",

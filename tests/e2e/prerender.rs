@@ -623,6 +623,7 @@ const article = getComputedStyle(root.querySelector("article"));
 return {
   headline: [h1.fontFamily, h1.fontSize, h1.lineHeight],
   article: [article.maxWidth, article.paddingLeft],
+  readMore: getComputedStyle(root.querySelector(".folio-read-more__link"), "::after").content,
   violations: window.__seen.violations,
   sheets: performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.endsWith(".css")),
 };
@@ -646,6 +647,11 @@ async fn the_inline_stylesheet_paints_styled_under_the_policy_with_its_hash() {
     assert_eq!(inline["violations"], json!([]), "{inline}");
     assert_eq!(inline["headline"], linked["headline"], "styled as linked");
     assert_eq!(inline["article"], linked["article"], "laid out as linked");
+    assert_eq!(
+        (&inline["readMore"], &linked["readMore"]),
+        (&json!("\" →\""), &json!("\" →\"")),
+        "the sheet's escapes read as the arrow"
+    );
     assert_eq!(
         inline["sheets"],
         json!(["/inline/demo.css"]),

@@ -42,7 +42,7 @@ pub fn main() -> ExitCode {
         },
         Some("stylesheet") => match &args[1..] {
             [] => {
-                print!("{}", folio::STYLESHEET);
+                print!("{}", render::stylesheet());
                 ExitCode::SUCCESS
             }
             [flag] if flag == "--hash" => {
