@@ -3,9 +3,11 @@
 // - (f) the seed article pre-rendered by `folio render --embed` (its
 //   stylesheet linked, and inline with `--style inline`) against
 //   the static floor (the same markup with its stylesheet inline, no
-//   script) and against today's JSON path (`<folio-article src>`):
-//   navigation start to first contentful paint, and to the frame the last
-//   body paragraph is laid out in;
+//   script), against the floor plus one request (an empty module: what
+//   fetching any one file more costs the first paint) and against today's
+//   JSON path (`<folio-article src>`): navigation start to first
+//   contentful paint, and to the frame the last body paragraph is laid
+//   out in;
 // - (g) the support island: from the prompt's place entering the margin
 //   to the prompt in the page, with the island loaded then (cold) or by
 //   the idle callback before (warm);
@@ -27,6 +29,7 @@ export const PAINT_PAGES = {
   prerendered: "bench/gen/f-prerendered.html",
   inline: "bench/gen/f-inline.html",
   static: "bench/gen/f-static.html",
+  request: "bench/gen/f-request.html",
   json: "bench/gen/f-json.html",
 };
 
@@ -71,16 +74,20 @@ export function preparePrerendered(root, gen, longJson, log) {
   const fragment = render(seed);
   const inline = render(seed, ["--style", "inline"]);
   const script = `<script type="module" src="../../folio.js"></script>`;
+  const floor = inline
+    .replace(/<\/template><script type="application\/json">[\s\S]*<\/script><\/folio-article>$/, "</template></folio-article>")
+    .replaceAll("folio-article", "static-article");
+  fs.writeFileSync(path.join(gen, "empty.js"), "// (f)'s control: a module that does nothing.\n");
   const pages = {
     "f-prerendered.html": page("Bench (f): the seed, pre-rendered", script, fragment),
     "f-inline.html": page("Bench (f): the seed, pre-rendered with its stylesheet inline", script, inline),
     // The floor: the same markup and stylesheet, inline, and no script.
-    "f-static.html": page(
-      "Bench (f): the seed as static HTML",
-      "",
-      inline
-        .replace(/<\/template><script type="application\/json">[\s\S]*<\/script><\/folio-article>$/, "</template></folio-article>")
-        .replaceAll("folio-article", "static-article"),
+    "f-static.html": page("Bench (f): the seed as static HTML", "", floor),
+    // The floor and one request more, which runs nothing.
+    "f-request.html": page(
+      "Bench (f): the seed as static HTML and an empty module",
+      `<script type="module" src="empty.js"></script>`,
+      floor,
     ),
     "f-json.html": page("Bench (f): the seed from its JSON", script, `<folio-article src="../../sample/article.json"></folio-article>`),
     // (g): the article lower on a page, so that its prompt is far below
@@ -98,7 +105,7 @@ export function preparePrerendered(root, gen, longJson, log) {
  * How many times the runs of the other scenarios (f) takes: its target is
  * a few per cent from the floor, and one page load varies by more.
  */
-const PAINT_ROUNDS = 2;
+const PAINT_ROUNDS = 6;
 
 /**
  * Whether the server sends `file` cross-origin isolated (COOP and COEP):
@@ -110,9 +117,16 @@ export const isolated = (file) => Object.values(PAINT_PAGES).some((page) => file
 /** `rounds` rounded up so that every variant of (f) starts as many rounds. */
 const balanced = (rounds) => Math.ceil(rounds / Object.keys(PAINT_PAGES).length) * Object.keys(PAINT_PAGES).length;
 
+/**
+ * How long (f) lets a new tab settle before it navigates, so that the
+ * tab's start and the last page's teardown stay out of a first paint a
+ * few per cent apart from the floor's.
+ */
+const SETTLE_MS = 200;
+
 /** One load of (f)'s variant `v`, checked. */
 async function paintOnce(reportOf, cdp, origin, v, setup = []) {
-  const report = await reportOf(cdp, `${origin}/${PAINT_PAGES[v]}`, setup);
+  const report = await reportOf(cdp, `${origin}/${PAINT_PAGES[v]}`, setup, SETTLE_MS);
   if (!report.isolated) throw new Error(`${v}: not cross-origin isolated, so its paint times are coarse`);
   if ((v === "prerendered" || v === "inline") && report.before.some((file) => file.endsWith(".wasm") || file.includes("/core/"))) {
     throw new Error(`the pre-rendered page fetched ${report.before.join(", ")} before its first paint`);
@@ -226,16 +240,20 @@ export function section({ paintRuns, phoneRuns, islandRuns, shifts, rate, median
   /** (f)'s table of `runs`, its rows named after `where`. */
   const paintTable = (runs, where) => {
     const of = (v, key) => runs[v].map((r) => r[key]);
+    const against = (v, to, key) => `${ratio(of(v, key), of(to, key))} (${interval(of(v, key), of(to, key), median)})`;
     const row = (v, style, key, to) =>
-      `| (f) ${where}, ${style}: navigation start → ${to} (ms) | ${spread(of(v, key))} | ${spread(of("static", key))} | ${spread(of("json", key))} | ` +
-      `${ratio(of(v, key), of("static", key))} (${interval(of(v, key), of("static", key), median)}) | ${ratio(of(v, key), of("json", key))} |`;
+      `| (f) ${where}, ${style}: navigation start → ${to} (ms) | ${spread(of(v, key))} | ${spread(of("static", key))} | ${spread(of("request", key))} | ${spread(of("json", key))} | ` +
+      `${against(v, "static", key)} | ${against(v, "request", key)} | ${ratio(of(v, key), of("json", key))} |`;
     return [
-      "| measurement | pre-rendered | static HTML (floor) | JSON path today | pre-rendered / floor (95% interval) | pre-rendered / JSON path |",
-      "|---|---|---|---|---|---|",
+      "| measurement | pre-rendered | static HTML (floor) | floor + one request | JSON path today | pre-rendered / floor (95% interval) | pre-rendered / floor + one request | pre-rendered / JSON path |",
+      "|---|---|---|---|---|---|---|---|",
       ...[["inline", "`--style inline`"], ["prerendered", "`folio.css` linked (default)"]].flatMap(([v, style]) => [
         row(v, style, "fcp", "first contentful paint"),
         row(v, style, "last", "last paragraph laid out"),
       ]),
+      "",
+      `The floor + one request (the static page and an empty module) against the floor: ${against("request", "static", "fcp")} to the first contentful paint, ` +
+        `${against("request", "static", "last")} to the last paragraph: what fetching one file more (\`folio.js\` is one) costs the first paint${where === "seed" ? " on this machine" : ""}.`,
     ];
   };
   const before = (v) => [...new Set(paintRuns[v].flatMap((r) => r.before))].sort().map((f) => `\`${f}\``).join(", ");

@@ -314,8 +314,12 @@ async function startChromium(extra = []) {
   return { cdp, stop, product: version.product };
 }
 
-/** Opens `url` in a fresh browser context; the page talks back through `__benchReport`. */
-async function openPage(cdp, url, setup = []) {
+/**
+ * Opens `url` in a fresh browser context, `settle` ms after its blank tab
+ * has started (so that starting it, and closing the page before, are not
+ * in the measurement); the page talks back through `__benchReport`.
+ */
+async function openPage(cdp, url, setup = [], settle = 0) {
   const { browserContextId } = await cdp.send("Target.createBrowserContext");
   const { targetId } = await cdp.send("Target.createTarget", {
     url: "about:blank",
@@ -340,6 +344,10 @@ async function openPage(cdp, url, setup = []) {
   await send("Runtime.enable");
   await send("Runtime.addBinding", { name: "__benchReport" });
   for (const [method, params] of setup) await send(method, params);
+  if (settle > 0) {
+    await send("Runtime.evaluate", { expression: "0" });
+    await new Promise((resolve) => setTimeout(resolve, settle));
+  }
   await send("Page.navigate", { url });
   return {
     send,
@@ -379,10 +387,10 @@ async function openPage(cdp, url, setup = []) {
 
 /**
  * Opens `url` (after the DevTools calls of `setup`: emulated network and
- * CPU), waits for its report, closes it.
+ * CPU; `settle` as `openPage` takes it), waits for its report, closes it.
  */
-async function reportOf(cdp, url, setup = []) {
-  const page = await openPage(cdp, url, setup);
+async function reportOf(cdp, url, setup = [], settle = 0) {
+  const page = await openPage(cdp, url, setup, settle);
   try {
     return await page.report();
   } finally {
