@@ -3,11 +3,10 @@
 // - (f) the seed article pre-rendered by `folio render --embed` (its
 //   stylesheet linked, and inline with `--style inline`) against
 //   the static floor (the same markup with its stylesheet inline, no
-//   script), against the floor plus one request (an empty module: what
-//   fetching any one file more costs the first paint) and against today's
-//   JSON path (`<folio-article src>`): navigation start to first
-//   contentful paint, and to the frame the last body paragraph is laid
-//   out in;
+//   script), against the control (the floor and a module script that
+//   runs nothing) and against today's JSON path (`<folio-article src>`):
+//   navigation start to first contentful paint, and to the frame the last
+//   body paragraph is laid out in;
 // - (g) the support island: from the prompt's place entering the margin
 //   to the prompt in the page, with the island loaded then (cold) or by
 //   the idle callback before (warm);
@@ -24,12 +23,12 @@ import path from "node:path";
 const RATE_COPIES = { seed: 200, long: 10 };
 const RATE_RUNS = 5;
 
-/** What (f) and (g) load, by variant. */
+/** (f)'s pages, by variant (served cross-origin isolated). */
 export const PAINT_PAGES = {
   prerendered: "bench/gen/f-prerendered.html",
   inline: "bench/gen/f-inline.html",
   static: "bench/gen/f-static.html",
-  request: "bench/gen/f-request.html",
+  control: "bench/gen/f-control.html",
   json: "bench/gen/f-json.html",
 };
 
@@ -77,16 +76,16 @@ export function preparePrerendered(root, gen, longJson, log) {
   const floor = inline
     .replace(/<\/template><script type="application\/json">[\s\S]*<\/script><\/folio-article>$/, "</template></folio-article>")
     .replaceAll("folio-article", "static-article");
-  fs.writeFileSync(path.join(gen, "empty.js"), "// (f)'s control: a module that does nothing.\n");
+  fs.writeFileSync(path.join(gen, "control.js"), "// (f)'s control: a module that does nothing.\n");
   const pages = {
     "f-prerendered.html": page("Bench (f): the seed, pre-rendered", script, fragment),
     "f-inline.html": page("Bench (f): the seed, pre-rendered with its stylesheet inline", script, inline),
     // The floor: the same markup and stylesheet, inline, and no script.
     "f-static.html": page("Bench (f): the seed as static HTML", "", floor),
-    // The floor and one request more, which runs nothing.
-    "f-request.html": page(
-      "Bench (f): the seed as static HTML and an empty module",
-      `<script type="module" src="empty.js"></script>`,
+    // The control: the floor and one module script more, which runs nothing.
+    "f-control.html": page(
+      "Bench (f): the seed as static HTML and a module that runs nothing",
+      `<script type="module" src="control.js"></script>`,
       floor,
     ),
     "f-json.html": page("Bench (f): the seed from its JSON", script, `<folio-article src="../../sample/article.json"></folio-article>`),
@@ -119,8 +118,8 @@ const balanced = (rounds) => Math.ceil(rounds / Object.keys(PAINT_PAGES).length)
 
 /**
  * How long (f) lets a new tab settle before it navigates, so that the
- * tab's start and the last page's teardown stay out of a first paint a
- * few per cent apart from the floor's.
+ * tab's start and the previous page's teardown are not in the
+ * measurement.
  */
 const SETTLE_MS = 200;
 
@@ -131,13 +130,18 @@ async function paintOnce(reportOf, cdp, origin, v, setup = []) {
   if ((v === "prerendered" || v === "inline") && report.before.some((file) => file.endsWith(".wasm") || file.includes("/core/"))) {
     throw new Error(`the pre-rendered page fetched ${report.before.join(", ")} before its first paint`);
   }
+  const scripts = report.before.filter((file) => file.endsWith(".js"));
+  if (v === "static" && scripts.length > 0) throw new Error(`the floor fetched ${scripts.join(", ")}`);
+  if (v === "control" && !scripts.some((file) => file.endsWith("/control.js"))) {
+    throw new Error(`the control did not request its module before its first paint (${report.before.join(", ")})`);
+  }
   return report;
 }
 
 /**
  * (f): the variants of the seed, interleaved; with `PHONE`'s network and
- * CPU when `phone` (where a request before the first paint costs a round
- * trip).
+ * CPU when `phone` (where a request that blocks the first paint, as a
+ * linked stylesheet does, costs a round trip).
  */
 export function paint(interleave, reportOf, cdp, origin, runs, phone = false) {
   return interleave(
@@ -161,8 +165,11 @@ const PHONE = [
   ["Emulation.setCPUThrottlingRate", { rate: 4 }],
 ];
 
-/** Rounds of (f) on the phone (each load takes seconds; it varies less). */
-const PHONE_ROUNDS = 12;
+/**
+ * Rounds of (f) on the phone, at most (each load takes seconds; it varies
+ * less); a multiple of the variants, as every count of (f) is made.
+ */
+const PHONE_ROUNDS = 15;
 
 /** (g): the island, cold and warm, interleaved. */
 export function island(interleave, reportOf, cdp, origin, runs) {
@@ -237,23 +244,24 @@ function interval(a, b, median) {
 
 /** The report's section on pre-rendering. */
 export function section({ paintRuns, phoneRuns, islandRuns, shifts, rate, median, spread, ratio, islandSize }) {
-  /** (f)'s table of `runs`, its rows named after `where`. */
-  const paintTable = (runs, where) => {
+  /** (f)'s table of `runs`, its rows named after `where`, and what the control cost. */
+  const paintTable = (runs, where, phone) => {
     const of = (v, key) => runs[v].map((r) => r[key]);
     const against = (v, to, key) => `${ratio(of(v, key), of(to, key))} (${interval(of(v, key), of(to, key), median)})`;
     const row = (v, style, key, to) =>
-      `| (f) ${where}, ${style}: navigation start → ${to} (ms) | ${spread(of(v, key))} | ${spread(of("static", key))} | ${spread(of("request", key))} | ${spread(of("json", key))} | ` +
-      `${against(v, "static", key)} | ${against(v, "request", key)} | ${ratio(of(v, key), of("json", key))} |`;
+      `| (f) ${where}, ${style}: navigation start → ${to} (ms) | ${spread(of(v, key))} | ${spread(of("static", key))} | ${spread(of("control", key))} | ${spread(of("json", key))} | ` +
+      `${against(v, "static", key)} | ${against(v, "control", key)} | ${ratio(of(v, key), of("json", key))} |`;
     return [
-      "| measurement | pre-rendered | static HTML (floor) | floor + one request | JSON path today | pre-rendered / floor (95% interval) | pre-rendered / floor + one request | pre-rendered / JSON path |",
+      "| measurement | pre-rendered | static HTML (floor) | control (floor + a module that runs nothing) | JSON path today | pre-rendered / floor (95% interval) | pre-rendered / control (95% interval) | pre-rendered / JSON path |",
       "|---|---|---|---|---|---|---|---|",
       ...[["inline", "`--style inline`"], ["prerendered", "`folio.css` linked (default)"]].flatMap(([v, style]) => [
         row(v, style, "fcp", "first contentful paint"),
         row(v, style, "last", "last paragraph laid out"),
       ]),
       "",
-      `The floor + one request (the static page and an empty module) against the floor: ${against("request", "static", "fcp")} to the first contentful paint, ` +
-        `${against("request", "static", "last")} to the last paragraph: what fetching one file more (\`folio.js\` is one) costs the first paint${where === "seed" ? " on this machine" : ""}.`,
+      `The control against the floor: ${against("control", "static", "fcp")} to the first contentful paint, ` +
+        `${against("control", "static", "last")} to the last paragraph: what one deferred module script more, which runs nothing, ` +
+        `costs the first paint ${phone ? "with a phone's network and CPU" : "on loopback here"} (\`folio.js\` is one such script).`,
     ];
   };
   const before = (v) => [...new Set(paintRuns[v].flatMap((r) => r.before))].sort().map((f) => `\`${f}\``).join(", ");
@@ -261,15 +269,16 @@ export function section({ paintRuns, phoneRuns, islandRuns, shifts, rate, median
     "",
     "### (f), (g) Pre-rendered articles (`folio render`)",
     "",
-    ...paintTable(paintRuns, "seed"),
+    ...paintTable(paintRuns, "seed", false),
     "",
-    `${paintRuns.static.length} rounds, the pages cross-origin isolated (first paint timed to a few microseconds, not 4 ms); the interval: ` +
-      "2,000 resamplings of the rounds (a variant and the floor of one round together). " +
-      `Fetched before the first paint (every run together): with the stylesheet inline ${before("inline")}; linked ${before("prerendered")}.`,
+    `${paintRuns.static.length} rounds, the pages cross-origin isolated (first paint timed to a few microseconds, not 4 ms), each new tab ` +
+      `left ${SETTLE_MS} ms before it navigates; the interval: 2,000 resamplings of the rounds (the two pages of a ratio from one round together). ` +
+      `Requested before the first paint (every run together): with the stylesheet inline ${before("inline")}; linked ${before("prerendered")}; ` +
+      `the floor ${before("static")}; the control ${before("control")}.`,
     "",
     `With a phone's network and CPU (Lighthouse's mobile throttling, applied in the browser: 562.5 ms added to each request, 1.47 Mbit/s, the CPU 4× slower), ${phoneRuns.static.length} rounds:`,
     "",
-    ...paintTable(phoneRuns, "phone"),
+    ...paintTable(phoneRuns, "phone", true),
   ];
   lines.push(
     "",

@@ -2,7 +2,8 @@
 // head, after bench.js, so it runs before any module. `?measure=` picks:
 //
 // - `paint` (default): navigation start to first contentful paint, and to
-//   the article's last body paragraph laid out;
+//   the article's last body paragraph laid out, and the requests made
+//   before that paint (reported after `load`);
 // - `island-cold` / `island-warm`: the prompt's place is scrolled to just
 //   inside the island's margin (1,100 px below the window), and the time
 //   runs from there to the prompt's amounts laid out in the page;
@@ -70,6 +71,9 @@
   async function run() {
     if (mode === "paint") {
       const [fcp, last] = await Promise.all([firstPaint, lastParagraph()]);
+      // A request is in the timeline once it has finished: by `load`, every
+      // one the page made while it was read.
+      await loaded;
       const before = performance.getEntriesByType("resource").filter((e) => e.startTime < fcp);
       return { fcp, last, isolated: crossOriginIsolated, before: before.map((e) => new URL(e.name).pathname) };
     }

@@ -345,6 +345,7 @@ async function openPage(cdp, url, setup = [], settle = 0) {
   await send("Runtime.addBinding", { name: "__benchReport" });
   for (const [method, params] of setup) await send(method, params);
   if (settle > 0) {
+    // Answered once the blank tab's renderer runs: the wait starts there.
     await send("Runtime.evaluate", { expression: "0" });
     await new Promise((resolve) => setTimeout(resolve, settle));
   }
