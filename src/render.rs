@@ -11,7 +11,7 @@ mod document;
 mod locales;
 mod news_article;
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use leptos::prelude::*;
 
@@ -86,20 +86,22 @@ impl Style {
 /// sheet): [`crate::STYLESHEET`] with each character outside ASCII written
 /// as a CSS escape, so that it reads the same, and keeps its hash, on a
 /// page in any encoding. (The widget adopts the sheet from a JavaScript
-/// string, where no encoding arises.)
-pub fn stylesheet() -> String {
-    use std::fmt::Write as _;
-    let mut out = String::with_capacity(crate::STYLESHEET.len());
-    for c in crate::STYLESHEET.chars() {
-        match c.is_ascii() {
-            true => out.push(c),
-            // The space ends the escape and is part of it.
-            false => {
+/// string, where no encoding arises.) Escaped once per process.
+pub fn stylesheet() -> &'static str {
+    static SHEET: LazyLock<String> = LazyLock::new(|| {
+        use std::fmt::Write as _;
+        let mut out = String::with_capacity(crate::STYLESHEET.len());
+        for c in crate::STYLESHEET.chars() {
+            if c.is_ascii() {
+                out.push(c);
+            } else {
+                // The space ends the escape and is part of it.
                 let _ = write!(out, "\\{:x} ", u32::from(c));
             }
         }
-    }
-    out
+        out
+    });
+    &SHEET
 }
 
 /// The CSP source that allows the inline stylesheet ([`Style::Inline`]):

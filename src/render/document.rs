@@ -178,7 +178,7 @@ impl Parts<'_> {
             // holds no `</style`: a test checks).
             Style::Inline => {
                 out.push_str("<style>");
-                out.push_str(&super::stylesheet());
+                out.push_str(super::stylesheet());
                 out.push_str("</style>");
             }
         }
