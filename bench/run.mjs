@@ -637,13 +637,13 @@ const spread = (values, digits = 1, scale = 1) =>
 const ratio = (a, b) => `${(median(a) / median(b)).toFixed(2)}×`;
 const MB = 1024 * 1024;
 
-/** Raw, gzip -9 and brotli 11 sizes of files, as a Markdown table's rows. */
 /** The length of `data` compressed with brotli at quality 11. */
 const brotliLength = (data) =>
   zlib.brotliCompressSync(data, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
   }).length;
 
+/** Raw, gzip -9 and brotli 11 sizes of files, as a Markdown table's rows. */
 function sizes(files) {
   let total = [0, 0, 0];
   const rows = files.map(([name, file]) => {

@@ -55,7 +55,7 @@ pub fn run(tools: &Tools, args: &[String]) -> Result<(), String> {
         .run()?;
     step(&format!(
         "benchmarks: headless Chromium, {runs} interleaved runs per variant{} \
-         (about 5 minutes at 15 runs)",
+         (about 9 minutes at 15 runs)",
         if lighthouse { ", then Lighthouse" } else { "" }
     ));
     let mut command = Cmd::new("node").args([RUNNER, "--runs", &runs.to_string()]);
