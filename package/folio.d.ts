@@ -26,8 +26,8 @@ export interface MountOptions {
   lang?: string;
   /** The article's direction, over the one its `lang` implies. */
   dir?: "ltr" | "rtl";
-  /** The headline's heading level (1 unless given); the body's headings follow below it. */
-  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+  /** The headline's heading level (1 unless given; text such as `"2"` counts too); the body's headings follow below it. */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6 | "1" | "2" | "3" | "4" | "5" | "6";
   /** Read the article as this format only; detected from its shape unless given. */
   format?: ArticleFormat;
 }
@@ -39,16 +39,20 @@ export type ArticleFormat = "folio" | "ans" | "json-ld";
 export interface FolioHandle {
   /** Renders a new article, touching only what changed. */
   update(article: ArticleInput): void;
-  /** Empties the shadow root and frees the widget's memory. */
+  /** Empties the shadow root and frees the widget's memory (the only way a widget ends). */
   unmount(): void;
 }
 
 /**
- * Renders `article` into `element`'s shadow root. Never throws for bad
- * content: it shows the error state and sends `folio:error`. Throws only if
- * the element cannot have a shadow root.
+ * Renders `article` into `element`'s shadow root. The article and the
+ * options are read once, when called. The widget lives until
+ * `unmount()`, whether or not the handle is kept; a second `mount` on the
+ * same element replaces it. Never throws for bad content or a bad option:
+ * it shows the error state and sends `folio:error` (naming
+ * `options.<name>` for an option). Throws a `TypeError` only if the element
+ * cannot have a shadow root.
  */
-export function mount(element: HTMLElement, article: ArticleInput, options?: MountOptions): FolioHandle;
+export function mount(element: HTMLElement, article: ArticleInput, options?: MountOptions | null): FolioHandle;
 
 /** The library's version, the same as the package's. */
 export const version: string;

@@ -118,35 +118,6 @@ pub fn convert(
     }
 }
 
-/// An article read as [`read`] reads it, with its Article JSON v1 text as
-/// [`convert`] gives it, from one reading: what a server rendering the
-/// article and writing its JSON beside it needs.
-pub fn read_with_json(
-    text: &str,
-    format: Option<Format>,
-    base: Option<&str>,
-) -> Result<(Read, String), ContentError> {
-    match map(text, None, format, base)? {
-        Mapped::Folio(article) => {
-            let read = Read {
-                article: *article,
-                format: Format::Folio,
-                notices: Vec::new(),
-            };
-            Ok((read, text.to_string()))
-        }
-        Mapped::Other(out, format) => {
-            let (article, json, notices) = out.checked()?;
-            let read = Read {
-                article,
-                format,
-                notices,
-            };
-            Ok((read, json))
-        }
-    }
-}
-
 /// An article converted to Article JSON v1 by [`convert`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Converted {

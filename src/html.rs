@@ -216,3 +216,27 @@ fn escape(text: &str, attribute: bool, out: &mut String) {
     }
     out.push_str(&text[start..]);
 }
+
+/// `markup` with every code point HTML forbids in a document (NUL, the
+/// controls other than white space, the noncharacters: each a parse error
+/// that an HTML checker rejects) written as U+FFFD, as a browser's parser
+/// reads NUL. What a server writes goes through this last.
+pub fn checked_characters(markup: &str) -> std::borrow::Cow<'_, str> {
+    if !markup.chars().any(forbidden) {
+        return std::borrow::Cow::Borrowed(markup);
+    }
+    let replaced = markup.chars().map(|c| match forbidden(c) {
+        true => char::REPLACEMENT_CHARACTER,
+        false => c,
+    });
+    std::borrow::Cow::Owned(replaced.collect())
+}
+
+/// Whether HTML forbids `c` in a document: NUL, the controls but tab,
+/// line feed, form feed and carriage return, and the noncharacters.
+pub fn forbidden(c: char) -> bool {
+    let code = u32::from(c);
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
+}

@@ -7,7 +7,8 @@
 //! a number no float can hold fails only its own field. RFC 8259 strictly:
 //! no comments, no trailing commas, no byte-order mark. An escaped lone
 //! surrogate, which RFC 8259's grammar allows and `JSON.stringify` writes
-//! for one in a JavaScript string, is read as U+FFFD.
+//! for one in a JavaScript string, is read as U+FFFD; so is an escaped
+//! character no HTML document may hold (`\u0000`, most controls).
 
 use std::borrow::Cow;
 
@@ -295,7 +296,12 @@ impl<'a> Reader<'a> {
                         }
                     }
                 }
-                code => char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
+                // What no HTML document may hold (NUL, most controls)
+                // is read as U+FFFD too, as a browser's parser reads NUL:
+                // the widget and a server's output then show the same.
+                code => char::from_u32(code)
+                    .filter(|&c| !crate::html::forbidden(c))
+                    .unwrap_or(char::REPLACEMENT_CHARACTER),
             },
             _ => {
                 self.at -= 1;
@@ -451,9 +457,63 @@ pub fn whole(number: &str) -> Option<i64> {
     number.parse().ok()
 }
 
+/// What a JSON number is as a count (see [`integer`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Integer {
+    /// A whole number from 0 to `u64::MAX`, however written.
+    Whole(u64),
+    /// A number with a fraction (`2.5`, `1e-3`).
+    Fraction,
+    /// A whole number below 0 or above `u64::MAX`.
+    OutOfRange,
+}
+
+/// A number's text (JSON's grammar) read as a count: `1280`, `1.28e3` and
+/// `1280.0` are all 1280. Written with digits alone it is read exactly;
+/// otherwise as a double, as JavaScript reads JSON (through [`float`],
+/// which in the browser is the page's own `parseFloat`).
+pub fn integer(number: &str) -> Integer {
+    if let Ok(whole) = number.parse::<u64>() {
+        return Integer::Whole(whole);
+    }
+    match float(number) {
+        Some(value) if value.fract() != 0.0 => Integer::Fraction,
+        // Zero, or whole numbers below 2^64 (`as` then loses nothing).
+        Some(0.0) => Integer::Whole(0),
+        Some(value) if value > 0.0 && value < 18_446_744_073_709_551_616.0 => {
+            Integer::Whole(value as u64)
+        }
+        _ => Integer::OutOfRange,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::plain_until;
+    use super::{Integer, integer, plain_until};
+
+    #[test]
+    fn a_count_reads_the_same_however_json_writes_it() {
+        for (text, read) in [
+            ("1280", Integer::Whole(1280)),
+            ("1.28e3", Integer::Whole(1280)),
+            ("1280.000", Integer::Whole(1280)),
+            ("128000e-2", Integer::Whole(1280)),
+            ("0", Integer::Whole(0)),
+            ("-0", Integer::Whole(0)),
+            ("0.0e5", Integer::Whole(0)),
+            ("18446744073709551615", Integer::Whole(u64::MAX)),
+            ("18446744073709551616", Integer::OutOfRange),
+            ("1e20", Integer::OutOfRange),
+            ("1e99999999999999999999", Integer::OutOfRange),
+            ("-2", Integer::OutOfRange),
+            ("-1e3", Integer::OutOfRange),
+            ("2.5", Integer::Fraction),
+            ("1e-3", Integer::Fraction),
+            ("-2.5", Integer::Fraction),
+        ] {
+            assert_eq!(integer(text), read, "{text}");
+        }
+    }
 
     #[test]
     fn plain_runs_end_where_a_byte_by_byte_scan_ends_them() {

@@ -225,20 +225,31 @@ fn too_big(path: &str, length: usize, limit: usize) -> ContentError {
         path,
         Problem::Limit(format!(
             "is {} long; the most Folio reads is {}",
-            size(length),
-            size(limit)
+            grouped(length) + " bytes",
+            bytes(limit)
         )),
     )
 }
 
-/// A byte count for people: "10.0 MB", "64 KB", "312 bytes".
-fn size(bytes: usize) -> String {
-    match bytes {
-        b if b >= 1 << 20 => {
-            let tenths = (b * 10 + (1 << 19)) >> 20;
-            format!("{}.{} MB", tenths / 10, tenths % 10)
+/// A limit in bytes, exactly and for people: "2,097,152 bytes (2 MB)".
+pub fn bytes(limit: usize) -> String {
+    let rounded = match limit {
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!(" ({} MB)", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!(" ({} KB)", b >> 10),
+        _ => String::new(),
+    };
+    format!("{} bytes{rounded}", grouped(limit))
+}
+
+/// `n` with its thousands grouped by commas: "2,097,153".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
         }
-        b if b >= 1 << 10 => format!("{} KB", (b + (1 << 9)) >> 10),
-        b => format!("{b} bytes"),
+        out.push(digit);
     }
+    out
 }

@@ -40,15 +40,36 @@ pub fn attributes(element: &Element, base: Option<&str>, mut f: impl FnMut(&str,
 
 /// `url` resolved against `base`, or as it is when there is no base (or
 /// it cannot be resolved). In the browser through its own URL parser,
-/// elsewhere through [`crate::formats::url::resolve`].
+/// elsewhere through [`crate::formats::url::resolve`], percent-encoded as
+/// [`crate::formats::url::escaped`] writes it. Only an `http:` or
+/// `https:` base, or a path, is resolved against: a relative link never
+/// takes another scheme (`javascript:`) from its base.
 pub fn resolve(url: &str, base: Option<&str>) -> String {
+    let base = base.filter(|base| usable_base(base));
     #[cfg(all(target_arch = "wasm32", feature = "widget"))]
     let resolved = base
         .and_then(|base| web_sys::Url::new_with_base(url, base).ok())
         .map(|u| u.href());
+    #[cfg(all(target_arch = "wasm32", feature = "widget"))]
+    return resolved.unwrap_or_else(|| url.to_string());
+    // Written into markup a server sends, the URL is escaped as a browser
+    // serializes it (the DOM needs no such care).
     #[cfg(not(all(target_arch = "wasm32", feature = "widget")))]
-    let resolved = crate::formats::url::resolve(url, base).or_else(|| beside(url, base?));
-    resolved.unwrap_or_else(|| url.to_string())
+    {
+        let resolved = crate::formats::url::resolve(url, base).or_else(|| beside(url, base?));
+        let url = resolved.as_deref().unwrap_or(url);
+        crate::formats::url::escaped(url).into_owned()
+    }
+}
+
+/// Whether relative URLs may resolve against `base`: an `http:` or
+/// `https:` URL, or a path with no scheme.
+pub fn usable_base(base: &str) -> bool {
+    let base = base.trim_start_matches(|c: char| c <= ' ');
+    match crate::formats::url::scheme(base) {
+        None => true,
+        Some(scheme) => scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"),
+    }
 }
 
 /// A relative path `url` beside a base that is a path on the page's own
@@ -129,5 +150,20 @@ mod tests {
             "https://cdn.example/x.png"
         );
         assert_eq!(resolve("hero.svg", None), "hero.svg");
+    }
+
+    #[test]
+    fn a_relative_link_never_takes_a_scheme_other_than_http_from_its_base() {
+        for base in [
+            "javascript:alert(1)//",
+            " JavaScript:x/",
+            "data:text/html,x/",
+        ] {
+            assert_eq!(resolve("a.html", Some(base)), "a.html", "{base}");
+        }
+        assert_eq!(
+            resolve("a.html", Some("HTTPS://news.example/b/c.json")),
+            "HTTPS://news.example/b/a.html"
+        );
     }
 }

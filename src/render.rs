@@ -16,7 +16,7 @@ use std::sync::{Arc, LazyLock};
 use leptos::prelude::*;
 
 use crate::Article;
-use crate::error::ContentError;
+use crate::error::{ContentError, Problem};
 use crate::formats::{self, Format, Notice};
 use crate::locale::{self, Locale};
 use crate::model;
@@ -158,23 +158,30 @@ impl Default for Options {
     }
 }
 
-/// A rendered article: its output, and what its format's mapping left out.
+/// A rendered article: its output, what its format's mapping left out,
+/// and the errors the widget would report while still showing it.
 #[derive(Clone, Debug)]
 pub struct Rendered {
     /// The HTML (or, for oEmbed, the JSON).
     pub text: String,
     /// What was left out (ANS and JSON-LD).
     pub notices: Vec<Notice>,
+    /// Errors that leave a part out (a bad `support` block: no banner and
+    /// no prompt), which the widget sends as `folio:error`.
+    pub errors: Vec<ContentError>,
 }
 
 /// Renders article text (Article JSON v1, ANS, JSON-LD or a web page with
 /// JSON-LD) as `options.output`; a bad article is the error naming its
 /// field, as the widget reports it.
 pub fn render(text: &str, options: &Options) -> Result<Rendered, ContentError> {
-    // Read once: the article, and its Article JSON v1 (what the element
-    // keeps for updates).
-    let (read, json) = formats::read_with_json(text, options.format, options.base.as_deref())?;
+    let read = formats::read(text, None, options.format, options.base.as_deref())?;
     let article = Arc::new(read.article);
+    // What the element keeps for updates: the article as the model knows
+    // it (fields it does not know, and a support block that failed its
+    // checks, are not published).
+    let json = serde_json::to_string(article.as_ref())
+        .map_err(|error| ContentError::new("", Problem::Invalid(error.to_string())))?;
     let (code, tag) = locale::resolve(options.lang.as_deref(), article.lang.as_deref());
     let locale = Locale {
         tag,
@@ -193,9 +200,15 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, ContentError> {
         Output::Plain => parts.plain(),
         Output::Oembed => parts.oembed(),
     };
+    // As the widget: a bad support block is reported when it would show.
+    let errors = match &article.support {
+        Some(Err(error)) if options.support => vec![error.clone()],
+        _ => Vec::new(),
+    };
     Ok(Rendered {
-        text,
+        text: crate::html::checked_characters(&text).into_owned(),
         notices: read.notices,
+        errors,
     })
 }
 

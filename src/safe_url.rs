@@ -70,7 +70,16 @@ fn authority_parses(rest: &str) -> bool {
         },
         None => host_port.split_once(':').unwrap_or((host_port, "")),
     };
-    let forbidden = |c: char| " #%/:<>?@[\\]^|\"'`{}".contains(c) || c.is_control();
+    // What no host a browser parses holds: URL delimiters, controls, white
+    // space, invisible and replacement characters, and the punctuation and
+    // symbols of U+2000 to U+2BFF (a host's own letters may be any script's).
+    let forbidden = |c: char| {
+        " #%/:<>?@[\\]^|\"'`{}".contains(c)
+            || c.is_control()
+            || c.is_whitespace()
+            || is_invisible(c)
+            || matches!(c, '\u{2000}'..='\u{2BFF}' | '\u{FFF0}'..='\u{FFFF}')
+    };
     !host.is_empty()
         && (host_port.starts_with('[') || !host.contains(forbidden))
         && port.bytes().all(|b| b.is_ascii_digit())

@@ -6,6 +6,8 @@
 
 #[path = "../fuzz/src/lib.rs"]
 mod fuzz;
+#[path = "shared/nu.rs"]
+mod nu;
 
 use std::fs;
 use std::panic;
@@ -69,6 +71,63 @@ fn markdown_corpus_replays_without_a_failure() {
 #[test]
 fn markdown_edit_corpus_replays_without_a_failure() {
     replay("markdown_rerender", fuzz::markdown_rerender);
+}
+
+/// Every 20th input of the three article corpora, rendered by `folio
+/// render` in each of its outputs, read by the Nu HTML checker: the
+/// command writes valid HTML for what a fuzzer found, not only for the
+/// samples.
+#[test]
+fn a_sample_of_the_corpora_renders_to_valid_html() {
+    use folio::formats::Format;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("folio-fuzz-nu-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    let document = |body: &str| {
+        format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title></head><body>{body}</body></html>"
+        )
+    };
+    let mut files = Vec::new();
+    for (corpus, format) in [
+        ("json_to_model", None),
+        ("ans_to_model", Some(Format::Ans)),
+        ("jsonld_to_model", Some(Format::JsonLd)),
+    ] {
+        let mut inputs: Vec<PathBuf> = fs::read_dir(root.join("fuzz/corpus").join(corpus))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        inputs.sort();
+        for (i, path) in inputs.iter().enumerate().step_by(20) {
+            let text = String::from_utf8_lossy(&fs::read(path).unwrap()).into_owned();
+            for (output, written) in fuzz::outputs(&text, format) {
+                let html = match output {
+                    folio::render::Output::Page => written,
+                    folio::render::Output::Oembed => {
+                        let response: serde_json::Value = serde_json::from_str(&written).unwrap();
+                        document(response["html"].as_str().unwrap())
+                    }
+                    _ => document(&written),
+                };
+                let file = dir.join(format!("{corpus}-{i}-{output:?}.html"));
+                fs::write(&file, html).unwrap();
+                files.push(file);
+            }
+        }
+    }
+    assert!(files.len() >= 80, "only {} outputs", files.len());
+    // A body's headings keep the levels the publisher wrote (`###` is
+    // `h4` under the `h1` headline): a level it skips is its own outline.
+    // A fuzzed date in the year 4040 is real enough for an "info warning".
+    let messages: Vec<String> = nu::validate(&files)
+        .into_iter()
+        .filter(|m| !(m.contains("The heading “h") && m.contains("skipping")))
+        .filter(|m| !m.contains(": info warning: "))
+        .collect();
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(messages, Vec::<String>::new(), "the checker's messages");
 }
 
 /// Edits that change how the text around them reads: fences, list and

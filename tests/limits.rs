@@ -36,7 +36,7 @@ fn a_body_at_its_limit_is_accepted_and_one_byte_more_is_refused() {
     assert_eq!(path, "body");
     assert_eq!(
         message,
-        "`body` is 2.0 MB long; the most Folio reads is 2.0 MB."
+        "`body` is 2,097,153 bytes long; the most Folio reads is 2,097,152 bytes (2 MB)."
     );
 }
 
@@ -46,7 +46,11 @@ fn a_ten_megabyte_body_names_the_body() {
     article["body"] = json!("word ".repeat(2 << 20));
     let (path, message) = refused(&article.to_string());
     assert_eq!(path, "body");
-    assert!(message.contains("10.0 MB"), "{message}");
+    assert!(
+        message
+            .contains("is 10,485,760 bytes long; the most Folio reads is 2,097,152 bytes (2 MB)"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -110,7 +114,9 @@ fn a_huge_document_is_refused_as_a_whole() {
     let (path, message) = refused(&json);
     assert_eq!(path, "");
     assert!(
-        message.starts_with("The article is 16.0 MB long"),
+        message.starts_with(
+            "The article is 16,777,225 bytes long; the most Folio reads is 16,777,216 bytes (16 MB)"
+        ),
         "{message}"
     );
 }
@@ -197,7 +203,7 @@ fn a_body_given_apart_has_the_same_limit_and_errors() {
     assert_eq!(error.path, "body");
     assert_eq!(
         error.to_string(),
-        "`body` is 2.0 MB long; the most Folio reads is 2.0 MB."
+        "`body` is 2,097,153 bytes long; the most Folio reads is 2,097,152 bytes (2 MB)."
     );
     let blank = model::parse_with_body(&rest, Some("  ")).expect_err("blank");
     assert_eq!(

@@ -379,3 +379,65 @@ fn an_escaped_lone_surrogate_in_a_field_reads_as_the_replacement_character() {
     let article = model::parse(&json).expect("a lone surrogate is not an error");
     assert_eq!(article.kicker.as_deref(), Some("\u{FFFD} Belarus"));
 }
+
+#[test]
+fn a_count_may_be_written_as_json_writes_any_number() {
+    for written in ["1.28e3", "1280.0", "128000e-2", "1.28E+3"] {
+        let json = SAMPLE.replace("\"width\": 1280", &format!("\"width\": {written}"));
+        assert_ne!(json, SAMPLE, "the sample has its width");
+        let article = model::parse(&json).unwrap_or_else(|e| panic!("{written}: {e}"));
+        assert_eq!(article.image.unwrap().width, Some(1280), "{written}");
+    }
+    let half = error_of(&SAMPLE.replace("\"width\": 1280", "\"width\": 1.2805e3"));
+    assert_eq!(half.path, "image.width");
+    assert!(
+        half.to_string()
+            .contains("must be a whole number from 0 to 4294967295, not the number 1.2805e3")
+    );
+}
+
+#[test]
+fn an_error_quotes_the_start_of_a_long_value_not_all_of_it() {
+    let digits = "9".repeat(100_000);
+    let json = SAMPLE.replace("\"width\": 1280", &format!("\"width\": {digits}"));
+    let error = error_of(&json);
+    assert_eq!(error.path, "image.width");
+    let message = error.to_string();
+    assert!(
+        message.len() < 200,
+        "{} bytes: {}",
+        message.len(),
+        &message[..200]
+    );
+    assert!(message.contains("the number 9999999999"), "{message}");
+    let text = error_of(&edited("/image/width", Some(json!("x".repeat(60_000)))));
+    assert!(text.to_string().len() < 200, "{}", text.to_string().len());
+}
+
+#[test]
+fn srcset_candidates_give_each_a_width_or_each_a_density() {
+    for good in [
+        "a-640.jpg 640w, a-1280.jpg 1280w",
+        "a.jpg, a@2x.jpg 2x, a@1.5x.jpg 1.5x",
+        "a.jpg",
+    ] {
+        let json = edited("/image/srcset", Some(json!(good)));
+        assert!(model::parse(&json).is_ok(), "{good}");
+    }
+    for bad in [
+        "a.jpg Mikhail Metzel",
+        "a-640.jpg 640w, a.jpg",
+        "a.jpg 0w",
+        "a.jpg 1.5w",
+        "a.jpg 640w 2x",
+    ] {
+        let error = error_of(&edited("/image/srcset", Some(json!(bad))));
+        assert_eq!(error.path, "image.srcset", "{bad}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("`image.srcset` must list image candidates each with a width"),
+            "{error}"
+        );
+    }
+}

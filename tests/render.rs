@@ -5,8 +5,11 @@
 //! checked by the Nu HTML checker (npm `vnu-jar`, on Java).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
+
+#[path = "shared/nu.rs"]
+mod nu;
+use nu::validate;
 
 use folio::island::Props;
 use folio::model;
@@ -400,28 +403,6 @@ fn the_inline_stylesheet_is_the_sheet_itself_and_the_readme_publishes_its_hash()
         readme.contains(&published),
         "README.md publishes this stylesheet's hash: `{published}`"
     );
-}
-
-/// The Nu HTML checker's messages on `files`, one line each.
-fn validate(files: &[PathBuf]) -> Vec<String> {
-    let jar = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/vnu-jar/build/dist/vnu.jar");
-    assert!(
-        jar.is_file(),
-        "{} is missing: run `cargo xtask test` (it installs it)",
-        jar.display()
-    );
-    let run = Command::new("java")
-        .arg("-jar")
-        .arg(&jar)
-        .args(["--format", "gnu", "--also-check-css"])
-        .args(files)
-        .output()
-        .expect("java runs (cargo xtask setup installs it)");
-    String::from_utf8_lossy(&run.stderr)
-        .lines()
-        .chain(String::from_utf8_lossy(&run.stdout).lines())
-        .map(String::from)
-        .collect()
 }
 
 #[test]

@@ -15,6 +15,9 @@ const INSTANCE = Symbol.for("folio.instance");
 /** On a page's pre-rendered article: what takes its support prompts away. */
 const PROMPTS = Symbol("folio.prompts");
 const FETCH_TIMEOUT_MS = 15000;
+// The longest `timeout` honoured: the most a browser's timer waits (about
+// 24.8 days); a longer one waits that long.
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 // The most article JSON read, as the core's own limit (MAX_ARTICLE_BYTES).
 const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
 const LAZY_MARGIN = "800px 0px";
@@ -128,6 +131,12 @@ function createFolio() {
   let island = null;
   /** Settles once the page has painted its first content (`afterFirstPaint`). */
   let firstPaint = null;
+  /**
+   * The controller of each element `mount` rendered into: the element
+   * keeps its widget alive (a widget only its handle held would be
+   * collected with the handle, and vanish).
+   */
+  const mounted = new WeakMap();
 
   /**
    * A wasm-bindgen module (`imported`, a promise of it) started with its
@@ -357,6 +366,7 @@ function createFolio() {
      * the error offers "Try again".
      */
     async show(load, retryable = false) {
+      if (this.#dead) return;
       const generation = ++this.#generation;
       this.#aborter?.abort();
       const aborter = (this.#aborter = new AbortController());
@@ -393,6 +403,10 @@ function createFolio() {
           this.#widget.fail(failure, retryable ? () => void this.show(load, true) : undefined, options);
           return;
         }
+        if (content.error) {
+          this.#widget.refuse(content.error.message, content.error.path, options);
+          return;
+        }
         // Article JSON v1 goes to the core at once; another format first
         // through the converter module.
         const kind = content.body == null ? core.converterFor(content.text, options.format ?? undefined) : undefined;
@@ -420,7 +434,12 @@ function createFolio() {
         if (!stale()) this.#widget?.resume();
       } catch (error) {
         // A bug in the core (it reported the panic to the console): this
-        // widget says so, and no longer calls into it.
+        // widget says so, and no longer calls into it but to free it.
+        try {
+          this.#widget?.free();
+        } catch {
+          // a core that trapped may not free; it takes no work either way
+        }
         this.#widget = null;
         this.#fallback("hit an internal error", error);
       }
@@ -432,8 +451,9 @@ function createFolio() {
       if (shown) void this.show(async () => shown);
     }
 
-    /** Removes the widget and frees its memory. */
+    /** Removes the widget and frees its memory (once: a second call does nothing). */
     destroy() {
+      if (this.#dead) return;
       this.#dead = true;
       this.#generation++;
       this.#aborter?.abort();
@@ -493,25 +513,98 @@ function createFolio() {
   }
 
   /**
-   * Article JSON text from an object or a string; an object's string `body`
-   * goes beside it as it is, not escaped into JSON for the core to read
-   * back. Lone surrogates reach the core as U+FFFD either way.
+   * What the host gave as an article, read once, here, into text: JSON
+   * text as it is; any other value through one read of each of its
+   * properties (a getter runs once, so a value that changes between
+   * reads never reaches the core in two shapes). A plain object's string
+   * `body` goes beside the rest as it is, not escaped into JSON for the
+   * core to read back. Lone surrogates reach the core as U+FFFD either
+   * way. A value that cannot be read gives `{ error }`.
    */
   function toText(article) {
     if (typeof article === "string") return { text: article, base: null };
     try {
-      const plain = article?.constructor === Object && typeof article.toJSON !== "function";
-      if (plain && Object.prototype.propertyIsEnumerable.call(article, "body") && typeof article.body === "string") {
-        const { body, ...rest } = article;
-        return { text: JSON.stringify(rest), body, base: null };
+      const proto = article !== null && typeof article === "object" ? Object.getPrototypeOf(article) : undefined;
+      if (proto !== Object.prototype && proto !== null) return { text: JSON.stringify(article) ?? "", base: null };
+      const copy = {};
+      for (const key of Object.keys(article)) copy[key] = article[key];
+      // A `toJSON` of its own decides what the object is, as JSON.
+      if (typeof copy.body !== "string" || typeof copy.toJSON === "function") {
+        return { text: JSON.stringify(copy) ?? "", base: null };
       }
-      return { text: JSON.stringify(article) ?? "", base: null };
+      const { body, ...rest } = copy;
+      return { text: JSON.stringify(rest), body, base: null };
     } catch (error) {
-      throw new Error(`The article could not be read as JSON (${error.message}).`);
+      return { error: { message: `The article could not be read as JSON (${error?.message ?? error}).` } };
     }
   }
 
-  const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+  /** A value as an error message shows it: `"dark"`, `7`, `a symbol`. */
+  function shown(value) {
+    const type = typeof value;
+    if (type === "string") return JSON.stringify(value.slice(0, 40));
+    if (type === "symbol" || type === "function") return `a ${type}`;
+    return type === "object" && value ? "an object" : String(value);
+  }
+
+  /** Each option of `mount`: its name, the text it takes, and those words. */
+  const OPTIONS = [
+    ["theme", /^(light|dark|auto)$/i, '"light", "dark" or "auto"'],
+    ["support", /^(on|off)$/, '"on" or "off"'],
+    ["lang", /./, 'a language tag such as "de"'],
+    ["dir", /^(ltr|rtl)$/i, '"ltr" or "rtl"'],
+    ["headingLevel", /^\s*[1-6]\s*$/, "a whole number from 1 to 6"],
+    ["format", /./, '"folio", "ans" or "json-ld"'],
+  ];
+
+  /**
+   * `mount`'s options, each read once, into the plain values a controller
+   * uses: `{ options, theme, problem }`. A value `mount` cannot use, or a
+   * getter that throws, is the `problem` (`{ message, path }`), which the
+   * widget shows as its error state; `null`, `undefined` and `""` mean the
+   * option's default.
+   */
+  function readOptions(given) {
+    const read = {};
+    const result = (problem) => ({
+      options: {
+        support: read.support !== "off",
+        lang: read.lang ?? null,
+        dir: read.dir?.toLowerCase() ?? null,
+        headingLevel: Number(read.headingLevel ?? 1),
+        format: read.format ?? null,
+      },
+      theme: read.theme?.toLowerCase() ?? null,
+      problem,
+    });
+    const fail = (path, problem) => result({ message: `\`${path}\` ${problem}.`, path });
+    if (given == null) return result(null);
+    if (typeof given !== "object" && typeof given !== "function") {
+      return fail("options", `must be an object (it is ${shown(given)})`);
+    }
+    for (const [name, pattern, expected] of OPTIONS) {
+      let value;
+      try {
+        value = given[name];
+      } catch (error) {
+        return fail(`options.${name}`, `could not be read (${error?.message ?? error})`);
+      }
+      if (value == null || value === "") continue;
+      // `support` may be a boolean, `headingLevel` a number.
+      let text = value;
+      if (name === "support" && typeof value === "boolean") text = value ? "on" : "off";
+      if (name === "headingLevel" && typeof value === "number") text = String(value);
+      if (typeof text !== "string" || !pattern.test(text)) {
+        return fail(`options.${name}`, `must be ${expected} (it is ${shown(value)})`);
+      }
+      read[name] = text;
+    }
+    return result(null);
+  }
+
+  /** A byte count exactly, as the core writes its limits: "16,777,216 bytes". */
+  const bytes = (count) => `${count.toLocaleString("en-US")} bytes`;
+  const LIMIT = `${bytes(MAX_ARTICLE_BYTES)} (16 MB)`;
 
   /**
    * The response body as text, refusing more than the core would read; a
@@ -520,7 +613,7 @@ function createFolio() {
   async function readLimited(response, where, failed) {
     const declared = Number(response.headers.get("content-length"));
     if (declared > MAX_ARTICLE_BYTES) {
-      throw new Error(`${where}: it is ${megabytes(declared)}; the most Folio reads is ${megabytes(MAX_ARTICLE_BYTES)}.`);
+      throw new Error(`${where}: it is ${bytes(declared)}; the most Folio reads is ${LIMIT}.`);
     }
     if (!response.body) return "";
     const reader = response.body.getReader();
@@ -535,7 +628,7 @@ function createFolio() {
       received += value.byteLength;
       if (received > MAX_ARTICLE_BYTES) {
         reader.cancel().catch(() => {});
-        throw new Error(`${where}: it is over ${megabytes(MAX_ARTICLE_BYTES)}, the most Folio reads.`);
+        throw new Error(`${where}: it is over ${LIMIT}, the most Folio reads.`);
       }
       text += decoder.decode(value, { stream: true });
     }
@@ -709,10 +802,13 @@ function createFolio() {
       if (this.#started) this.#load();
     }
 
-    /** The `timeout` attribute in milliseconds, else the default. */
+    /**
+     * The `timeout` attribute in whole milliseconds, at most MAX_TIMEOUT_MS;
+     * else the default.
+     */
     #timeout() {
       const value = Number(this.getAttribute("timeout"));
-      return Number.isFinite(value) && value > 0 ? value : FETCH_TIMEOUT_MS;
+      return Number.isFinite(value) && value > 0 ? Math.min(Math.ceil(value), MAX_TIMEOUT_MS) : FETCH_TIMEOUT_MS;
     }
 
     #load() {
@@ -742,21 +838,35 @@ function createFolio() {
    * (the UI language of Folio's own words), `dir` ("ltr", "rtl"),
    * `headingLevel` (1 to 6: the headline's level), `format` ("folio",
    * "ans", "json-ld": read the article as that format only).
-   * Never throws for bad content: it shows the error state and sends `folio:error`.
+   * Options are read once, here. Never throws for bad content or a bad
+   * option: it shows the error state and sends `folio:error`; it throws
+   * only when `element` cannot have a shadow root. The widget lives until
+   * `unmount()`, whether or not the handle is kept.
    */
-  function mount(element, article, options = {}) {
-    if (options.theme) element.setAttribute("theme", options.theme);
-    const controller = new Controller(element, () => ({
-      support: options.support !== "off",
-      lang: options.lang,
-      dir: options.dir,
-      headingLevel: options.headingLevel,
-      format: options.format,
-    }));
-    controller.show(async () => toText(article));
+  function mount(element, article, options) {
+    let attachable = false;
+    try {
+      attachable = element instanceof Element || typeof element?.attachShadow === "function";
+    } catch {
+      // a hostile stand-in for an element is no element
+    }
+    if (!attachable) throw new TypeError("Folio.mount needs an element that can have a shadow root.");
+    const { options: read, theme, problem } = readOptions(options);
+    // One widget per element: a second mount takes the element over.
+    mounted.get(element)?.destroy();
+    if (theme) element.setAttribute("theme", theme);
+    const controller = new Controller(element, () => read);
+    // The element keeps its widget, whether or not the host keeps the
+    // handle: it lives until `unmount`.
+    mounted.set(element, controller);
+    const show = (next) => void controller.show(async () => problem ? { error: problem } : toText(next));
+    show(article);
     return Object.freeze({
-      update: (next) => void controller.show(async () => toText(next)),
-      unmount: () => controller.destroy(),
+      update: show,
+      unmount: () => {
+        if (mounted.get(element) === controller) mounted.delete(element);
+        controller.destroy();
+      },
     });
   }
 

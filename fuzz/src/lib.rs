@@ -12,7 +12,7 @@ use folio::formats::{self, Format};
 use folio::html::{Attr, Element, Node, Tag};
 use folio::markdown::{self, Document, MAX_DEPTH};
 use folio::model::{self, Article, Support};
-use folio::{date, json, safe_url};
+use folio::{date, json, render, safe_url};
 use pulldown_cmark::{Event, Options, Parser, Tag as Md};
 
 /// Parses article JSON with `model::parse`; an accepted article must hold
@@ -22,11 +22,80 @@ pub fn json_to_model(data: &[u8]) {
     let json = String::from_utf8_lossy(data);
     check_json_reader(&json);
     match model::parse(&json) {
-        Ok(article) => check_article(&article),
+        Ok(article) => {
+            check_article(&article);
+            check_outputs(&json, None, &article);
+        }
         Err(error) => {
             let message = error.to_string();
             assert!(message.ends_with('.'), "odd error message {message:?}");
         }
+    }
+}
+
+/// What `folio render` writes for `text` (of `format`, else detected)
+/// in each of its outputs, as its command line renders it.
+pub fn outputs(text: &str, format: Option<Format>) -> Vec<(render::Output, String)> {
+    use render::Output::{Embed, Oembed, Page, Plain};
+    [Embed, Page, Plain, Oembed]
+        .into_iter()
+        .filter_map(|output| {
+            let options = render::Options {
+                output,
+                format,
+                assets: "https://cdn.example/folio/".into(),
+                base: Some(BASE.into()),
+                ..render::Options::default()
+            };
+            render::render(text, &options)
+                .ok()
+                .map(|rendered| (output, rendered.text))
+        })
+        .collect()
+}
+
+/// What `folio render` promises of an article it reads: every output is
+/// written, none holds a character HTML forbids, and the embed publishes
+/// JSON that reads back to the same article. (`tests/fuzz_corpus.rs` runs
+/// a sample of the corpora's outputs through the Nu HTML checker too.)
+fn check_outputs(text: &str, format: Option<Format>, article: &Article) {
+    let outputs = outputs(text, format);
+    assert_eq!(
+        outputs.len(),
+        4,
+        "an article read is rendered in every output"
+    );
+    for (output, written) in &outputs {
+        let bad = written.chars().find(|&c| folio::html::forbidden(c));
+        assert!(bad.is_none(), "{output:?} writes {bad:?}");
+    }
+    let embed = &outputs[0].1;
+    let start = "</template><script type=\"application/json\">";
+    let from = embed.find(start).expect("the embed's data block") + start.len();
+    let end = from + embed[from..].find("</script>").expect("its end");
+    let published = model::parse(&embed[from..end]).expect("the published JSON reads");
+    // The same article, but for each character HTML forbids, written as
+    // U+FFFD (a support block that failed its checks is not published).
+    let as_published = |article: &Article| {
+        let mut value = serde_json::to_value(article).expect("the model serializes");
+        replace_forbidden(&mut value);
+        value
+    };
+    assert_eq!(
+        as_published(&published),
+        as_published(article),
+        "the published JSON reads back the same"
+    );
+}
+
+/// Every string of `value` with the characters HTML forbids as U+FFFD.
+fn replace_forbidden(value: &mut serde_json::Value) {
+    use serde_json::Value as V;
+    match value {
+        V::String(text) => *text = folio::html::checked_characters(text).into_owned(),
+        V::Array(items) => items.iter_mut().for_each(replace_forbidden),
+        V::Object(members) => members.values_mut().for_each(replace_forbidden),
+        _ => {}
     }
 }
 
@@ -68,6 +137,7 @@ fn converted(data: &[u8], format: Format) {
         (Ok(read), Ok(converted)) => {
             check_article(&read.article);
             absolute(&read.article);
+            check_outputs(&text, Some(format), &read.article);
             let again = model::parse(&converted.json).expect("the converted JSON reads");
             assert_eq!(
                 again, read.article,
@@ -170,6 +240,16 @@ pub fn check_json_reader(text: &str) {
 
 /// Whether two readings of the same text hold the same values (object keys
 /// given twice: the last one, as `serde_json` keeps).
+/// Whether Folio read the same text as `serde_json`, but for an escaped
+/// character no HTML document may hold, which Folio reads as U+FFFD.
+fn same_text(ours: &str, theirs: &str) -> bool {
+    ours.chars().count() == theirs.chars().count()
+        && ours
+            .chars()
+            .zip(theirs.chars())
+            .all(|(a, b)| a == b || (a == char::REPLACEMENT_CHARACTER && folio::html::forbidden(b)))
+}
+
 fn same_json(ours: &json::Value, theirs: &serde_json::Value) -> bool {
     use serde_json::Value as V;
     match (ours, theirs) {
@@ -179,7 +259,7 @@ fn same_json(ours: &json::Value, theirs: &serde_json::Value) -> bool {
             let (a, b) = (a.parse::<f64>().unwrap(), b.as_f64().unwrap());
             a == b || (a - b).abs() <= a.abs().max(b.abs()) * 1e-15
         }
-        (json::Value::String(a), V::String(b)) => a == b,
+        (json::Value::String(a), V::String(b)) => same_text(a, b),
         (json::Value::Array(a), V::Array(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_json(a, b))
         }
@@ -190,7 +270,7 @@ fn same_json(ours: &json::Value, theirs: &serde_json::Value) -> bool {
                 && b.iter().all(|(key, b)| {
                     a.iter()
                         .rev()
-                        .find(|(k, _)| k == key)
+                        .find(|(k, _)| same_text(k, key))
                         .is_some_and(|(_, a)| same_json(a, b))
                 })
         }

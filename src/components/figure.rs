@@ -21,10 +21,17 @@ pub fn HeroFigure(image: Image, base: Option<String>) -> impl IntoView {
             .collect();
         resolved.join(", ")
     });
-    // `sizes` says how wide the candidates of `srcset` are shown: only with one.
-    let sizes = srcset
-        .is_some()
-        .then_some("(min-width: 52rem) 52rem, 100vw");
+    // `sizes` says how wide candidates of given widths (`640w`) are shown;
+    // candidates of densities (`2x`) take none.
+    let widths = image.srcset.as_deref().is_some_and(|set| {
+        set.split(',').all(|candidate| {
+            candidate
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|d| d.ends_with('w'))
+        })
+    });
+    let sizes = widths.then_some("(min-width: 52rem) 52rem, 100vw");
     let part = |text: Option<String>| text.filter(|t| !t.trim().is_empty());
     let (caption, credit) = (part(image.caption), part(image.credit));
     let captioned = caption.is_some() || credit.is_some();

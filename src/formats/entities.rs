@@ -132,7 +132,8 @@ const NAMED: &[(&str, char)] = &[
 ];
 
 /// `text` with its character references decoded. A reference needs its
-/// `;`; numeric ones that name no character (or NUL) become U+FFFD.
+/// `;`; numeric ones that name no character, or one no HTML document may
+/// hold (NUL, most controls), become U+FFFD.
 pub fn decode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -175,7 +176,7 @@ fn reference(text: &str) -> Option<(char, usize)> {
             }
             .ok()?;
             char::from_u32(code)
-                .filter(|c| *c != '\0')
+                .filter(|&c| !crate::html::forbidden(c))
                 .unwrap_or('\u{FFFD}')
         }
         None => {

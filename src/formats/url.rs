@@ -76,6 +76,54 @@ pub fn scheme(url: &str) -> Option<&str> {
         .then_some(scheme)
 }
 
+/// `url` as a browser serializes it after parsing: a character the URL
+/// standard does not allow to stand as written in a path, query or
+/// fragment (a space, `<`, `[`, anything outside ASCII, a `%` that starts
+/// no escape) percent-encoded as UTF-8; the scheme and host as written.
+/// What a server writes in an attribute is then a valid URL, where a
+/// browser would have read the unescaped one alike.
+pub fn escaped(url: &str) -> std::borrow::Cow<'_, str> {
+    // The authority, if any, runs from `//` to the first `/`, `?` or `#`.
+    let start = match url.find("//") {
+        Some(at)
+            if url[..at]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.:".contains(&b)) =>
+        {
+            let after = at + 2;
+            after
+                + url[after..]
+                    .find(['/', '?', '#'])
+                    .unwrap_or(url.len() - after)
+        }
+        _ => 0,
+    };
+    let (head, tail) = url.split_at(start);
+    let bytes = tail.as_bytes();
+    let kept = |i: usize| {
+        let b = bytes[i];
+        match b {
+            b'%' => bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => true,
+            _ => b"!$&'()*+,-./:;=?@_~#".contains(&b),
+        }
+    };
+    if (0..bytes.len()).all(kept) {
+        return std::borrow::Cow::Borrowed(url);
+    }
+    let mut out = String::with_capacity(url.len() + 16);
+    out.push_str(head);
+    for (i, &byte) in bytes.iter().enumerate() {
+        match kept(i) {
+            true => out.push(char::from(byte)),
+            false => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The path with its `.` and `..` segments applied.
 fn remove_dots(path: &str) -> String {
     let mut segments: Vec<&str> = Vec::new();
@@ -151,6 +199,26 @@ mod tests {
             link("mailto:desk@news.example", None).as_deref(),
             Some("mailto:desk@news.example")
         );
+    }
+
+    #[test]
+    fn what_a_url_may_not_hold_as_written_is_percent_encoded() {
+        for (url, written) in [
+            (
+                "https://news.example/a b?q=<1>#[x]",
+                "https://news.example/a%20b?q=%3C1%3E#%5Bx%5D",
+            ),
+            (
+                "https://пример.рф/путь",
+                "https://пример.рф/%D0%BF%D1%83%D1%82%D1%8C",
+            ),
+            ("https://[::1]:8080/ok", "https://[::1]:8080/ok"),
+            ("/news/100%/x%2F", "/news/100%25/x%2F"),
+            ("mailto:desk@news.example", "mailto:desk@news.example"),
+            ("photo.jpg", "photo.jpg"),
+        ] {
+            assert_eq!(escaped(url), written, "{url}");
+        }
     }
 
     #[test]

@@ -156,7 +156,7 @@ impl<'v, 'a> Decoder<'v, 'a> {
         let found = match self.value {
             Value::Null => "null".into(),
             Value::Bool(value) => value.to_string(),
-            Value::Number(number) => format!("the number {number}"),
+            Value::Number(number) => format!("the number {}", excerpt(number)),
             Value::String(text) => format!("text (\"{}\")", excerpt(text)),
             Value::Array(_) => "a list".into(),
             Value::Object(_) => "an object".into(),
@@ -165,21 +165,21 @@ impl<'v, 'a> Decoder<'v, 'a> {
         DecodeError::at(&self.path, Problem::WrongType { expected, found })
     }
 
-    /// A whole number from 0 to `max`, written without fraction or exponent.
+    /// A whole number from 0 to `max`, written in any way JSON writes one
+    /// (`1280`, `1.28e3`, `1280.0`).
     fn whole(&self, max: u64) -> Result<u64, DecodeError> {
         let expected = format!("a whole number from 0 to {max}");
         let Value::Number(number) = self.value else {
             return Err(self.wrong_type(&expected));
         };
-        if number.contains(['.', 'e', 'E']) {
-            return Err(self.wrong_type(&expected));
-        }
-        match number.parse::<u64>() {
-            Ok(n) if n <= max => Ok(n),
+        match json::integer(number) {
+            json::Integer::Whole(n) if n <= max => Ok(n),
+            json::Integer::Fraction => Err(self.wrong_type(&expected)),
             _ => Err(DecodeError::at(
                 &self.path,
                 Problem::Invalid(format!(
-                    "must be {expected}; the number {number} is out of range"
+                    "must be {expected}; the number {} is out of range",
+                    excerpt(number)
                 )),
             )),
         }
@@ -238,7 +238,8 @@ impl<'de> Deserializer<'de> for Decoder<'_, '_> {
             None => Err(DecodeError::at(
                 &self.path,
                 Problem::Invalid(format!(
-                    "must be a number a computer can hold (it is {number})"
+                    "must be a number a computer can hold (it is {})",
+                    excerpt(number)
                 )),
             )),
         }
@@ -356,7 +357,7 @@ impl<'de> de::MapAccess<'de> for Members<'_, '_, '_> {
 }
 
 /// The start of `text`, enough to recognise it in a message.
-fn excerpt(text: &str) -> String {
+pub(crate) fn excerpt(text: &str) -> String {
     const MAX_CHARS: usize = 40;
     match text.char_indices().nth(MAX_CHARS) {
         Some((cut, _)) => format!("{}…", &text[..cut]),

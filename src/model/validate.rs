@@ -50,11 +50,49 @@ fn image(image: &Image) -> Check {
     text("image.alt", &image.alt)?;
     positive("image.width", image.width)?;
     positive("image.height", image.height)?;
-    for candidate in image.srcset.iter().flat_map(|s| s.split(',')) {
-        let candidate_url = candidate.split_whitespace().next().unwrap_or("");
-        image_url("image.srcset", candidate_url)?;
+    let Some(srcset) = &image.srcset else {
+        return Ok(());
+    };
+    let mut widths = 0;
+    let candidates: Vec<&str> = srcset.split(',').collect();
+    for candidate in &candidates {
+        let mut parts = candidate.split_whitespace();
+        image_url("image.srcset", parts.next().unwrap_or(""))?;
+        match (parts.next(), parts.next()) {
+            (None, _) => {}
+            (Some(d), None) if descriptor(d, 'w') => widths += 1,
+            (Some(d), None) if descriptor(d, 'x') => {}
+            _ => return Err(bad_srcset(candidate)),
+        }
     }
-    Ok(())
+    // Widths are given for every candidate or for none.
+    match widths {
+        0 => Ok(()),
+        n if n == candidates.len() => Ok(()),
+        _ => Err(bad_srcset(srcset)),
+    }
+}
+
+/// Whether `text` is a positive number followed by `unit` (`640w`, `1.5x`);
+/// a width is a whole number.
+fn descriptor(text: &str, unit: char) -> bool {
+    let Some(number) = text.strip_suffix(unit) else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let valid = match number.split_once('.') {
+        None => digits(number),
+        Some((whole, fraction)) => unit == 'x' && digits(whole) && digits(fraction),
+    };
+    valid && number.bytes().any(|b| (b'1'..=b'9').contains(&b))
+}
+
+fn bad_srcset(written: &str) -> ContentError {
+    let problem = Problem::Invalid(format!(
+        "must list image candidates each with a width (\"photo-640.jpg 640w\") or each with a density (\"photo@2x.jpg 2x\") (it has \"{}\")",
+        super::decode::excerpt(written.trim())
+    ));
+    ContentError::new("image.srcset", problem)
 }
 
 fn support(s: &Support) -> Check {

@@ -9,6 +9,10 @@ use crate::model::Article;
 /// The width Folio lays an article out at, at most (`--folio-wide`).
 const WIDE: u32 = 832;
 
+/// The most an oEmbed height estimate says: about 80 screens, past any
+/// article a consumer would show in one frame.
+const MAX_HEIGHT: u32 = 100_000;
+
 /// What every output is made of.
 pub struct Parts<'a> {
     /// The checked article.
@@ -77,7 +81,7 @@ impl Parts<'_> {
         }
         if let Some(url) = &article.url {
             out.push_str("<link rel=\"canonical\"");
-            write_attr(&mut out, "href", url);
+            write_attr(&mut out, "href", &crate::markup::resolve(url, None));
             out.push_str(">\n");
         }
         self.stylesheet(&mut out);
@@ -107,6 +111,7 @@ impl Parts<'_> {
         let article = self.article;
         let mut html = self.embed();
         self.script(&mut html);
+        let html = crate::html::checked_characters(&html);
         let number = |n: u32| Value::number(f64::from(n));
         let absolute = |url: &str| {
             let url = crate::markup::resolve(url, self.options.base.as_deref());
@@ -147,7 +152,8 @@ impl Parts<'_> {
     /// A guess at the height the article takes at [`WIDE`] pixels: the
     /// header, the photo at its aspect ratio, and the body's text at about
     /// 85 characters a line of 27 px (oEmbed asks for one; the frame a
-    /// consumer makes is resized by the article itself).
+    /// consumer makes is resized by the article itself); at most
+    /// [`MAX_HEIGHT`], whatever the photo's shape or the body's length.
     fn estimated_height(&self) -> u32 {
         let photo =
             self.article
@@ -163,7 +169,10 @@ impl Parts<'_> {
         let lines =
             self.article.body.chars().count() / 85 + self.article.body.matches("\n\n").count();
         let body = u32::try_from(lines * 27).unwrap_or(u32::MAX);
-        400u32.saturating_add(photo).saturating_add(body)
+        400u32
+            .saturating_add(photo)
+            .saturating_add(body)
+            .min(MAX_HEIGHT)
     }
 
     /// The stylesheet: a link to `folio.css`, or the sheet itself.

@@ -400,12 +400,12 @@ async fn pages_enforcing_trusted_types_get_the_whole_article_with_or_without_fol
 }
 
 /// The sample article as JSON.
-fn sample() -> Value {
+pub fn sample() -> Value {
     serde_json::from_str(SAMPLE).unwrap()
 }
 
 /// The plain demo page in a new browser, its `#article` rendered.
-async fn plain_page() -> (Site, Browser) {
+pub async fn plain_page() -> (Site, Browser) {
     let site = Site::start();
     let browser = Browser::start().await;
     browser.open(&site.page("plain.html")).await;

@@ -105,7 +105,7 @@ async fn every_server_fault_shows_an_error_and_the_other_widgets_render() {
         (
             "huge",
             "huge",
-            "it is 17.0 MB; the most Folio reads is 16.0 MB",
+            "it is 17,825,792 bytes; the most Folio reads is 16,777,216 bytes (16 MB).",
         ),
         ("not-json", "not-json", "is not valid JSON"),
         ("no-cors", "no-cors", "not allowed by CORS"),

@@ -9,6 +9,7 @@ mod server;
 mod site;
 
 mod a11y;
+mod api;
 mod demo;
 mod embed;
 mod faults;

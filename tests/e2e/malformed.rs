@@ -351,6 +351,46 @@ const CASES: &[(&str, &str, Expect)] = &[
         r#"json(sample).replace('{', '{"headline":"First",')"#,
         Field("headline"),
     ),
+    // Read once: what a host object says the first time is what renders.
+    (
+        "a body getter that gives text, then a number",
+        "(() => { let n = 0; const a = { ...sample }; delete a.body; \
+           return Object.defineProperty(a, 'body', { enumerable: true, get: () => (++n === 1 ? sample.body : 42) }); })()",
+        Renders,
+    ),
+    (
+        "a headline getter that gives text, then an object",
+        "(() => { let n = 0; const a = { ...sample }; delete a.headline; \
+           return Object.defineProperty(a, 'headline', { enumerable: true, get: () => (++n === 1 ? 'Once' : {}) }); })()",
+        Renders,
+    ),
+    (
+        "a getter that throws",
+        "Object.defineProperty({ ...sample }, 'kicker', { enumerable: true, get() { throw new Error('trap'); } })",
+        Whole,
+    ),
+    (
+        "a Proxy that throws on every read",
+        "new Proxy({}, { ownKeys() { throw new Error('trap'); } })",
+        Whole,
+    ),
+    // Numbers as JSON writes them, and numbers no one should echo whole.
+    (
+        "a width with an exponent",
+        r#"json(sample).replace('"width":1280', '"width":1.28e3')"#,
+        Renders,
+    ),
+    (
+        "a width of 100,000 digits",
+        r#"json(sample).replace('"width":1280', '"width":' + "9".repeat(100000))"#,
+        Field("image.width"),
+    ),
+    // Characters no HTML document may hold read as U+FFFD.
+    (
+        "NUL and controls in the headline, id and alt",
+        r#"edit("id", "x\u0000y", edit("headline", "N\u0000U\u007fL", edit("image.alt", "A\u0000B\u0001")))"#,
+        Renders,
+    ),
 ];
 
 #[tokio::test(flavor = "multi_thread")]

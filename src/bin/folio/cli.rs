@@ -100,7 +100,15 @@ impl Command {
                         format!("--style must be link or inline (it is \"{name}\")")
                     })?;
                 }
-                "--base" => options.base = Some(value(arg)?),
+                "--base" => {
+                    let base = value(arg)?;
+                    if !folio::markup::usable_base(&base) {
+                        return Err(format!(
+                            "--base must be an http or https URL, or a path (it is \"{base}\")"
+                        ));
+                    }
+                    options.base = Some(base);
+                }
                 "--lang" => options.lang = Some(value(arg)?),
                 "--dir" => match value(arg)?.to_ascii_lowercase().as_str() {
                     dir @ ("ltr" | "rtl") => options.dir = Some(dir.to_string()),
@@ -165,12 +173,14 @@ impl Command {
             if articles.len() != 1 {
                 return usage_error("several articles need --out DIR");
             }
-            return match self.render(&articles[0]) {
-                Some(text) => match std::io::stdout().write_all(text.as_bytes()) {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(error) => fail(&format!("cannot write: {error}")),
-                },
-                None => ExitCode::FAILURE,
+            let (text, whole) = self.render(&articles[0]);
+            let Some(text) = text else {
+                return ExitCode::FAILURE;
+            };
+            return match std::io::stdout().write_all(text.as_bytes()) {
+                Ok(()) if whole => ExitCode::SUCCESS,
+                Ok(()) => ExitCode::FAILURE,
+                Err(error) => fail(&format!("cannot write: {error}")),
             };
         };
         if let Err(error) = std::fs::create_dir_all(out) {
@@ -198,15 +208,14 @@ impl Command {
                 failed += 1;
                 continue;
             }
-            let done = self
-                .render(path)
-                .is_some_and(|text| match std::fs::write(&target, text) {
-                    Ok(()) => true,
-                    Err(error) => {
-                        eprintln!("{}: cannot write: {error}", target.display());
-                        false
-                    }
-                });
+            let (text, whole) = self.render(path);
+            let done = text.is_some_and(|text| match write(&target, &text) {
+                Ok(()) => whole,
+                Err(error) => {
+                    eprintln!("{}: cannot write: {error}", target.display());
+                    false
+                }
+            });
             match done {
                 true => written += 1,
                 false => failed += 1,
@@ -244,14 +253,16 @@ impl Command {
         Ok(articles)
     }
 
-    /// One article rendered, or `None` with its error on standard error
-    /// (its file's name, the field and the problem).
-    fn render(&self, path: &Path) -> Option<String> {
+    /// One article rendered, with whether it rendered whole: each error on
+    /// standard error (its file's name, the field and the problem). `None`
+    /// when nothing could be rendered; an article rendered without a part
+    /// (a bad `support` block) is written and counts as failed.
+    fn render(&self, path: &Path) -> (Option<String>, bool) {
         let text = match read(path) {
             Ok(text) => text,
             Err(error) => {
                 eprintln!("{}: cannot read: {error}", path.display());
-                return None;
+                return (None, false);
             }
         };
         match render::render(&text, &self.options) {
@@ -264,11 +275,14 @@ impl Command {
                         notice.message
                     );
                 }
-                Some(rendered.text)
+                for error in &rendered.errors {
+                    eprintln!("{}: {error}", path.display());
+                }
+                (Some(rendered.text), rendered.errors.is_empty())
             }
             Err(error) => {
                 eprintln!("{}: {error}", path.display());
-                None
+                (None, false)
             }
         }
     }
@@ -280,14 +294,61 @@ fn resolved(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// A file's text, or standard input's for `-`.
+/// A file's text, or standard input's for `-`, as a browser decodes a
+/// response: UTF-8, a leading byte-order mark dropped. No more than the
+/// most Folio reads, and one byte, is read before a longer input is
+/// refused.
 fn read(path: &Path) -> std::io::Result<String> {
+    let limit = folio::limits::MAX_ARTICLE_BYTES;
+    let mut bytes = Vec::new();
+    let taken = u64::try_from(limit).map_or(u64::MAX, |n| n.saturating_add(1));
     if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        return Ok(text);
+        std::io::stdin().take(taken).read_to_end(&mut bytes)?;
+    } else {
+        std::fs::File::open(path)?
+            .take(taken)
+            .read_to_end(&mut bytes)?;
     }
-    std::fs::read_to_string(path)
+    if bytes.len() > limit {
+        let message = format!(
+            "it is over {}, the most Folio reads",
+            folio::limits::bytes(limit)
+        );
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            message,
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text")
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// Writes `text` to `target` through a new file renamed over it, so that
+/// a link at `target` is never followed (nor a file shared with another
+/// name changed); a symbolic link there is refused.
+fn write(target: &Path, text: &str) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(target).is_ok_and(|meta| meta.file_type().is_symlink()) {
+        return Err(std::io::Error::other(
+            "it is a symbolic link; folio writes no file through one",
+        ));
+    }
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let partial = target.with_file_name(format!(".{name}.{}.partial", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&partial)
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .and_then(|()| std::fs::rename(&partial, target));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written
 }
 
 fn fail(message: &str) -> ExitCode {
