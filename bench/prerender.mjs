@@ -124,8 +124,8 @@ const balanced = (rounds) => Math.ceil(rounds / Object.keys(PAINT_PAGES).length)
 const SETTLE_MS = 200;
 
 /** One load of (f)'s variant `v`, checked. */
-async function paintOnce(reportOf, cdp, origin, v, setup = []) {
-  const report = await reportOf(cdp, `${origin}/${PAINT_PAGES[v]}`, setup, SETTLE_MS);
+async function paintOnce(reportOf, chromium, origin, v, setup = []) {
+  const report = await reportOf(chromium, `${origin}/${PAINT_PAGES[v]}`, setup, SETTLE_MS);
   if (!report.isolated) throw new Error(`${v}: not cross-origin isolated, so its paint times are coarse`);
   if ((v === "prerendered" || v === "inline") && report.before.some((file) => file.endsWith(".wasm") || file.includes("/core/"))) {
     throw new Error(`the pre-rendered page fetched ${report.before.join(", ")} before its first paint`);
@@ -143,12 +143,12 @@ async function paintOnce(reportOf, cdp, origin, v, setup = []) {
  * CPU when `phone` (where a request that blocks the first paint, as a
  * linked stylesheet does, costs a round trip).
  */
-export function paint(interleave, reportOf, cdp, origin, runs, phone = false) {
+export function paint(interleave, reportOf, chromium, origin, runs, phone = false) {
   return interleave(
     `(f) seed article${phone ? ", a phone's network and CPU" : ""}: navigation start to first contentful paint / last paragraph laid out (ms)`,
     Object.keys(PAINT_PAGES),
     balanced(phone ? Math.min(runs, PHONE_ROUNDS) : runs * PAINT_ROUNDS),
-    (v) => paintOnce(reportOf, cdp, origin, v, phone ? PHONE : []),
+    (v) => paintOnce(reportOf, chromium, origin, v, phone ? PHONE : []),
     (r) => `${r.fcp.toFixed(1)}/${r.last.toFixed(1)}`,
   );
 }
@@ -172,22 +172,22 @@ const PHONE = [
 const PHONE_ROUNDS = 15;
 
 /** (g): the island, cold and warm, interleaved. */
-export function island(interleave, reportOf, cdp, origin, runs) {
+export function island(interleave, reportOf, chromium, origin, runs) {
   return interleave(
     "(g) the island: the prompt's place in the margin to the prompt in the page (ms)",
     ["cold", "warm"],
     runs,
-    (v) => reportOf(cdp, `${origin}/bench/gen/g-island.html?measure=island-${v}`),
+    (v) => reportOf(chromium, `${origin}/bench/gen/g-island.html?measure=island-${v}`),
     (r) => r.t.toFixed(0),
   );
 }
 
 /** Layout shift of each pre-rendered article, three runs each. */
-export async function layoutShift(reportOf, cdp, origin, log) {
+export async function layoutShift(reportOf, chromium, origin, log) {
   const results = {};
   for (const name of ["short", "seed", "long"]) {
     results[name] = [];
-    for (let i = 0; i < 3; i++) results[name].push(await reportOf(cdp, `${origin}/bench/gen/cls-${name}.html?measure=cls`));
+    for (let i = 0; i < 3; i++) results[name].push(await reportOf(chromium, `${origin}/bench/gen/cls-${name}.html?measure=cls`));
     log(`layout shift, ${name}: ${results[name].map((r) => r.cls.toFixed(4)).join(", ")}`);
   }
   return results;

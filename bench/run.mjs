@@ -1,10 +1,11 @@
 // The benchmark runner behind `cargo xtask bench` (which builds dist/ and
-// installs the npm packages first). Node only, no packages of its own:
+// installs the npm packages first). Node and puppeteer-core (npm):
 //
 // - serves dist/, bench/, the generated data and the two peer libraries
 //   from node_modules on one loopback origin;
-// - drives headless Chromium over the DevTools protocol on a pipe, each
-//   run in a fresh browser context (cold caches, its own storage);
+// - starts headless Chromium with puppeteer-core, on a pipe, and runs each
+//   page in a fresh browser context (cold caches, its own storage), in a
+//   tab driven over a DevTools session of its own;
 // - runs the variants of each scenario interleaved and rotated (A B C,
 //   B C A, …), with one discarded warm-up round, and reports medians;
 // - runs the pre-rendering scenarios of bench/prerender.mjs;
@@ -26,6 +27,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 
+import puppeteer from "puppeteer-core";
+
 import * as prerender from "./prerender.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -34,7 +37,7 @@ const DIST = path.join(ROOT, "dist");
 const OUT_DIR = path.join(ROOT, "target", "bench");
 const GEN = path.join(OUT_DIR, "gen");
 const NODE_MODULES = path.join(ROOT, "node_modules");
-const CHROME = process.env.CHROME_PATH || "chromium";
+const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 
 /** The flags every browser here starts with (Lighthouse's too). */
 const CHROME_FLAGS = [
@@ -225,122 +228,68 @@ function startServer() {
 
 // ---------------------------------------------------------------- browser
 
-/** The DevTools protocol over Chromium's pipe (fd 3 in, fd 4 out, NUL-separated JSON). */
-class Cdp {
-  #next = 1;
-  #pending = new Map();
-  #listeners = new Map();
-  #parts = [];
-  #input;
-
-  constructor(input, output) {
-    this.#input = input;
-    output.setEncoding("utf8");
-    output.on("data", (chunk) => {
-      const pieces = chunk.split("\0");
-      this.#parts.push(pieces[0]);
-      for (let i = 1; i < pieces.length; i++) {
-        const text = this.#parts.join("");
-        this.#parts = [pieces[i]];
-        this.#dispatch(JSON.parse(text));
-      }
-    });
-  }
-
-  /** Sends a command (to a page when `sessionId` is given); resolves to its result. */
-  send(method, params = {}, sessionId = undefined) {
-    const id = this.#next++;
-    const message = sessionId ? { id, method, params, sessionId } : { id, method, params };
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject, method });
-      this.#input.write(`${JSON.stringify(message)}\0`);
-    });
-  }
-
-  /** Calls `handler(method, params)` for each event of `sessionId`. */
-  listen(sessionId, handler) {
-    this.#listeners.set(sessionId, handler);
-  }
-
-  forget(sessionId) {
-    this.#listeners.delete(sessionId);
-  }
-
-  #dispatch(message) {
-    if (message.id !== undefined) {
-      const call = this.#pending.get(message.id);
-      this.#pending.delete(message.id);
-      if (!call) return;
-      if (message.error) call.reject(new Error(`${call.method}: ${message.error.message}`));
-      else call.resolve(message.result);
-    } else if (message.sessionId) {
-      this.#listeners.get(message.sessionId)?.(message.method, message.params);
-    }
-  }
-}
-
-/** Starts headless Chromium, with `extra` flags; resolves to `{ cdp, stop }`. */
+/**
+ * Starts headless Chromium, with `extra` flags; resolves to `{ chromium,
+ * stop, product }`, where `chromium` is the browser and a DevTools session
+ * on it (which opens the tabs, see `openPage`).
+ */
 async function startChromium(extra = []) {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "folio-bench-"));
-  const args = [
-    ...CHROME_FLAGS,
-    ...extra,
-    "--enable-precise-memory-info",
-    "--disable-background-timer-throttling",
-    "--disable-renderer-backgrounding",
-    "--disable-backgrounding-occluded-windows",
-    "--hide-scrollbars",
-    "--mute-audio",
-    "--window-size=1280,1000",
-    `--user-data-dir=${profile}`,
-    "--remote-debugging-pipe",
-    "about:blank",
-  ];
-  const child = spawn(CHROME, args, { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (data) => (stderr = (stderr + data).slice(-4000)));
-  const exited = new Promise((resolve) => child.on("exit", resolve));
-  const cdp = new Cdp(child.stdio[3], child.stdio[4]);
-  const version = await Promise.race([
-    cdp.send("Browser.getVersion"),
-    exited.then((code) => Promise.reject(new Error(`${CHROME} exited (${code}): ${stderr}`))),
-  ]);
-  const stop = async () => {
-    await cdp.send("Browser.close").catch(() => {});
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (child.exitCode === null) child.kill();
-    fs.rmSync(profile, { recursive: true, force: true });
-  };
-  return { cdp, stop, product: version.product };
+  const browser = await puppeteer.launch({
+    executablePath: CHROME,
+    // These flags and no others (puppeteer's own defaults left out); puppeteer
+    // adds `--remote-debugging-pipe` and a temporary profile, removed on close.
+    ignoreDefaultArgs: true,
+    pipe: true,
+    args: [
+      ...CHROME_FLAGS,
+      ...extra,
+      "--enable-precise-memory-info",
+      "--disable-background-timer-throttling",
+      "--disable-renderer-backgrounding",
+      "--disable-backgrounding-occluded-windows",
+      "--hide-scrollbars",
+      "--mute-audio",
+      "--window-size=1280,1000",
+      "about:blank",
+    ],
+  });
+  const devtools = await browser.target().createCDPSession();
+  return { chromium: { browser, devtools }, stop: () => browser.close(), product: await browser.version() };
 }
 
 /**
  * Opens `url` in a fresh browser context, `settle` ms after its blank tab
  * has started (so that starting it, and closing the page before, are not
  * in the measurement); the page talks back through `__benchReport`.
+ *
+ * The tab is driven over a DevTools session of its own rather than as a
+ * puppeteer `Page`, which would add puppeteer's own JavaScript world to
+ * every document (0.17 MB more JS heap, made at the start of each page)
+ * and its Page, Network, Performance and Log domains: the pages run as
+ * they would with no tool attached but this one session.
  */
-async function openPage(cdp, url, setup = [], settle = 0) {
-  const { browserContextId } = await cdp.send("Target.createBrowserContext");
-  const { targetId } = await cdp.send("Target.createTarget", {
+async function openPage({ browser, devtools }, url, setup = [], settle = 0) {
+  const context = await browser.createBrowserContext();
+  const { targetId } = await devtools.send("Target.createTarget", {
     url: "about:blank",
-    browserContextId,
+    browserContextId: context.id,
     width: 1280,
     height: 1000,
   });
-  const { sessionId } = await cdp.send("Target.attachToTarget", { targetId, flatten: true });
+  const target = await context.waitForTarget((t) => t.type() === "page");
+  const session = await target.createCDPSession();
   const reports = [];
   const exceptions = [];
   let waiting = null;
-  cdp.listen(sessionId, (method, params) => {
-    if (method === "Runtime.bindingCalled" && params.name === "__benchReport") {
-      reports.push(JSON.parse(params.payload));
-      waiting?.();
-    } else if (method === "Runtime.exceptionThrown") {
-      const details = params.exceptionDetails;
-      exceptions.push(details.exception?.description ?? details.text);
-    }
+  session.on("Runtime.bindingCalled", (params) => {
+    if (params.name !== "__benchReport") return;
+    reports.push(JSON.parse(params.payload));
+    waiting?.();
   });
-  const send = (method, params) => cdp.send(method, params, sessionId);
+  session.on("Runtime.exceptionThrown", ({ exceptionDetails: details }) => {
+    exceptions.push(details.exception?.description ?? details.text);
+  });
+  const send = (method, params) => session.send(method, params);
   await send("Runtime.enable");
   await send("Runtime.addBinding", { name: "__benchReport" });
   for (const [method, params] of setup) await send(method, params);
@@ -379,9 +328,8 @@ async function openPage(cdp, url, setup = [], settle = 0) {
       return result.value;
     },
     async close() {
-      cdp.forget(sessionId);
-      await cdp.send("Target.closeTarget", { targetId }).catch(() => {});
-      await cdp.send("Target.disposeBrowserContext", { browserContextId }).catch(() => {});
+      await devtools.send("Target.closeTarget", { targetId }).catch(() => {});
+      await context.close().catch(() => {});
     },
   };
 }
@@ -390,8 +338,8 @@ async function openPage(cdp, url, setup = [], settle = 0) {
  * Opens `url` (after the DevTools calls of `setup`: emulated network and
  * CPU; `settle` as `openPage` takes it), waits for its report, closes it.
  */
-async function reportOf(cdp, url, setup = [], settle = 0) {
-  const page = await openPage(cdp, url, setup, settle);
+async function reportOf(chromium, url, setup = [], settle = 0) {
+  const page = await openPage(chromium, url, setup, settle);
   try {
     return await page.report();
   } finally {
@@ -415,14 +363,14 @@ const RENDERED = `(() => {
  * rendering, the seed article as a static page (declarative shadow DOM, the
  * same markup and CSS) and the long article's final HTML.
  */
-async function prepare(cdp, origin) {
+async function prepare(chromium, origin) {
   fs.mkdirSync(GEN, { recursive: true });
   const long = longArticle();
   fs.writeFileSync(path.join(GEN, "long.json"), JSON.stringify(long));
   const paragraphs = long.body.split("\n\n").length;
   log(`long article: ${LONG_PARAGRAPHS} paragraphs + lists (${paragraphs} blocks), ${(long.body.length / 1e6).toFixed(2)} MB of Markdown`);
 
-  let page = await openPage(cdp, `${origin}/bench/seed-folio.html`);
+  let page = await openPage(chromium, `${origin}/bench/seed-folio.html`);
   await page.report();
   const seed = await page.eval(RENDERED);
   await page.close();
@@ -447,7 +395,7 @@ async function prepare(cdp, origin) {
   fs.writeFileSync(path.join(GEN, "seed-static.html"), staticPage);
   log(`static seed page: ${(staticPage.length / 1e3).toFixed(1)} KB (Folio's markup and CSS)`);
 
-  page = await openPage(cdp, `${origin}/bench/long.html?impl=folio&only=render`);
+  page = await openPage(chromium, `${origin}/bench/long.html?impl=folio&only=render`);
   await page.report();
   const final = await page.eval(RENDERED);
   await page.close();
@@ -486,7 +434,7 @@ async function interleave(title, variants, runs, once, show = (value) => value.t
 /** The Folio variant of the build before, when there is one. */
 let BEFORE = false;
 
-async function seedArticle(cdp, origin, runs) {
+async function seedArticle(chromium, origin, runs) {
   const pages = {
     folio: "bench/seed-folio.html",
     static: "bench/gen/seed-static.html",
@@ -494,7 +442,7 @@ async function seedArticle(cdp, origin, runs) {
     ...(BEFORE ? { before: "before/bench/seed-folio.html" } : {}),
   };
   return interleave("(a) seed article, navigation start to article in the DOM (ms)", Object.keys(pages), runs, async (v) => {
-    const report = await reportOf(cdp, `${origin}/${pages[v]}`);
+    const report = await reportOf(chromium, `${origin}/${pages[v]}`);
     if (!report.h1) throw new Error(`${v}: no h1 in the rendered article`);
     return report.t;
   });
@@ -508,22 +456,22 @@ async function seedArticle(cdp, origin, runs) {
  */
 async function firstRender(browsers, origin, runs) {
   return interleave("(a) where the first render goes: lazy and eager WebAssembly compilation (ms)", Object.keys(browsers), runs, async (v) => {
-    const { cdp } = browsers[v];
-    const seed = await reportOf(cdp, `${origin}/bench/seed-folio.html`);
+    const { chromium } = browsers[v];
+    const seed = await reportOf(chromium, `${origin}/bench/seed-folio.html`);
     if (!seed.h1) throw new Error(`${v}: no h1 in the rendered article`);
-    const { first, second } = await reportOf(cdp, `${origin}/bench/first-run.html`);
+    const { first, second } = await reportOf(chromium, `${origin}/bench/first-run.html`);
     return { seed: seed.t, first, second };
   }, (r) => `${r.seed.toFixed(0)} (first ${r.first.toFixed(0)}, second ${r.second.toFixed(0)})`);
 }
 
-async function longRender(cdp, origin, runs) {
+async function longRender(chromium, origin, runs) {
   const results = await interleave(
     "(b, c) long article, call to rendered and laid out (ms)",
     ["folio", "js", "floor", ...(BEFORE ? ["before"] : [])],
     runs,
     async (v) => {
       const page = v === "before" ? "before/bench/long.html?impl=folio" : `bench/long.html?impl=${v}`;
-      const report = await reportOf(cdp, `${origin}/${page}`);
+      const report = await reportOf(chromium, `${origin}/${page}`);
       if ((v === "folio" || v === "before") && !(report.changed && report.keptNodes)) throw new Error(`update() misbehaved: ${JSON.stringify(report)}`);
       return report;
     },
@@ -532,11 +480,11 @@ async function longRender(cdp, origin, runs) {
   return results;
 }
 
-async function manyWidgets(cdp, origin, runs) {
+async function manyWidgets(chromium, origin, runs) {
   const variants = ["folio", "js", ...(BEFORE ? ["before"] : [])];
   return interleave(`(d) ${WIDGETS} widgets, mounts to all rendered and laid out (ms)`, variants, runs, async (v) => {
     const url = v === "before" ? "before/bench/many.html?impl=folio" : `bench/many.html?impl=${v}`;
-    const page = await openPage(cdp, `${origin}/${url}`);
+    const page = await openPage(chromium, `${origin}/${url}`);
     try {
       await page.report();
       const measure = async () => {
@@ -935,26 +883,26 @@ async function main() {
   const host = machine();
   log(`${host.cores} cores, ${host.cpu}; ${host.chromium}; load average ${host.load}`);
   const { server, origin } = await startServer();
-  const { cdp, stop, product } = await startChromium();
+  const { chromium, stop, product } = await startChromium();
   let results;
   try {
-    const prepared = await prepare(cdp, origin);
-    const seed = await seedArticle(cdp, origin, opts.runs);
-    const long = await longRender(cdp, origin, opts.runs);
-    const many = await manyWidgets(cdp, origin, opts.runs);
+    const prepared = await prepare(chromium, origin);
+    const seed = await seedArticle(chromium, origin, opts.runs);
+    const long = await longRender(chromium, origin, opts.runs);
+    const many = await manyWidgets(chromium, origin, opts.runs);
     const eager = await startChromium([EAGER_WASM]);
     let first;
     try {
-      first = await firstRender({ lazy: { cdp }, eager }, origin, opts.runs);
+      first = await firstRender({ lazy: { chromium }, eager }, origin, opts.runs);
     } finally {
       await eager.stop();
     }
     prerender.preparePrerendered(ROOT, GEN, path.join(GEN, "long.json"), log);
     const pre = {
-      paintRuns: await prerender.paint(interleave, reportOf, cdp, origin, opts.runs),
-      phoneRuns: await prerender.paint(interleave, reportOf, cdp, origin, opts.runs, true),
-      islandRuns: await prerender.island(interleave, reportOf, cdp, origin, opts.runs),
-      shifts: await prerender.layoutShift(reportOf, cdp, origin, log),
+      paintRuns: await prerender.paint(interleave, reportOf, chromium, origin, opts.runs),
+      phoneRuns: await prerender.paint(interleave, reportOf, chromium, origin, opts.runs, true),
+      islandRuns: await prerender.island(interleave, reportOf, chromium, origin, opts.runs),
+      shifts: await prerender.layoutShift(reportOf, chromium, origin, log),
       rate: prerender.renderRate(ROOT, GEN, path.join(GEN, "long.json"), log),
     };
     results = { prepared, seed, long, many, first, pre };

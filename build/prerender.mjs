@@ -18,7 +18,7 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run me as Trunk's hook");
 
 const folio = (...args) =>
-  execFileSync("cargo", ["run", "--quiet", "--bin", "folio", "--", ...args], {
+  execFileSync("cargo", ["run", "--quiet", "-p", "folio-render", "--bin", "folio", "--", ...args], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 64 * 1024 * 1024,

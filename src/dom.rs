@@ -15,8 +15,9 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element as DomElement, Node as DomNode};
 
-use crate::html::Node;
-use crate::markup::{attributes, markup};
+use crate::page::Here;
+use folio_core::html::Node;
+use folio_core::markup::{attributes, markup};
 
 /// Builds `blocks` as the children of `holder`, which must be empty, and
 /// returns their nodes, one per block, in order: parsed from markup when
@@ -48,7 +49,7 @@ pub fn parse_into(
     blocks: &[&Node],
     base: Option<&str>,
 ) -> Option<js_sys::Array> {
-    let html = markup(blocks, base);
+    let html = markup(blocks, base, &Here);
     let markup = SINK.with_borrow(|sink| sink.markup(&html))?;
     if js_sys::Reflect::set(holder, &JsValue::from_str("innerHTML"), &markup).is_err() {
         SINK.replace(Sink::Refused);
@@ -130,7 +131,7 @@ fn build(document: &Document, node: &Node, base: Option<&str>) -> Option<DomNode
         Node::Text(text) => Some(document.create_text_node(text).into()),
         Node::Element(element) => {
             let el = document.create_element(element.tag.as_str()).ok()?;
-            attributes(element, base, |name, value| {
+            attributes(element, base, &Here, |name, value| {
                 let _ = el.set_attribute(name, value);
             });
             if !element.tag.is_void() {

@@ -1,57 +1,32 @@
-//! Folio: an embeddable news-article widget.
+//! Folio: an embeddable news-article widget. This crate is its view: the
+//! Leptos components of an article ([`Article`] and its parts), the
+//! stylesheet they carry ([`STYLESHEET`]), and, compiled to WebAssembly,
+//! the widget `folio.js` drives (`embed`).
 //!
-//! The data path reads top to bottom: JSON ([`model`]) → a checked article →
-//! the [`Article`] component, whose parts are Leptos views, with the
-//! Markdown body rendered to an HTML tree ([`markdown`], [`html`]) that its
-//! own renderer builds into the DOM. Everything up to the views is plain
-//! Rust, tested natively; [`embed`] is what `folio.js` drives. Natively the
-//! same components render to HTML on a server (`render`, the `folio render`
-//! command), and the support prompt of a pre-rendered article comes to
-//! life through the island crate (`island/`).
+//! The article itself, its checks and its Markdown are [`folio_core`]'s
+//! (the other formats are read by `folio-formats`, in a module of their
+//! own); what runs in a page without Leptos (the prompt's behaviour,
+//! `Intl`) [`folio_browser`]'s. The same
+//! components render on a server (`ssr`), where `folio-render` writes
+//! pre-rendered articles, and in the browser (`csr`).
 #![deny(missing_docs)]
 
-pub mod byline;
-pub mod date;
-pub mod diff;
-pub mod error;
-pub mod formats;
-pub mod html;
-pub mod json;
-pub mod limits;
-pub mod locale;
-pub mod markdown;
-pub mod model;
-pub mod number;
-pub mod safe_url;
-pub mod schedule;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod schema;
+mod components;
+pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+pub mod page;
 mod style;
 
-#[cfg(feature = "widget")]
-mod components;
-#[cfg(feature = "browser")]
-pub mod controls;
-#[cfg(feature = "widget")]
-pub mod dom;
-#[cfg(all(target_arch = "wasm32", feature = "embed"))]
-pub mod embed;
-#[cfg(feature = "browser")]
-pub mod events;
-#[cfg(feature = "browser")]
-pub mod intl;
-#[cfg(feature = "browser")]
-pub mod island;
-pub mod markup;
-#[cfg(all(target_arch = "wasm32", feature = "embed"))]
-mod panics;
-#[cfg(all(not(target_arch = "wasm32"), feature = "widget"))]
-pub mod render;
-#[cfg(feature = "browser")]
-pub mod storage;
-#[cfg(feature = "browser")]
-pub mod tracking;
-
-#[cfg(feature = "widget")]
-pub use components::{Article, Campaign, Choice, SupportPrompt};
+pub use components::{
+    Article, Campaign, Card, Cause, Choice, ErrorView, PromptSlot, Retry, SupportPrompt,
+};
 pub use style::STYLESHEET;
+
+/// Article JSON v1 (re-exported from [`folio_core::model`]): what the
+/// [`Article`] component shows.
+pub use folio_core::model;
+
+/// Folio's own words (re-exported from [`folio_core::locale`]): the
+/// [`Article`] component's `locale`.
+pub use folio_core::locale;

@@ -7,12 +7,13 @@
 //! panics when the result breaks one of its promises. A panic is what
 //! libFuzzer reports as a crash.
 
-use folio::error::Problem;
-use folio::formats::{self, Format};
-use folio::html::{Attr, Element, Node, Tag};
-use folio::markdown::{self, Document, MAX_DEPTH};
-use folio::model::{self, Article, Support};
-use folio::{date, json, render, safe_url};
+use folio_core::error::Problem;
+use folio_core::html::{Attr, Element, Node, Tag};
+use folio_core::markdown::{self, Document, MAX_DEPTH};
+use folio_core::model::{self, Article, Support};
+use folio_core::{date, json, safe_url};
+use folio_formats::{self as formats, Format};
+use folio_render as render;
 use pulldown_cmark::{Event, Options, Parser, Tag as Md};
 
 /// Parses article JSON with `model::parse`; an accepted article must hold
@@ -66,7 +67,7 @@ fn check_outputs(text: &str, format: Option<Format>, article: &Article) {
         "an article read is rendered in every output"
     );
     for (output, written) in &outputs {
-        let bad = written.chars().find(|&c| folio::html::forbidden(c));
+        let bad = written.chars().find(|&c| folio_core::html::forbidden(c));
         assert!(bad.is_none(), "{output:?} writes {bad:?}");
     }
     let embed = &outputs[0].1;
@@ -92,7 +93,7 @@ fn check_outputs(text: &str, format: Option<Format>, article: &Article) {
 fn replace_forbidden(value: &mut serde_json::Value) {
     use serde_json::Value as V;
     match value {
-        V::String(text) => *text = folio::html::checked_characters(text).into_owned(),
+        V::String(text) => *text = folio_core::html::checked_characters(text).into_owned(),
         V::Array(items) => items.iter_mut().for_each(replace_forbidden),
         V::Object(members) => members.values_mut().for_each(replace_forbidden),
         _ => {}
@@ -177,7 +178,7 @@ fn absolute(a: &Article) {
     let publisher = a.publisher.as_ref().and_then(|p| p.url.as_deref());
     for url in fields.into_iter().chain([publisher]).flatten() {
         assert!(
-            formats::url::scheme(url).is_some(),
+            folio_core::url::scheme(url).is_some(),
             "a relative URL {url:?} in a field"
         );
     }
@@ -186,7 +187,7 @@ fn absolute(a: &Article) {
             for (attr, value) in &element.attrs {
                 if matches!(attr, Attr::Href | Attr::Src) {
                     assert!(
-                        formats::url::scheme(value).is_some(),
+                        folio_core::url::scheme(value).is_some(),
                         "a relative URL {value:?} in the body"
                     );
                 }
@@ -244,10 +245,9 @@ pub fn check_json_reader(text: &str) {
 /// character no HTML document may hold, which Folio reads as U+FFFD.
 fn same_text(ours: &str, theirs: &str) -> bool {
     ours.chars().count() == theirs.chars().count()
-        && ours
-            .chars()
-            .zip(theirs.chars())
-            .all(|(a, b)| a == b || (a == char::REPLACEMENT_CHARACTER && folio::html::forbidden(b)))
+        && ours.chars().zip(theirs.chars()).all(|(a, b)| {
+            a == b || (a == char::REPLACEMENT_CHARACTER && folio_core::html::forbidden(b))
+        })
 }
 
 fn same_json(ours: &json::Value, theirs: &serde_json::Value) -> bool {

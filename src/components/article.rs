@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::banner::Banner;
@@ -10,32 +11,37 @@ use super::byline::Credits;
 use super::figure::HeroFigure;
 use super::header::Header;
 use super::markdown_body::{BlockRun, MarkdownBody};
-#[cfg(not(target_arch = "wasm32"))]
-use super::prompt_place::PromptPlace;
 use super::read_more::ReadMore;
-#[cfg(target_arch = "wasm32")]
-use super::support::SupportPrompt;
-use super::support::{Campaign, Choice};
-use crate::events::Reporter;
-use crate::locale::{self, Locale, Word};
-use crate::markdown::{self, Document};
-use crate::model::{self, Link};
+use super::support::{Campaign, Choice, SupportPrompt};
+use folio_browser::events::Reporter;
+use folio_core::locale::{self, Locale, Word};
+use folio_core::markdown::{self, Document};
+use folio_core::model::{self, Link};
 
-/// The support prompt in its slot: in the browser the prompt itself; on
-/// a server, its place (the prompt needs script: see [`PromptPlace`]).
-#[cfg(target_arch = "wasm32")]
-fn prompt_view(campaign: Campaign, reporter: &Reporter, choice: &Choice) -> impl IntoView + use<> {
+/// How the support prompt's slot is filled instead of with the widget's
+/// own [`SupportPrompt`]: a server, where the prompt needs script it does
+/// not have, renders its place for the support island.
+#[derive(Clone)]
+pub struct PromptSlot(pub Arc<dyn Fn(Campaign) -> AnyView + Send + Sync>);
+
+/// The support prompt in its slot: through the [`PromptSlot`] given, else
+/// the prompt itself (not made an `AnyView`: each type made
+/// one costs the WebAssembly its code again).
+fn prompt_view(
+    campaign: Campaign,
+    slot: Option<PromptSlot>,
+    reporter: &Reporter,
+    choice: &Choice,
+) -> impl IntoView + use<> {
+    if let Some(PromptSlot(slot)) = slot {
+        return Either::Left(slot(campaign));
+    }
     let (reporter, choice) = (reporter.clone(), choice.clone());
-    view! {
+    Either::Right(view! {
         <div class="folio-prompt">
             <SupportPrompt campaign reporter choice/>
         </div>
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn prompt_view(campaign: Campaign, _: &Reporter, _: &Choice) -> impl IntoView + use<> {
-    view! { <PromptPlace campaign/> }
+    })
 }
 
 /// An article with its body rendered. The component keeps the last one,
@@ -88,7 +94,7 @@ impl Rendered {
 /// `lang` (right to left for Arabic, Hebrew, Persian…) unless `dir` says.
 #[component]
 pub fn Article(
-    /// The checked article (see [`crate::model::parse`]).
+    /// The checked article (see [`folio_core::model::parse`]).
     #[prop(into)]
     article: Signal<Arc<model::Article>>,
     /// Where the article came from: its relative links and images resolve
@@ -99,7 +105,7 @@ pub fn Article(
     #[prop(into, default = true.into())]
     support: Signal<bool>,
     /// The language of Folio's own words and formats (English unless
-    /// given; see [`crate::locale`]). Fixed for the component's life, like
+    /// given; see [`folio_core::locale`]). Fixed for the component's life, like
     /// `dir` and `heading_level`: a reactive prop of each type would cost
     /// its share of the reactive graph's code again in the WebAssembly.
     #[prop(optional)]
@@ -112,11 +118,16 @@ pub fn Article(
     /// the prompt's follow below it.
     #[prop(default = 1)]
     heading_level: u8,
+    /// What fills the support prompt's slot instead of the prompt (a
+    /// server's place for the support island).
+    #[prop(optional)]
+    prompt_slot: Option<PromptSlot>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Article>::new();
     // Handed to the prompt, not provided: a component has no owner of its
     // own, so context provided here would reach the article's siblings.
-    let reporter = use_context::<Reporter>().unwrap_or_else(|| Reporter::on_article(node));
+    let reporter = use_context::<Reporter>()
+        .unwrap_or_else(|| Reporter::on_found(move || node.get_untracked().map(Into::into)));
     let choice = use_context::<Choice>().unwrap_or_default();
 
     // One memo per part, each of its own slice; parts of the same kind
@@ -217,7 +228,7 @@ pub fn Article(
             <Header kicker headline standfirst credits level/>
             {move || image.get().map(|image| view! { <HeroFigure image base=base.get()/> })}
             <MarkdownBody run=run(true) class="folio-body"/>
-            {move || prompt.get().map(|campaign| prompt_view(campaign, &reporter, &choice))}
+            {move || prompt.get().map(|campaign| prompt_view(campaign, prompt_slot.clone(), &reporter, &choice))}
             <MarkdownBody run=run(false) class="folio-body"/>
             {move || read_more.get().map(|link| view! { <ReadMore link base=base.get()/> })}
         </article>

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::intl;
-use crate::locale::{Locale, Word};
-use crate::model::Article;
+use folio_browser::intl;
+use folio_core::locale::{Locale, Word};
+use folio_core::model::Article;
 
 /// What the byline shows, taken from an article.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,7 +24,7 @@ impl Credits {
     pub fn of(article: &Article, locale: &Locale) -> Self {
         let join = |names: &[String]| intl::list(names, Some(&locale.tag));
         Self {
-            who: crate::byline::who(
+            who: folio_core::byline::who(
                 &article.authors,
                 article.publisher.as_ref().map(|p| p.name.as_str()),
                 &locale.words,

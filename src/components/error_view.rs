@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use crate::locale::{Locale, Word};
+use folio_core::locale::{Locale, Word};
 
 /// What "Try again" calls: the page's loader, run anew.
 pub type Retry = SendWrapper<js_sys::Function>;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::Image;
+use folio_core::model::Image;
 
 /// A `<figure>` whose image keeps its aspect ratio from `width`/`height`
 /// (so nothing shifts when it loads), captioned with the caption and the
@@ -15,7 +15,7 @@ pub fn HeroFigure(image: Image, base: Option<String>) -> impl IntoView {
             .split(',')
             .filter_map(|candidate| {
                 let mut parts = candidate.split_whitespace();
-                let url = crate::markup::resolve(parts.next()?, base);
+                let url = crate::page::resolve(parts.next()?, base);
                 Some(parts.fold(url, |acc, descriptor| acc + " " + descriptor))
             })
             .collect();
@@ -39,7 +39,7 @@ pub fn HeroFigure(image: Image, base: Option<String>) -> impl IntoView {
         <figure class="folio-figure">
             <img
                 class="folio-figure__image"
-                src=crate::markup::resolve(&image.src, base)
+                src=crate::page::resolve(&image.src, base)
                 srcset=srcset
                 sizes=sizes
                 width=image.width

@@ -14,8 +14,8 @@ use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtm
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node as DomNode};
 
-use crate::html::Node;
-use crate::markdown::Document;
+use folio_core::html::Node;
+use folio_core::markdown::Document;
 use reconcile::Shown;
 
 mod reconcile;
@@ -141,7 +141,11 @@ impl RenderHtml for Blocks {
         buf.push_str("\">");
         self.run.with_untracked(|run| {
             let blocks: Vec<&Node> = run.blocks().iter().map(|b| &**b).collect();
-            buf.push_str(&crate::markup::markup(&blocks, run.base.as_deref()));
+            buf.push_str(&folio_core::markup::markup(
+                &blocks,
+                run.base.as_deref(),
+                &crate::page::Here,
+            ));
         });
         buf.push_str("</div>");
         *position = Position::NextChild;

@@ -1,6 +1,6 @@
 //! The reader-support prompt, shown inline in the body: amounts as a radio
 //! group, the call to action, payment badges and "Remind me later". Whether
-//! it shows at all is the [`schedule`](crate::schedule)'s decision.
+//! it shows at all is the [`schedule`](folio_core::schedule)'s decision.
 
 use std::sync::{Arc, Mutex};
 
@@ -10,14 +10,14 @@ use web_sys::{KeyboardEvent, MouseEvent};
 
 use super::header::heading_tag;
 use super::markdown_body::{BlockRun, MarkdownBody};
-use crate::controls::{arrow_key, badge, cta_url, focus_after};
-use crate::events::Reporter;
-use crate::locale::{Locale, Word};
-use crate::markdown::{self, Document};
-use crate::model::{Amount, Frequency, Support};
-use crate::schedule::Policy;
-use crate::tracking::{self, ViewTracker};
-use crate::{intl, storage};
+use folio_browser::controls::{arrow_key, badge, cta_url, focus_after};
+use folio_browser::events::Reporter;
+use folio_browser::tracking::{self, ViewTracker};
+use folio_browser::{intl, storage};
+use folio_core::locale::{Locale, Word};
+use folio_core::markdown::{self, Document};
+use folio_core::model::{Amount, Frequency, Support};
+use folio_core::schedule::Policy;
 
 /// The amount a reader chose in a widget's prompt, by campaign: kept by the
 /// article (or provided by the widget, so it lasts across a remount) and
@@ -105,7 +105,7 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
         let campaign = campaign.clone();
         Effect::new(move |_| choice.remember(&campaign, selected.get()));
     }
-    let cta_base = crate::markup::resolve(&support.cta.href, base.as_deref());
+    let cta_base = crate::page::resolve(&support.cta.href, base.as_deref());
     let text = text_run(text, base);
     let aside = NodeRef::<leptos::html::Aside>::new();
     watch_views(aside, visible, &campaign, policy, reporter.clone());
@@ -169,7 +169,7 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
 /// [`SupportPrompt`] in the browser, or a server writing it for the support
 /// island of a pre-rendered article (which gives the controls their
 /// behaviour in the page).
-pub(crate) struct Card {
+pub struct Card {
     /// The checked support block.
     pub support: Arc<Support>,
     /// Its text, rendered.
@@ -189,10 +189,9 @@ pub(crate) struct Card {
 impl Card {
     /// The card of `campaign` as a server writes it for the island: the
     /// default amount chosen, the call to action's own address.
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn of(campaign: &Campaign) -> Self {
         let support = campaign.support.clone();
-        let href = crate::markup::resolve(&support.cta.href, campaign.base.as_deref());
+        let href = crate::page::resolve(&support.cta.href, campaign.base.as_deref());
         Self {
             selected: RwSignal::new(default_choice(&support)),
             text: text_run(campaign.text.clone(), campaign.base.clone()),

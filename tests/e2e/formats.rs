@@ -8,7 +8,8 @@ use crate::browser::Browser;
 use crate::site::Site;
 use serde_json::{Value, json};
 
-const EVERY_ELEMENT: &str = include_str!("../formats/ans-every-element.json");
+const EVERY_ELEMENT: &str =
+    include_str!("../../crates/formats/tests/formats/ans-every-element.json");
 const ANS: &str = include_str!("../../www/sample/article.ans.json");
 const JSON_LD: &str = include_str!("../../www/sample/article.jsonld.json");
 

@@ -34,7 +34,7 @@ const HELD: Duration = Duration::from_secs(2);
 /// `prerendered.html` with the stylesheet inline, as `--style inline`
 /// writes it), `/slow/…` holds `folio.js` back for [`HELD`].
 fn server() -> Server {
-    let hashed = format!("{CSP} {}", folio::render::style_hash());
+    let hashed = format!("{CSP} {}", folio_render::style_hash());
     Server::with_route(
         dist(),
         Box::new(move |path: &str, root: &Path| {
@@ -66,13 +66,13 @@ fn server() -> Server {
 
 /// The demo's pre-rendered page with the seed rendered `--style inline`.
 fn inline_page() -> crate::server::Response {
-    let options = folio::render::Options {
-        style: folio::render::Style::Inline,
+    let options = folio_render::Options {
+        style: folio_render::Style::Inline,
         base: Some("sample/article.json".into()),
         ..Default::default()
     };
     let seed = std::fs::read_to_string(dist().join("sample/article.json")).unwrap();
-    let fragment = folio::render::render(&seed, &options).unwrap().text;
+    let fragment = folio_render::render(&seed, &options).unwrap().text;
     let host = std::fs::read_to_string("www/prerendered.html").unwrap();
     let mut response = file(&dist(), "/prerendered.html");
     response.body = host
@@ -424,7 +424,7 @@ return [...document.querySelectorAll("folio-article")].map((element) => {
 /// without scrolling the page, as the widget's do.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_islands_prompt_is_the_widgets_in_the_articles_language() {
-    use folio::render::{Options, render};
+    use folio_render::{Options, render};
     use thirtyfour::prelude::Key;
     let article = std::fs::read_to_string(dist().join("sample/article.ar.json")).unwrap();
     let options = Options {

@@ -10,6 +10,17 @@ pub fn dist() -> PathBuf {
     prepared("FOLIO_DIST", "dist", "core/folio_bg.wasm", "release build")
 }
 
+/// The release build with the core's test hooks (`tests/e2e/hooks/`),
+/// written by `cargo xtask test` before the tests run.
+pub fn dist_with_test_hooks() -> PathBuf {
+    prepared(
+        "FOLIO_DIST_TEST_HOOKS",
+        "target/dist-test-hooks",
+        "core/folio_bg.wasm",
+        "build with test hooks",
+    )
+}
+
 /// A folder `cargo xtask test` writes before the tests run: `$variable`,
 /// else `default` in the repository. Fails the test, naming `what`, when
 /// `marker` is not in it.
@@ -46,7 +57,12 @@ impl Site {
     /// `/demo/trusted-types.html` and `/demo/trusted-types-refused.html`
     /// are that page enforcing Trusted Types.
     pub fn start() -> Self {
-        let folio = Server::start(dist());
+        Self::serving(dist())
+    }
+
+    /// [`Site::start`] with `dist` (another build) in the release's place.
+    pub fn serving(dist: PathBuf) -> Self {
+        let folio = Server::start(dist);
         let folio_origin = folio.origin();
         let www = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www");
         let host = Server::with_route(

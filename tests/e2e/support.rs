@@ -181,7 +181,7 @@ async fn a_dismissed_prompt_stays_hidden_across_reloads_until_the_snooze_ends() 
 /// Waits twice the time a view takes to count, so that a view that was
 /// going to count has.
 async fn past_the_dwell() {
-    let dwell = 2 * folio::schedule::VIEW_DWELL_MS as u64;
+    let dwell = 2 * folio_core::schedule::VIEW_DWELL_MS as u64;
     tokio::time::sleep(std::time::Duration::from_millis(dwell)).await;
 }
 

@@ -103,7 +103,7 @@ const DETECTOR: &str = "window.__xssHit = null; window.__xss = () => (window.__x
 
 #[tokio::test(flavor = "multi_thread")]
 async fn no_vector_survives_folio_render_in_any_output() {
-    use folio::render::{Options, Output, render};
+    use folio_render::{Options, Output, render};
     use std::sync::{Arc, Mutex};
 
     let pages: Arc<Mutex<Vec<String>>> = Arc::default();

@@ -3,10 +3,10 @@
 //! floor, `folio render`'s rate, and Lighthouse on the demo pages.
 //!
 //! This side installs what is missing (the npm packages pinned in
-//! `package.json`: `marked`, `dompurify`, `lighthouse`), writes the release
-//! build, then hands over to `bench/run.mjs`, which serves `dist/`, the
-//! pages in `bench/` and the two peer libraries on loopback, drives
-//! Debian's Chromium over the DevTools protocol (a pipe, no extra packages),
+//! `package.json`: `marked`, `dompurify`, `lighthouse`, `puppeteer-core`),
+//! writes the release build, then hands over to `bench/run.mjs`, which
+//! serves `dist/`, the pages in `bench/` and the two peer libraries on
+//! loopback, drives Debian's Chromium with `puppeteer-core` (over a pipe),
 //! and writes `BENCHMARKS.md`. A run with fewer than the default runs or
 //! without Lighthouse writes `target/bench/BENCHMARKS.md` instead, so a
 //! quick try never replaces the committed results.
@@ -51,7 +51,7 @@ pub fn run(tools: &Tools, args: &[String]) -> Result<(), String> {
     crate::build(tools)?;
     step("the folio command (pre-rendering scenarios): cargo build --release --bin folio");
     Cmd::new("cargo")
-        .args(["build", "--release", "--bin", "folio"])
+        .args(["build", "--release", "-p", "folio-render", "--bin", "folio"])
         .run()?;
     step(&format!(
         "benchmarks: headless Chromium, {runs} interleaved runs per variant{} \

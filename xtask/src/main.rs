@@ -40,6 +40,10 @@ tasks:
            for SECONDS (default 60) on nightly, then minimize the corpora in
            fuzz/corpus";
 
+/// Where the release build with the core's test hooks goes (the panic
+/// test's build; nothing ships from it).
+const TEST_HOOKS_DIST: &str = "target/dist-test-hooks";
+
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let result = match task.as_str() {
@@ -117,6 +121,12 @@ fn test(tools: &setup::Tools) -> Result<(), String> {
             "-p",
             "folio",
             "-p",
+            "folio-core",
+            "-p",
+            "folio-formats",
+            "-p",
+            "folio-browser",
+            "-p",
             "folio-converter",
             "-p",
             "folio-island",
@@ -129,6 +139,18 @@ fn test(tools: &setup::Tools) -> Result<(), String> {
         .run()?;
     build(tools)?;
     size::check()?;
+    step("the release build with the core's test hooks (target/dist-test-hooks)");
+    Cmd::new("trunk")
+        .args([
+            "build",
+            "--release",
+            "--offline=true",
+            "tests/e2e/hooks/index.html",
+            "--dist",
+            TEST_HOOKS_DIST,
+        ])
+        .tools(tools)
+        .run()?;
     step("the Leptos app example: trunk build (examples/leptos-app)");
     Cmd::new("trunk")
         .args(["build", "--offline"])
@@ -140,6 +162,7 @@ fn test(tools: &setup::Tools) -> Result<(), String> {
     Cmd::new("cargo")
         .args(["test", "--workspace"])
         .env("FOLIO_DIST", root().join("dist"))
+        .env("FOLIO_DIST_TEST_HOOKS", root().join(TEST_HOOKS_DIST))
         .env("FOLIO_PACKAGE", root().join(package::DIR))
         .env("FOLIO_APP_DIST", root().join("examples/leptos-app/dist"))
         .tools(tools)
@@ -156,7 +179,7 @@ fn test(tools: &setup::Tools) -> Result<(), String> {
 fn schema() -> Result<(), String> {
     step("regenerating www/schema/article.v1.json");
     Cmd::new("cargo")
-        .args(["test", "--quiet", "--test", "schema"])
+        .args(["test", "--quiet", "-p", "folio-core", "--test", "schema"])
         .env("FOLIO_BLESS", "1")
         .run()
 }

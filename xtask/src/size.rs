@@ -1,10 +1,27 @@
-//! `cargo xtask size [--check]`: what a host page downloads for the widget.
+//! `cargo xtask size [--check | --floor]`: what a host page downloads for
+//! the widget, measured and held to `size-budget.toml`.
 //!
-//! Starting from `dist/folio.js` (the only file a host names), it follows
-//! every relative `import`/`from` and every `new URL("…", import.meta.url)`
-//! to the files the page ends up fetching, and prints each one's raw, gzip
-//! (level 9) and brotli (quality 11) size, measured with Node's zlib, and
-//! the total. The brotli total is held to the budget in `size-budget.toml`.
+//! The files: esbuild bundles `dist/folio.js` (the only file a host names)
+//! with code splitting into a scratch folder, `target/size-graph/`, and
+//! writes a metafile, the module graph it followed: every `import` and
+//! `import()` from `folio.js` on. Every file of `dist/` in that graph is
+//! downloaded. esbuild does not follow `new URL("…", import.meta.url)`,
+//! which is how a wasm-bindgen module fetches its WebAssembly, so each
+//! module's wasm is added by wasm-bindgen's own naming rule
+//! ([`Module::wasm`]). What every page downloads (`folio.js`,
+//! `core/folio.js`, `core/folio_bg.wasm`) is measured apart from the
+//! modules `folio.js` loads only for some pages ([`ON_DEMAND`]).
+//!
+//! Each file's raw, gzip (level 9) and brotli (quality 11) size is measured
+//! with Node's zlib and printed with the totals; each brotli total is held
+//! to its key of `size-budget.toml` ([`Budget`], read with the `toml`
+//! crate).
+//!
+//! `--check` (also run by `cargo xtask test`, after its release build)
+//! prints only the tables and verdicts, and also fails when a downloaded
+//! file names a folder of the machine that built it, or when the core
+//! module exports a hook that only the tests use ([`TEST_HOOKS`], read from
+//! the metafile's exports of `core/folio.js`).
 //!
 //! `--floor` measures, the same way, the smallest widget on Folio's stack
 //! (`size/floor/`: a Leptos component showing pulldown-cmark's text, built
@@ -17,12 +34,15 @@
 //! wasm-opt drops them): the crate built with `cargo build --release
 //! --target wasm32-unknown-unknown --lib`, then `wasm-bindgen --target web`
 //! into `target/size-named/` (wasm-bindgen keeps the name section). Twiggy
-//! is installed when missing. `--check` (run by `cargo xtask test`) needs
-//! neither twiggy nor the second build.
+//! is installed when missing. `--check` needs neither twiggy nor the second
+//! build.
 
-use std::path::{Component, Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
+
+use serde::Deserialize;
 
 use crate::setup::Tools;
 use crate::shell::{Cmd, cargo_bin, step};
@@ -30,17 +50,36 @@ use crate::shell::{Cmd, cargo_bin, step};
 /// The budget file, at the repository root.
 const BUDGET_FILE: &str = "size-budget.toml";
 
-/// The key in the budget file: the brotli total in KB (1 KB = 1000 bytes).
+/// The budget key of what every page downloads (see [`Budget`]).
 const BUDGET_KEY: &str = "brotli_total_kb";
+
+/// The budget: brotli totals in KB (1 KB = 1000 bytes), one per group of
+/// files; `size-budget.toml` must give all three, positive, and nothing
+/// else.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Budget {
+    /// What every page downloads: `folio.js`, `core/folio.js` and
+    /// `core/folio_bg.wasm` ([`BUDGET_KEY`]).
+    brotli_total_kb: f64,
+    /// The converter (`core/folio-converter.js` and its wasm), which only a
+    /// page given an article in ANS or JSON-LD downloads.
+    converter_brotli_total_kb: f64,
+    /// The support island (`core/folio-island.js` and its wasm), which only
+    /// a pre-rendered page with a support block downloads.
+    island_brotli_total_kb: f64,
+}
 
 /// A module `folio.js` loads only for some pages: measured apart from what
 /// every page downloads, against a budget of its own.
 struct OnDemand {
     /// Which pages download it.
     when: &'static str,
-    /// Its budget key.
+    /// Its key in the budget file.
     key: &'static str,
-    /// Its files.
+    /// Its budget in KB, the field of [`Budget`] named by `key`.
+    limit: fn(&Budget) -> f64,
+    /// Its files, relative to `dist/`.
     files: [&'static str; 2],
 }
 
@@ -49,17 +88,40 @@ const ON_DEMAND: [OnDemand; 2] = [
     OnDemand {
         when: "loaded only for an article in ANS or JSON-LD (the converter)",
         key: "converter_brotli_total_kb",
+        limit: |budget| budget.converter_brotli_total_kb,
         files: ["core/folio-converter.js", "core/folio-converter_bg.wasm"],
     },
     OnDemand {
         when: "loaded only for a pre-rendered article's support prompt (the island)",
         key: "island_brotli_total_kb",
+        limit: |budget| budget.island_brotli_total_kb,
         files: ["core/folio-island.js", "core/folio-island_bg.wasm"],
     },
 ];
 
+/// The release build's folder, relative to the repository root (and so the
+/// prefix of esbuild's paths for its files).
+const DIST: &str = "dist";
+
 /// The file a host page names; everything else is found from it.
 const ENTRY: &str = "folio.js";
+
+/// The core module, relative to `dist/`: the wasm-bindgen module every page
+/// loads.
+const CORE: &str = "core/folio.js";
+
+/// Exports that only the tests use, which the release build must not ship
+/// (`--check` fails when the core module exports one):
+/// `__folioPanicOnNextRender` makes the next render panic, for the
+/// end-to-end tests of what a reader and the console see after a bug
+/// (`src/panics.rs`, `tests/e2e/faults.rs`).
+const TEST_HOOKS: [&str; 1] = ["__folioPanicOnNextRender"];
+
+/// The esbuild binary, relative to the repository root.
+const ESBUILD: &str = "node_modules/.bin/esbuild";
+
+/// Where esbuild writes its bundle (never read) and its metafile.
+const GRAPH_DIR: &str = "target/size-graph";
 
 /// The crate's name, which names its wasm.
 const CRATE: &str = "folio";
@@ -102,12 +164,96 @@ for (const file of process.argv.slice(1)) {
 }
 "#;
 
+/// esbuild's metafile: the parts read here.
+#[derive(Debug, Deserialize)]
+struct Metafile {
+    /// Every module esbuild read, by its path from the repository root.
+    inputs: BTreeMap<String, Input>,
+    /// Every file it wrote, by path.
+    outputs: BTreeMap<String, Output>,
+}
+
+/// A module esbuild read.
+#[derive(Debug, Deserialize)]
+struct Input {
+    /// What it imports, statically or with `import()`, in source order.
+    imports: Vec<Import>,
+}
+
+/// One import of a module.
+#[derive(Debug, Deserialize)]
+struct Import {
+    /// The imported module, named as in [`Metafile::inputs`].
+    path: String,
+    /// Whether esbuild left it out of the bundle (it is then no input).
+    #[serde(default)]
+    external: bool,
+}
+
+/// A file esbuild wrote.
+#[derive(Debug, Deserialize)]
+struct Output {
+    /// The input it is the entry chunk of, if any: with splitting, the
+    /// entry point and every module loaded with `import()` get one.
+    #[serde(rename = "entryPoint")]
+    entry_point: Option<String>,
+    /// The names it exports: those of its entry input.
+    #[serde(default)]
+    exports: Vec<String>,
+}
+
+/// A JavaScript module of `dist/` that a page loads.
+#[derive(Debug, PartialEq)]
+struct Module {
+    /// Its path, relative to `dist/`.
+    path: PathBuf,
+    /// Its exports, when esbuild wrote it an entry chunk of its own (see
+    /// [`Output::entry_point`]); `None` when it was merged into another.
+    exports: Option<Vec<String>>,
+}
+
+impl Module {
+    /// Its WebAssembly, relative to `dist/`, if it is a wasm-bindgen module.
+    ///
+    /// wasm-bindgen (`--target web`, as Trunk and the release build run it)
+    /// writes `<name>.js` and `<name>_bg.wasm` side by side, and the
+    /// JavaScript exports `initSync` and, as its default, the `init` that
+    /// fetches `new URL("<name>_bg.wasm", import.meta.url)`. So a module is
+    /// a wasm-bindgen module when its exports in the metafile include both
+    /// `default` and `initSync`, and its wasm is `<name>_bg.wasm` beside it.
+    fn wasm(&self) -> Option<PathBuf> {
+        let exports = self.exports.as_deref()?;
+        let generated = ["default", "initSync"]
+            .iter()
+            .all(|name| exports.iter().any(|e| e == name));
+        if !generated {
+            return None;
+        }
+        let name = self.path.file_stem()?.to_str()?;
+        let js = self.path.extension().is_some_and(|e| e == "js");
+        js.then(|| self.path.with_file_name(format!("{name}_bg.wasm")))
+    }
+}
+
 /// One downloaded file and its sizes in bytes.
 struct Measured {
+    /// Its path, relative to the folder measured.
     path: String,
+    /// Bytes as they are.
     raw: u64,
+    /// Bytes with gzip at level 9.
     gzip: u64,
+    /// Bytes with brotli at quality 11.
     brotli: u64,
+}
+
+/// What a page downloads, measured: what every page does, and each module
+/// of [`ON_DEMAND`]'s files, in its order.
+struct Sizes {
+    /// `folio.js`, `core/folio.js` and `core/folio_bg.wasm`.
+    every: Vec<Measured>,
+    /// One list per module of [`ON_DEMAND`].
+    on_demand: Vec<Vec<Measured>>,
 }
 
 /// Runs the task; `args` are the words after `size`. Always builds first
@@ -123,42 +269,58 @@ pub fn run(tools: &Tools, args: &[String]) -> Result<(), String> {
     if check_only {
         return check();
     }
-    let (files, on_demand) = measure()?;
-    print_table(&files);
+    let budget = Budget::read()?;
+    let (_, files) = found()?;
+    let sizes = measure(&files)?;
+    print_table(&sizes.every);
     println!(
         "\n    {}",
-        verdict(total_brotli(&files), budget(BUDGET_KEY)?)
+        verdict(total_brotli(&sizes.every), budget.brotli_total_kb)
     );
-    for (module, files) in ON_DEMAND.iter().zip(&on_demand) {
+    for (module, files) in ON_DEMAND.iter().zip(&sizes.on_demand) {
         print_on_demand(module, files);
         println!(
             "\n    {}",
-            verdict(total_brotli(files), budget(module.key)?)
+            verdict(total_brotli(files), (module.limit)(&budget))
         );
     }
     ensure_twiggy()?;
     twiggy_top(tools)
 }
 
-/// The budget check on the release build already in `dist/` (no build, no
-/// twiggy): fails when the brotli total is above `size-budget.toml`.
+/// The checks on the release build already in `dist/` (no build, no
+/// twiggy): fails when a brotli total is above its budget, when a file
+/// names a folder of the machine that built it, or when the core module
+/// exports a test-only hook.
 pub fn check() -> Result<(), String> {
     step(&format!(
         "size budget: brotli total of what a page downloads ({BUDGET_FILE})"
     ));
-    let (files, on_demand) = measure()?;
-    print_table(&files);
-    let groups = std::iter::once((&files, BUDGET_KEY)).chain(on_demand.iter().zip(&ON_DEMAND).map(
-        |(files, module)| {
-            print_on_demand(module, files);
-            (files, module.key)
-        },
-    ));
-    for (files, key) in groups {
-        let budget = budget(key)?;
+    let budget = Budget::read()?;
+    let (modules, files) = found()?;
+    within_budget(&measure(&files)?, &budget)?;
+    no_builder_paths(&files)?;
+    no_test_hooks(&modules)
+}
+
+/// Prints each group's table and verdict; fails at the first group above
+/// its budget.
+fn within_budget(sizes: &Sizes, budget: &Budget) -> Result<(), String> {
+    print_table(&sizes.every);
+    let groups = std::iter::once((&sizes.every, BUDGET_KEY, budget.brotli_total_kb)).chain(
+        sizes
+            .on_demand
+            .iter()
+            .zip(&ON_DEMAND)
+            .map(|(files, module)| {
+                print_on_demand(module, files);
+                (files, module.key, (module.limit)(budget))
+            }),
+    );
+    for (files, key, limit) in groups {
         let total = total_brotli(files);
-        let line = verdict(total, budget);
-        if over(total, budget) {
+        let line = verdict(total, limit);
+        if over(total, limit) {
             return Err(format!(
                 "{line}; make it smaller, or raise `{key}` in {BUDGET_FILE} \
                  in a commit that says why"
@@ -166,16 +328,16 @@ pub fn check() -> Result<(), String> {
         }
         println!("    {line}");
     }
-    no_builder_paths()
+    Ok(())
 }
 
-/// Fails when a file a page downloads names a folder of the machine that
-/// built it: the cargo home or the repository.
-fn no_builder_paths() -> Result<(), String> {
-    let dist = crate::root().join("dist");
+/// Fails when a file a page downloads (`files`, relative to `dist/`) names
+/// a folder of the machine that built it: the cargo home or the repository.
+fn no_builder_paths(files: &[PathBuf]) -> Result<(), String> {
+    let dist = crate::root().join(DIST);
     let folders = [crate::shell::cargo_home(), crate::root()];
-    for file in downloaded(&dist)? {
-        let bytes = std::fs::read(dist.join(&file))
+    for file in files {
+        let bytes = std::fs::read(dist.join(file))
             .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         for folder in &folders {
             let folder = folder.to_string_lossy();
@@ -196,26 +358,74 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// The files a page downloads, measured: those every page given JSON
-/// downloads, and each module of [`ON_DEMAND`]'s.
-fn measure() -> Result<(Vec<Measured>, Vec<Vec<Measured>>), String> {
-    let dist = crate::root().join("dist");
-    let mut every = downloaded(&dist)?;
-    let mut modules = Vec::new();
+/// Fails when the core module of the graph exports one of [`TEST_HOOKS`]
+/// (its exports as esbuild's metafile lists them).
+fn no_test_hooks(modules: &[Module]) -> Result<(), String> {
+    let core = modules
+        .iter()
+        .find(|m| m.path == Path::new(CORE))
+        .ok_or(format!(
+            "{ENTRY} no longer loads {CORE}: has the loader changed?"
+        ))?;
+    let exports = core.exports.as_deref().ok_or(format!(
+        "esbuild's metafile lists no exports of {DIST}/{CORE}: \
+         does {ENTRY} still load it with import()?"
+    ))?;
+    let hooks = test_hooks_in(exports);
+    if !hooks.is_empty() {
+        return Err(format!(
+            "{DIST}/{CORE} exports {}, which only the tests use: \
+             the release build must leave test code out",
+            hooks.join(", ")
+        ));
+    }
+    println!(
+        "    ok  {DIST}/{CORE} exports no test-only hook ({})",
+        TEST_HOOKS.join(", ")
+    );
+    Ok(())
+}
+
+/// The names of [`TEST_HOOKS`] among `exports`.
+fn test_hooks_in(exports: &[String]) -> Vec<&'static str> {
+    TEST_HOOKS
+        .into_iter()
+        .filter(|hook| exports.iter().any(|e| e == hook))
+        .collect()
+}
+
+/// The JavaScript modules a page loads and every file it downloads, found
+/// from `dist/folio.js` (see [`graph`] and [`downloaded`]).
+fn found() -> Result<(Vec<Module>, Vec<PathBuf>), String> {
+    let dist = crate::root().join(DIST);
+    let modules = graph(&dist)?;
+    let files = downloaded(&dist, &modules)?;
+    Ok((modules, files))
+}
+
+/// `files` (relative to `dist/`) measured, split into what every page
+/// downloads and each module of [`ON_DEMAND`]'s files.
+fn measure(files: &[PathBuf]) -> Result<Sizes, String> {
+    let dist = crate::root().join(DIST);
+    let mut every = files.to_vec();
+    let mut on_demand = Vec::new();
     for module in &ON_DEMAND {
         let (found, rest): (Vec<PathBuf>, Vec<PathBuf>) = every
             .into_iter()
             .partition(|f| module.files.iter().any(|d| Path::new(d) == f));
         if found.len() != module.files.len() {
             return Err(format!(
-                "folio.js no longer loads {}: has the loader changed?",
+                "{ENTRY} no longer loads {}: has the loader changed?",
                 module.files.join(", ")
             ));
         }
-        modules.push(compress(&dist, &found)?);
+        on_demand.push(compress(&dist, &found)?);
         every = rest;
     }
-    Ok((compress(&dist, &every)?, modules))
+    Ok(Sizes {
+        every: compress(&dist, &every)?,
+        on_demand,
+    })
 }
 
 /// An on-demand module's table.
@@ -269,7 +479,7 @@ fn floor(tools: &Tools) -> Result<(), String> {
     print_table(&measured);
     let floor = total_brotli(&measured);
     crate::build(tools)?;
-    let folio = total_brotli(&measure()?.0);
+    let folio = total_brotli(&measure(&found()?.1)?.every);
     println!(
         "\n    the floor is {} brotli; Folio's total is {}, {} above it",
         kb(floor),
@@ -326,114 +536,145 @@ fn compress(dir: &Path, files: &[PathBuf]) -> Result<Vec<Measured>, String> {
         .collect()
 }
 
-/// `dist/folio.js` and every file it loads, transitively, relative to
-/// `dist`, in the order they are found.
-fn downloaded(dist: &Path) -> Result<Vec<PathBuf>, String> {
+/// The JavaScript modules of `dist/` a page loads, from `folio.js` on, in
+/// the order esbuild's metafile reaches them.
+fn graph(dist: &Path) -> Result<Vec<Module>, String> {
     if !dist.join(ENTRY).is_file() {
         return Err(format!(
             "{} has no {ENTRY}: build first (`cargo xtask build`)",
             dist.display()
         ));
     }
-    let mut files = vec![PathBuf::from(ENTRY)];
+    let text = std::fs::read_to_string(esbuild()?)
+        .map_err(|e| format!("cannot read esbuild's metafile: {e}"))?;
+    modules(&parse_metafile(&text)?)
+}
+
+/// Runs esbuild on `dist/folio.js` (bundled as ES modules, split so that
+/// each `import()` is a chunk of its own) into [`GRAPH_DIR`]; returns the
+/// metafile's path.
+fn esbuild() -> Result<PathBuf, String> {
+    let root = crate::root();
+    let esbuild = root.join(ESBUILD);
+    if !esbuild.is_file() {
+        return Err(format!(
+            "no {ESBUILD}: install the npm packages (`cargo xtask setup`)"
+        ));
+    }
+    let out = root.join(GRAPH_DIR);
+    // Chunks are named by hash: start empty so the folder holds one run's.
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("cannot empty {GRAPH_DIR}: {e}"))?;
+    }
+    let metafile = out.join("meta.json");
+    Cmd::new(&esbuild.to_string_lossy())
+        .args([format!("{DIST}/{ENTRY}").as_str()])
+        .args([
+            "--bundle",
+            "--format=esm",
+            "--splitting",
+            "--log-level=warning",
+        ])
+        .args([format!("--outdir={}", out.join("out").display())])
+        .args([format!("--metafile={}", metafile.display())])
+        .run()?;
+    Ok(metafile)
+}
+
+/// Reads esbuild's metafile.
+fn parse_metafile(text: &str) -> Result<Metafile, String> {
+    serde_json::from_str(text).map_err(|e| format!("esbuild's metafile is not as expected: {e}"))
+}
+
+/// The modules of `dist/` in `metafile`, from `dist/folio.js` on through
+/// each one's imports (breadth first, in source order), with their exports.
+fn modules(metafile: &Metafile) -> Result<Vec<Module>, String> {
+    let entry = format!("{DIST}/{ENTRY}");
+    if !metafile.inputs.contains_key(&entry) {
+        return Err(format!("esbuild's metafile has no {entry}"));
+    }
+    let mut order = vec![entry];
     let mut next = 0;
-    while next < files.len() {
-        let file = files[next].clone();
+    while let Some(input) = order.get(next).and_then(|p| metafile.inputs.get(p)) {
         next += 1;
-        if file.extension().is_none_or(|e| e != "js") {
-            continue;
-        }
-        let text = std::fs::read_to_string(dist.join(&file))
-            .map_err(|e| format!("cannot read dist/{}: {e}", file.display()))?;
-        let dir = file.parent().unwrap_or(Path::new(""));
-        for specifier in relative_specifiers(&text) {
-            let Some(found) = normalize(&dir.join(&specifier)) else {
-                continue;
-            };
-            if dist.join(&found).is_file() && !files.contains(&found) {
-                files.push(found);
+        for import in &input.imports {
+            let in_graph = !import.external
+                && in_dist(&import.path).is_some()
+                && metafile.inputs.contains_key(&import.path);
+            if in_graph && !order.contains(&import.path) {
+                order.push(import.path.clone());
             }
         }
+    }
+    Ok(order
+        .iter()
+        .filter_map(|path| {
+            Some(Module {
+                path: PathBuf::from(in_dist(path)?),
+                exports: exports_of(metafile, path),
+            })
+        })
+        .collect())
+}
+
+/// `path` (as esbuild names it) relative to `dist/`, if it is in `dist/`.
+fn in_dist(path: &str) -> Option<&str> {
+    path.strip_prefix(DIST)?.strip_prefix('/')
+}
+
+/// The exports of `input`'s entry chunk in `metafile`, if it has one.
+fn exports_of(metafile: &Metafile, input: &str) -> Option<Vec<String>> {
+    metafile
+        .outputs
+        .values()
+        .find(|output| output.entry_point.as_deref() == Some(input))
+        .map(|output| output.exports.clone())
+}
+
+/// Every file a page downloads, relative to `dist/`: each module of
+/// `modules`, followed by its wasm when it is a wasm-bindgen module
+/// ([`Module::wasm`]), which must be in `dist`. Fails on a module whose
+/// exports are unknown, rather than leave out a wasm it may fetch.
+fn downloaded(dist: &Path, modules: &[Module]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for module in modules {
+        if module.exports.is_none() {
+            return Err(format!(
+                "esbuild gave {DIST}/{} no chunk of its own (is it imported statically?), \
+                 so whether it fetches a wasm is unknown",
+                module.path.display()
+            ));
+        }
+        files.push(module.path.clone());
+        let Some(wasm) = module.wasm() else {
+            continue;
+        };
+        if !dist.join(&wasm).is_file() {
+            return Err(format!(
+                "{DIST}/{} is a wasm-bindgen module, but there is no {DIST}/{} beside it",
+                module.path.display(),
+                wasm.display()
+            ));
+        }
+        files.push(wasm);
     }
     if !files
         .iter()
         .any(|f| f.extension().is_some_and(|e| e == "wasm"))
     {
         return Err(format!(
-            "no .wasm file is reachable from dist/{ENTRY}: has the loader changed?"
+            "no .wasm file is reachable from {DIST}/{ENTRY}: has the loader changed?"
         ));
     }
     Ok(files)
 }
 
-/// The relative URLs a JavaScript module loads: `import … from "./x"`,
-/// `import "./x"`, `import("./x")` and `new URL("x", import.meta.url)`.
-fn relative_specifiers(js: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for keyword in ["from", "import", "import(", "new URL("] {
-        let mut start = 0;
-        while let Some(offset) = js[start..].find(keyword) {
-            let at = start + offset;
-            start = at + keyword.len();
-            let before = js[..at].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.') {
-                continue;
-            }
-            let rest = js[start..].trim_start();
-            let Some(literal) = string_literal(rest) else {
-                continue;
-            };
-            let after = rest[literal.len() + 2..].trim_start();
-            let relative = if keyword == "new URL(" {
-                after
-                    .strip_prefix(',')
-                    .is_some_and(|a| a.trim_start().starts_with("import.meta.url"))
-                    && !literal.contains(':')
-                    && !literal.starts_with('/')
-            } else {
-                literal.starts_with("./") || literal.starts_with("../")
-            };
-            if relative {
-                found.push(literal.to_string());
-            }
-        }
-    }
-    found
-}
-
-/// The contents of the quoted string `text` starts with, if it does.
-fn string_literal(text: &str) -> Option<&str> {
-    let quote = text
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '"' | '\'' | '`'))?;
-    let end = text[1..].find(quote)?;
-    let literal = &text[1..1 + end];
-    (!literal.contains(['\\', '\n', '$'])).then_some(literal)
-}
-
-/// `path` with `.` and `..` resolved; `None` when it leaves its root.
-fn normalize(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::Normal(part) => out.push(part),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(out)
-}
-
+/// `bytes` in KB of 1000 bytes, to a tenth.
 fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
 }
 
+/// The sum of `files`' brotli sizes.
 fn total_brotli(files: &[Measured]) -> u64 {
     files.iter().map(|f| f.brotli).sum()
 }
@@ -464,20 +705,35 @@ fn print_table(files: &[Measured]) {
     );
 }
 
-/// The brotli budget in KB, from `size-budget.toml`.
-fn budget(key: &str) -> Result<f64, String> {
-    let path = crate::root().join(BUDGET_FILE);
-    let text =
-        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {BUDGET_FILE}: {e}"))?;
-    text.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter_map(|line| line.split_once('='))
-        .find(|(found, _)| found.trim() == key)
-        .and_then(|(_, value)| value.trim().parse::<f64>().ok())
-        .filter(|kb| *kb > 0.0)
-        .ok_or(format!(
-            "{BUDGET_FILE} has no `{key} = <KB>` line with a positive number"
-        ))
+impl Budget {
+    /// Reads `size-budget.toml`.
+    fn read() -> Result<Self, String> {
+        let text = std::fs::read_to_string(crate::root().join(BUDGET_FILE))
+            .map_err(|e| format!("cannot read {BUDGET_FILE}: {e}"))?;
+        Self::parse(&text)
+    }
+
+    /// Reads a budget file's text: fails unless it gives each key, and
+    /// only those, as a positive number.
+    fn parse(text: &str) -> Result<Self, String> {
+        let budget: Self = toml::from_str(text).map_err(|e| {
+            let keys = ON_DEMAND.map(|m| format!("`{}`", m.key)).join(" and ");
+            format!(
+                "{BUDGET_FILE} must give `{BUDGET_KEY}`, {keys}, each a positive \
+                 number of KB, and nothing else: {e}"
+            )
+        })?;
+        let limits = std::iter::once((BUDGET_KEY, budget.brotli_total_kb))
+            .chain(ON_DEMAND.iter().map(|m| (m.key, (m.limit)(&budget))));
+        for (key, kb) in limits {
+            if !(kb.is_finite() && kb > 0.0) {
+                return Err(format!(
+                    "{BUDGET_FILE} has no `{key} = <KB>` line with a positive number"
+                ));
+            }
+        }
+        Ok(budget)
+    }
 }
 
 /// Whether `total` bytes are above `budget` KB.
@@ -485,6 +741,7 @@ fn over(total: u64, budget: f64) -> bool {
     total as f64 / 1000.0 > budget
 }
 
+/// The line that says how `total` bytes compare with `budget` KB.
 fn verdict(total: u64, budget: f64) -> String {
     let used = total as f64 / 1000.0;
     let state = if over(total, budget) {
@@ -509,6 +766,7 @@ fn twiggy() -> PathBuf {
     }
 }
 
+/// Whether twiggy runs.
 fn twiggy_present() -> bool {
     Cmd::new(&twiggy().to_string_lossy())
         .args(["--version"])
@@ -581,23 +839,152 @@ fn twiggy_top(tools: &Tools) -> Result<(), String> {
 mod tests {
     use super::*;
 
+    /// A metafile as esbuild 0.28 writes one for `folio.js` (trimmed): the
+    /// core and the island loaded with `import()`, an external URL, and an
+    /// input outside `dist/`.
+    const METAFILE: &str = r#"{
+      "inputs": {
+        "dist/core/folio.js": { "bytes": 1, "imports": [], "format": "esm" },
+        "dist/core/folio-island.js": { "bytes": 1, "imports": [] },
+        "dist/folio.js": {
+          "bytes": 1,
+          "imports": [
+            { "path": "dist/core/folio.js", "kind": "dynamic-import", "original": "./core/folio.js" },
+            { "path": "https://cdn.example/x.js", "kind": "import-statement", "external": true },
+            { "path": "dist/core/folio-island.js", "kind": "dynamic-import" },
+            { "path": "<runtime>", "kind": "import-statement" }
+          ],
+          "format": "esm"
+        },
+        "<runtime>": { "bytes": 1, "imports": [] }
+      },
+      "outputs": {
+        "target/size-graph/out/folio.js": {
+          "imports": [], "entryPoint": "dist/folio.js",
+          "exports": ["default", "mount"], "inputs": {}, "bytes": 1
+        },
+        "target/size-graph/out/folio-6H2Z4BVD.js": {
+          "imports": [], "entryPoint": "dist/core/folio.js",
+          "exports": ["Widget", "__folioPanicOnNextRender", "default", "initSync"],
+          "inputs": {}, "bytes": 1
+        },
+        "target/size-graph/out/chunk-X.js": {
+          "imports": [], "exports": [], "inputs": {}, "bytes": 1
+        }
+      }
+    }"#;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn module(path: &str, exports: Option<&[&str]>) -> Module {
+        Module {
+            path: PathBuf::from(path),
+            exports: exports.map(names),
+        }
+    }
+
     #[test]
-    fn finds_the_files_a_module_loads() {
-        let js = r#"import init, { Widget } from "./core/folio.js";
-            import "./side.js"; const m = import('../x/lazy.js');
-            const wasm = new URL('folio_bg.wasm', import.meta.url);
-            const other = new URL("https://cdn.example/a.js", import.meta.url);
-            const built = new URL(getString(ptr));
-            import { a } from "bare-package"; fromage("./no.js");"#;
+    fn reads_the_modules_of_dist_from_the_metafile_in_import_order() {
+        let modules = modules(&parse_metafile(METAFILE).unwrap()).unwrap();
         assert_eq!(
-            relative_specifiers(js),
+            modules,
             [
-                "./core/folio.js",
-                "./side.js",
-                "../x/lazy.js",
-                "folio_bg.wasm"
+                module("folio.js", Some(&["default", "mount"])),
+                module(
+                    "core/folio.js",
+                    Some(&["Widget", "__folioPanicOnNextRender", "default", "initSync"])
+                ),
+                // Merged into no chunk of its own here: exports unknown.
+                module("core/folio-island.js", None),
             ]
         );
+    }
+
+    #[test]
+    fn a_metafile_without_the_entry_or_unreadable_is_an_error() {
+        let empty = parse_metafile(r#"{ "inputs": {}, "outputs": {} }"#).unwrap();
+        assert!(modules(&empty).unwrap_err().contains("dist/folio.js"));
+        assert!(parse_metafile(r#"{ "inputs": [] }"#).is_err());
+    }
+
+    #[test]
+    fn a_wasm_bindgen_module_has_its_wasm_beside_it() {
+        let generated = Some(&["default", "initSync", "convert"][..]);
+        assert_eq!(
+            module("core/folio-converter.js", generated).wasm(),
+            Some(PathBuf::from("core/folio-converter_bg.wasm"))
+        );
+        assert_eq!(
+            module("folio.js", generated).wasm(),
+            Some(PathBuf::from("folio_bg.wasm"))
+        );
+        // Not generated by wasm-bindgen, or exports unknown: no wasm.
+        assert_eq!(module("folio.js", Some(&["default", "mount"])).wasm(), None);
+        assert_eq!(module("core/folio.js", Some(&["initSync"])).wasm(), None);
+        assert_eq!(module("core/folio.js", None).wasm(), None);
+        assert_eq!(module("core/folio.mjs.map", generated).wasm(), None);
+    }
+
+    #[test]
+    fn a_module_of_unknown_exports_a_missing_wasm_or_none_at_all_is_an_error() {
+        let nowhere = Path::new("/nonexistent/dist");
+        let core = module("core/folio.js", Some(&["default", "initSync"]));
+        let error = downloaded(nowhere, &[core]).unwrap_err();
+        assert!(
+            error.contains("no dist/core/folio_bg.wasm beside it"),
+            "{error}"
+        );
+        let loader = module("folio.js", Some(&["default"]));
+        let error = downloaded(nowhere, &[loader]).unwrap_err();
+        assert!(error.contains("no .wasm file is reachable"), "{error}");
+        let merged = module("core/folio.js", None);
+        let error = downloaded(nowhere, &[merged]).unwrap_err();
+        assert!(error.contains("no chunk of its own"), "{error}");
+    }
+
+    #[test]
+    fn finds_the_test_hooks_among_the_exports() {
+        let exports = names(&["Widget", "__folioPanicOnNextRender", "default"]);
+        assert_eq!(test_hooks_in(&exports), ["__folioPanicOnNextRender"]);
+        assert!(test_hooks_in(&names(&["Widget", "default"])).is_empty());
+    }
+
+    #[test]
+    fn reads_the_repository_budget() {
+        let budget = Budget::parse(include_str!("../../size-budget.toml")).unwrap();
+        assert!(budget.brotli_total_kb > 0.0);
+    }
+
+    #[test]
+    fn a_budget_needs_each_key_positive_and_no_other() {
+        let good = "brotli_total_kb = 204.5\n\
+                    converter_brotli_total_kb = 87 # whole KB\n\
+                    island_brotli_total_kb = 36.5\n";
+        let budget = Budget::parse(good).unwrap();
+        assert_eq!(budget.converter_brotli_total_kb, 87.0);
+        assert_eq!(ON_DEMAND.map(|m| (m.limit)(&budget)), [87.0, 36.5]);
+
+        let missing = good.replace("island_brotli_total_kb = 36.5\n", "");
+        let error = Budget::parse(&missing).unwrap_err();
+        assert!(
+            error.contains("missing field `island_brotli_total_kb`"),
+            "{error}"
+        );
+
+        let misspelt = good.replace("island_brotli", "islnd_brotli");
+        let error = Budget::parse(&misspelt).unwrap_err();
+        assert!(error.contains("islnd_brotli_total_kb"), "{error}");
+
+        let zero = good.replace("= 36.5", "= 0");
+        let error = Budget::parse(&zero).unwrap_err();
+        assert!(
+            error.contains("no `island_brotli_total_kb = <KB>` line"),
+            "{error}"
+        );
+
+        assert!(Budget::parse(&good.replace("= 204.5", "= \"204.5\"")).is_err());
     }
 
     #[test]
@@ -605,14 +992,5 @@ mod tests {
         assert!(!over(203_000, 203.0));
         assert!(over(203_001, 203.0));
         assert!(verdict(203_001, 203.0).contains("OVER"));
-    }
-
-    #[test]
-    fn resolves_dots_and_refuses_to_leave_the_root() {
-        assert_eq!(
-            normalize(Path::new("core/./../core/folio_bg.wasm")),
-            Some(PathBuf::from("core/folio_bg.wasm"))
-        );
-        assert_eq!(normalize(Path::new("../secret")), None);
     }
 }

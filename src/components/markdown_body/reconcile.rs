@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node as DomNode};
 
 use super::BlockRun;
-use crate::diff::{take_over, unchanged_ends};
-use crate::html::Node;
+use folio_core::diff::{take_over, unchanged_ends};
+use folio_core::html::Node;
 
 /// Blocks sit in `div`s of at most this many (more only where an update
 /// inserted into a full one): a block that changes height then shifts the

@@ -1,0 +1,53 @@
+//! The browser's `localStorage`, under one namespace of versioned keys, with
+//! an in-memory fallback for the life of the page when storage is missing or
+//! throws (sandboxed frames, privacy modes, a full quota).
+
+use std::cell::RefCell;
+
+use folio_core::schedule::{RECORD_VERSION, Record};
+
+thread_local! {
+    /// Records storage refused, by key: a page has a campaign or two, so a
+    /// list is all the map it needs.
+    static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The key of a campaign's record: `folio:v1:support:<campaign>`.
+fn key(campaign: &str) -> String {
+    format!("folio:v{RECORD_VERSION}:support:{campaign}")
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The campaign's record; an empty one when nothing usable is stored.
+pub fn load(campaign: &str) -> Record {
+    let key = key(campaign);
+    let remembered = MEMORY.with(|m| {
+        let memory = m.borrow();
+        memory
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, text)| text.clone())
+    });
+    let stored = || local_storage()?.get_item(&key).ok().flatten();
+    remembered
+        .or_else(stored)
+        .map(|text| Record::parse(&text))
+        .unwrap_or_default()
+}
+
+/// Saves the campaign's record, in memory too when storage refuses it.
+pub fn save(campaign: &str, record: &Record) {
+    let key = key(campaign);
+    let text = record.to_json();
+    let stored = local_storage().is_some_and(|storage| storage.set_item(&key, &text).is_ok());
+    MEMORY.with(|m| {
+        let mut memory = m.borrow_mut();
+        memory.retain(|(k, _)| *k != key);
+        if !stored {
+            memory.push((key, text));
+        }
+    });
+}

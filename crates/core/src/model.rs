@@ -1,0 +1,265 @@
+//! Article JSON v1: the types of the public contract, and parsing.
+//!
+//! Field names are camelCase and unknown fields are ignored. Each type is
+//! declared once: its `serde` derive is what [`parse`] decodes with, and
+//! what the published JSON Schema is generated from. [`parse`] turns JSON
+//! text into an [`Article`] whose every field has been checked, or a
+//! [`ContentError`] naming the first bad field.
+
+mod decode;
+mod validate;
+
+use crate::error::ContentError;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use decode::{from_value, parse, parse_with_body};
+pub use validate::is_language;
+
+/// A news article, as a publisher sends it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    /// Stable identifier of the article, echoed in `folio:render`.
+    pub id: String,
+    /// Canonical URL of the article on the publisher's site.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// BCP 47 language tag of the text; dates and amounts are formatted for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Short section label above the headline ("Belarus").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kicker: Option<String>,
+    /// The headline.
+    pub headline: String,
+    /// Plain-text summary under the headline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standfirst: Option<String>,
+    /// Names of the authors.
+    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Who published it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Publisher>,
+    /// When it was first published: an RFC 3339 date-time, or a calendar
+    /// date (`2024-06-25`), or a date-time with no offset, shown as written.
+    pub published: String,
+    /// When it was last updated, in the same shapes as `published`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// The hero photo.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+    /// The text, in Markdown (CommonMark with GFM tables and strikethrough).
+    pub body: String,
+    /// The link shown after the article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_more: Option<MoreLink>,
+    /// The reader-support banner and prompt. A bad block is kept as its error:
+    /// the article still renders, without the prompt.
+    #[serde(
+        default,
+        deserialize_with = "decode::lenient",
+        serialize_with = "checked_support",
+        skip_serializing_if = "no_checked_support"
+    )]
+    #[schemars(with = "Option<Support>")]
+    pub support: Option<Result<Support, ContentError>>,
+}
+
+/// The publisher of an article.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct Publisher {
+    /// Display name ("The Moscow Times").
+    pub name: String,
+    /// Home page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A photo with its caption and credit.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct Image {
+    /// URL of the image.
+    pub src: String,
+    /// Responsive candidates, as in HTML's `srcset`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub srcset: Option<String>,
+    /// Intrinsic width in pixels; with `height`, reserves the photo's space.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    /// Intrinsic height in pixels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    /// Text alternative for readers who cannot see the photo.
+    pub alt: String,
+    /// Caption shown under the photo.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// Photographer or agency ("Mikhail Metzel / TASS").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+}
+
+/// A labelled link.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct Link {
+    /// The visible text.
+    pub label: String,
+    /// Where it goes.
+    pub href: String,
+}
+
+/// The "Read more" link after the article.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct MoreLink {
+    /// The visible text; absent, "Read more" in the widget's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Where it goes.
+    pub href: String,
+}
+
+/// The reader-support prompt and banner of one campaign.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Support {
+    /// Campaign name: views, snoozes and clicks are counted per campaign.
+    pub campaign: String,
+    /// The slim bar at the top of the article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub banner: Option<Banner>,
+    /// The prompt follows this many top-level paragraphs of the body;
+    /// absent or past the end, it follows the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after_paragraph: Option<u64>,
+    /// Heading of the prompt ("… we have a small favor to ask.").
+    pub heading: String,
+    /// Text of the prompt, in Markdown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// Amounts a reader can choose from.
+    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub amounts: Vec<Amount>,
+    /// ISO 4217 code the amounts are in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// The call to action.
+    pub cta: Link,
+    /// Payment methods shown as badges (`visa`, `mastercard`, `paypal`, …).
+    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub payment_methods: Vec<String>,
+    /// The decline line and its "Remind me later" button.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decline: Option<Decline>,
+    /// How often the prompt may be shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_views: Option<MaxViews>,
+}
+
+/// The support banner.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct Banner {
+    /// The banner's text.
+    pub text: String,
+    /// Where it links to.
+    pub href: String,
+}
+
+/// One amount a reader can choose.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct Amount {
+    /// The visible text ("$2 / month"); absent, the amount is formatted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The amount, in units of `currency`.
+    pub value: f64,
+    /// How often it is paid.
+    #[serde(default)]
+    pub frequency: Frequency,
+    /// Preselected; at most one amount may be.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub default: bool,
+}
+
+/// How often an amount is paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Frequency {
+    /// A single payment.
+    #[default]
+    Once,
+    /// Every month.
+    Monthly,
+    /// Every year.
+    Annual,
+}
+
+impl Frequency {
+    /// The word used in JSON and in call-to-action URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Once => "once",
+            Self::Monthly => "monthly",
+            Self::Annual => "annual",
+        }
+    }
+}
+
+/// The decline line of the prompt.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct Decline {
+    /// "Not ready to support today?"
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The button's label ("Remind me later").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Days the prompt stays hidden after "Remind me later" (default 7).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+}
+
+/// The frequency cap of the prompt.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct MaxViews {
+    /// Views allowed within the window (default 4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// Length of the window in days (default 30).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+}
+
+/// Writes a support block that passed its checks (a bad one is left out
+/// with [`no_checked_support`]): what a server publishes is what the
+/// widget shows.
+fn checked_support<S: serde::Serializer>(
+    support: &Option<Result<Support, ContentError>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match support {
+        Some(Ok(support)) => support.serialize(serializer),
+        _ => serializer.serialize_none(),
+    }
+}
+
+/// Whether there is no support block that passed its checks.
+fn no_checked_support(support: &Option<Result<Support, ContentError>>) -> bool {
+    !matches!(support, Some(Ok(_)))
+}
+
+/// Joins a parent path and a child (`support` + `amounts[1]`).
+pub fn join(parent: &str, child: &str) -> String {
+    match (parent.is_empty(), child.is_empty()) {
+        (true, _) => child.to_string(),
+        (_, true) => parent.to_string(),
+        _ if child.starts_with('[') => format!("{parent}{child}"),
+        _ => format!("{parent}.{child}"),
+    }
+}

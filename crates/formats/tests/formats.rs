@@ -1,0 +1,476 @@
+//! ANS and schema.org JSON-LD read into the model: the seed article in
+//! each format reads as Article JSON v1 does, the tricky shapes map as the
+//! README's tables say, and bad documents are errors named by their path
+//! in the source format.
+
+use folio_core::markdown;
+use folio_core::model::{self, Article};
+use folio_formats::{self as formats, Format, Read};
+use serde_json::{Value, json};
+
+const BASE: &str = "https://news.example/sample/article.json";
+
+fn file(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn read(text: &str) -> Read {
+    formats::read(text, None, None, Some(BASE)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn error(value: &Value) -> (String, String) {
+    let error = formats::read(&value.to_string(), None, None, Some(BASE))
+        .expect_err("an error was expected");
+    (error.path.clone(), error.to_string())
+}
+
+fn html(article: &Article) -> String {
+    markdown::render(&article.body).to_html()
+}
+
+/// The seed article as Article JSON v1 reads it, its image resolved as
+/// the widget resolves it, without what other formats cannot carry.
+fn seed() -> Article {
+    let mut article = model::parse(&file("../../www/sample/article.json")).expect("the seed reads");
+    if let Some(image) = &mut article.image {
+        image.src = folio_core::url::resolve(&image.src, Some(BASE)).expect("resolves");
+    }
+    article.read_more = None;
+    article.support = None;
+    article
+}
+
+fn same_as_seed(read: Read, format: Format, url: &str, id: &str) {
+    let seed = seed();
+    assert_eq!(read.format, format);
+    assert_eq!(read.notices, []);
+    let mut article = read.article;
+    assert_eq!(
+        html(&article),
+        html(&seed),
+        "the body renders as the seed's"
+    );
+    assert_eq!(article.url.as_deref(), Some(url));
+    assert_eq!(article.id, id);
+    article.id = seed.id.clone();
+    article.body = seed.body.clone();
+    article.url = seed.url.clone();
+    if let (Some(publisher), Some(seed)) = (&mut article.publisher, &seed.publisher) {
+        publisher.url = seed.url.clone();
+    }
+    assert_eq!(article, seed);
+}
+
+#[test]
+fn the_seed_in_ans_reads_as_the_seed() {
+    let read = read(&file("../../www/sample/article.ans.json"));
+    let url = "https://news.example/2020/09/13/putin-backs-lukashenkos-eventual-succession-in-belarus-bloomberg";
+    same_as_seed(read, Format::Ans, url, "putin-backs-lukashenko-succession");
+}
+
+#[test]
+fn the_seed_in_json_ld_reads_as_the_seed() {
+    let read = read(&file("../../www/sample/article.jsonld.json"));
+    let url = seed().url.expect("the seed has a URL");
+    same_as_seed(read, Format::JsonLd, &url, &format!("{url}#article"));
+}
+
+#[test]
+fn every_ans_element_maps_as_the_table_says() {
+    let read = read(&file("tests/formats/ans-every-element.json"));
+    let a = &read.article;
+    assert_eq!(a.id, "ELEMENTS42");
+    assert_eq!(a.lang.as_deref(), Some("en-GB"));
+    assert_eq!(a.kicker.as_deref(), Some("Analysis"));
+    assert_eq!(a.headline, "Every element & its “shape”");
+    assert_eq!(a.standfirst.as_deref(), Some("What an ANS story can hold."));
+    assert_eq!(a.authors, ["Anna\u{a0}Ivanova", "Bloomberg"]);
+    assert_eq!(a.published, "2024-06-25T07:00:00Z");
+    assert_eq!(a.updated.as_deref(), Some("2024-06-25T12:30:00+03:00"));
+    let image = a
+        .image
+        .as_ref()
+        .expect("the video's promo image is the hero");
+    assert_eq!(image.src, "https://news.example/photos/hero.jpg");
+    assert_eq!(image.alt, "Protesters in Minsk – August 2020.");
+    assert_eq!(
+        image.credit.as_deref(),
+        Some("Jane Roe, John Doe / Reuters")
+    );
+    assert_eq!((image.width, image.height), (Some(1600), Some(900)));
+
+    let body = html(a);
+    for expected in [
+        "<p>MINSK — First <strong>bold</strong>, <em>tilted</em>, <del>struck</del>, a <a href=\"https://news.example/world/other\">relative link</a> and a bad one.<br>",
+        "Second line &lt;script&gt;alert(1)&lt;/script&gt; 1. not a list # nor a heading *nor emphasis*</p>",
+        "<p>A paragraph in a p</p>",
+        "<h2>A level-one header</h2>",
+        "<h2>A header with no level</h2>",
+        "<h5>A level-five header</h5>",
+        "<ul>\n<li>Apples<ol>\n<li>Green</li>\n<li>Red</li>\n</ol>\n</li>\n<li>Pears</li>\n</ul>",
+        "<th>City</th>",
+        "<td>100,000 | more</td>",
+        "<blockquote>\n<p>We will not give up.</p>\n<p>— A protester</p>\n</blockquote>",
+        "<blockquote>\n<p>An old quote</p>\n</blockquote>",
+        "<img src=\"https://news.example/world/2024/06/25/every-element/inline.jpg\" alt=\"A caption\" loading=\"lazy\"",
+        "<p>A caption (Photo Desk)</p>",
+        "<a href=\"https://news.example/world/related\">Related: the summit</a>",
+        "<p><strong>More on Belarus</strong></p>",
+        "<li><a href=\"https://news.example/b\">Story B</a></li>",
+        "<hr>",
+        "<p><strong>Correction:</strong> An earlier version misspelled a name.</p>",
+        "<pre><code class=\"language-python\">print(\"```\")\nx = 1\n</code></pre>",
+        "<p>Inside a group</p>",
+        "<a href=\"https://www.youtube.com/watch?v=abc\">The speech</a>",
+        "<a href=\"https://polls.example/1\">https://polls.example/1</a>",
+        "<a href=\"https://news.example/video/2024/06/25/the-video/\">Watch the video</a>",
+    ] {
+        assert!(body.contains(expected), "missing {expected:?} in\n{body}");
+    }
+    for absent in [
+        "Only for apps",
+        "duplicate of the hero",
+        "raw",
+        "iframe",
+        "no-words.jpg",
+        "Photos",
+    ] {
+        assert!(
+            !body.contains(absent),
+            "{absent:?} should be left out:\n{body}"
+        );
+    }
+    let noticed: Vec<&str> = read.notices.iter().map(|n| n.path.as_str()).collect();
+    assert_eq!(
+        noticed,
+        [
+            "content_elements[14]",
+            "content_elements[21]",
+            "content_elements[22]",
+            "content_elements[23]",
+            "content_elements[24]",
+            "content_elements[25]",
+            "content_elements[26]",
+            "content_elements[27]",
+        ],
+        "{:#?}",
+        read.notices
+    );
+    assert!(read.notices.iter().all(|n| n.message.ends_with('.')));
+}
+
+#[test]
+fn a_yoast_graph_maps_as_the_table_says() {
+    let read = read(&file("tests/formats/yoast-graph.json"));
+    let a = &read.article;
+    assert_eq!(read.format, Format::JsonLd);
+    assert_eq!(a.id, "https://blog.example/2024/06/25/summit/#article");
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://blog.example/2024/06/25/summit/")
+    );
+    assert_eq!(a.headline, "The summit in Sochi – what we know");
+    assert_eq!(a.kicker.as_deref(), Some("World"));
+    assert_eq!(a.lang.as_deref(), Some("en-US"));
+    assert_eq!(a.authors, ["Jane Doe", "Guest Writer"]);
+    assert_eq!(
+        a.publisher.as_ref().map(|p| p.name.as_str()),
+        Some("Blog Example")
+    );
+    assert_eq!(a.published, "2024-06-25T09:15:00+03:00");
+    assert_eq!(a.updated, None, "modified at the same instant is no update");
+    let image = a.image.as_ref().expect("the referenced ImageObject");
+    assert_eq!(
+        image.src,
+        "https://blog.example/wp-content/uploads/summit.jpg"
+    );
+    assert_eq!((image.width, image.height), (Some(1200), Some(675)));
+    assert_eq!(image.alt, "Leaders meet in Sochi");
+    assert_eq!(
+        html(a),
+        "<p>Leaders met in Sochi on Monday.</p>\n<p>They spoke for four hours &amp; agreed on *nothing* new.</p>\n<p>1. This line is not a list.</p>\n"
+    );
+}
+
+/// A check of what an article read to.
+type Check = Box<dyn Fn(&Article)>;
+
+fn article_ld() -> Value {
+    json!({
+        "@context": "http://schema.org/",
+        "@type": "ReportageNewsArticle",
+        "url": "https://news.example/a",
+        "headline": "A headline",
+        "datePublished": "2024-06-25",
+        "articleBody": "Text.",
+    })
+}
+
+#[test]
+fn json_ld_authors_images_and_dates_in_every_shape() {
+    let cases: Vec<(Value, Check)> = vec![
+        (
+            json!({"author": "Jane Doe"}),
+            Box::new(|a| assert_eq!(a.authors, ["Jane Doe"])),
+        ),
+        (
+            json!({"author": [{"@type": "Person", "name": "A"}, {"@type": "Person", "name": "B and C"}, {"@type": "Organization", "name": "Org"}]}),
+            Box::new(|a| assert_eq!(a.authors, ["A", "B and C", "Org"])),
+        ),
+        (
+            json!({"creator": ["X", "Y"]}),
+            Box::new(|a| assert_eq!(a.authors, ["X", "Y"])),
+        ),
+        (
+            json!({"datePublished": "2018-04-05T06:00"}),
+            Box::new(|a| assert_eq!(a.published, "2018-04-05T06:00:00")),
+        ),
+        (
+            json!({"datePublished": "2017-11-03 03:01:00.000000"}),
+            Box::new(|a| assert_eq!(a.published, "2017-11-03 03:01:00.000000")),
+        ),
+        (
+            json!({"dateModified": "2024-06-26T10:00:00+0100"}),
+            Box::new(|a| assert_eq!(a.updated.as_deref(), Some("2024-06-26T10:00:00+01:00"))),
+        ),
+        (
+            json!({"image": "//cdn.example/p.jpg"}),
+            Box::new(|a| assert_eq!(a.image, None, "no words to describe it")),
+        ),
+        (
+            json!({"image": ["https://cdn.example/1x1.jpg", {"@type": "ImageObject", "contentUrl": "https://cdn.example/16x9.jpg", "width": 1600, "name": "Wide"}]}),
+            Box::new(|a| {
+                assert_eq!(
+                    a.image.as_ref().map(|i| i.src.as_str()),
+                    Some("https://cdn.example/16x9.jpg")
+                )
+            }),
+        ),
+        (
+            json!({"image": {"@list": [{"@type": "ImageObject", "url": "p.jpg", "caption": {"@type": "MediaObject", "text": "In words"}, "width": {"@type": "Intangible", "name": "1160"}, "creator": {"@type": "Person", "name": "Photographer"}}]}}),
+            Box::new(|a| {
+                let image = a.image.as_ref().expect("an image");
+                assert_eq!(image.src, "https://news.example/sample/p.jpg");
+                assert_eq!(image.caption.as_deref(), Some("In words"));
+                assert_eq!(image.width, Some(1160));
+                assert_eq!(image.credit.as_deref(), Some("Photographer"));
+            }),
+        ),
+        (
+            json!({"inLanguage": {"@type": "Language", "name": "pt_BR"}}),
+            Box::new(|a| assert_eq!(a.lang.as_deref(), Some("pt-BR"))),
+        ),
+        (
+            json!({"headline": {"@value": "Valued", "@language": "en"}}),
+            Box::new(|a| assert_eq!(a.headline, "Valued")),
+        ),
+        (
+            json!({"headline": null, "name": "By name"}),
+            Box::new(|a| assert_eq!(a.headline, "By name")),
+        ),
+    ];
+    for (patch, check) in cases {
+        let mut doc = article_ld();
+        for (key, value) in patch.as_object().expect("an object") {
+            doc[key] = value.clone();
+        }
+        let read = read(&doc.to_string());
+        check(&read.article);
+    }
+    let listed = json!([{"@type": "WebSite", "name": "Site"}, article_ld()]);
+    assert_eq!(read(&listed.to_string()).article.headline, "A headline");
+}
+
+#[test]
+fn bad_documents_name_the_source_path() {
+    let mut ans: Value =
+        serde_json::from_str(&file("../../www/sample/article.ans.json")).expect("JSON");
+    let mut ld: Value =
+        serde_json::from_str(&file("../../www/sample/article.jsonld.json")).expect("JSON");
+    let mut cases = Vec::new();
+    let mut case = |doc: &mut Value, edit: &dyn Fn(&mut Value), path: &str| {
+        let before = doc.clone();
+        edit(doc);
+        cases.push((doc.clone(), path.to_string()));
+        *doc = before;
+    };
+    case(
+        &mut ans,
+        &|d| d["headlines"]["basic"] = json!(42),
+        "headlines.basic",
+    );
+    case(&mut ans, &|d| d["headlines"] = json!({}), "headlines.basic");
+    case(
+        &mut ans,
+        &|d| d["promo_items"]["basic"]["width"] = json!("wide"),
+        "promo_items.basic.width",
+    );
+    case(
+        &mut ans,
+        &|d| d["display_date"] = json!("soon"),
+        "display_date",
+    );
+    case(
+        &mut ans,
+        &|d| {
+            for key in [
+                "display_date",
+                "first_publish_date",
+                "publish_date",
+                "created_date",
+            ] {
+                d.as_object_mut().map(|o| o.remove(key));
+            }
+        },
+        "first_publish_date",
+    );
+    case(&mut ans, &|d| d["type"] = json!("video"), "type");
+    case(
+        &mut ans,
+        &|d| d["content_elements"] = json!([]),
+        "content_elements",
+    );
+    case(
+        &mut ans,
+        &|d| {
+            d.as_object_mut().map(|o| o.remove("_id"));
+            d.as_object_mut().map(|o| o.remove("canonical_url"));
+            d["websites"] = json!({});
+        },
+        "_id",
+    );
+    case(
+        &mut ld,
+        &|d| d["@graph"][2]["width"] = json!({"value": "wide"}),
+        "@graph[2].width",
+    );
+    case(
+        &mut ld,
+        &|d| d["@graph"][3]["image"] = json!([{"url": "x.jpg", "width": -1, "caption": "c"}]),
+        "@graph[3].image[0].width",
+    );
+    case(
+        &mut ld,
+        &|d| d["@graph"][3]["datePublished"] = json!("13/09/2020"),
+        "@graph[3].datePublished",
+    );
+    case(
+        &mut ld,
+        &|d| {
+            d["@graph"][3]
+                .as_object_mut()
+                .map(|o| o.remove("articleBody"));
+        },
+        "@graph[3].articleBody",
+    );
+    case(
+        &mut ld,
+        &|d| d["@graph"][3]["headline"] = json!([]),
+        "@graph[3].headline",
+    );
+    case(&mut ld, &|d| d["@graph"][3]["@type"] = json!("Recipe"), "");
+    for (doc, path) in cases {
+        let (found, message) = error(&doc);
+        assert_eq!(found, path, "{message}");
+        assert!(
+            message.contains(&format!("`{path}`")) || path.is_empty(),
+            "{message}"
+        );
+    }
+    let (_, message) =
+        error(&json!({"@graph": [{"@type": "Organization"}, {"@type": ["WebPage"]}]}));
+    assert!(
+        message.contains("the types found: Organization, WebPage"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_photo_or_address_the_url_policy_refuses_is_left_out_with_a_notice() {
+    let mut ans: Value =
+        serde_json::from_str(&file("../../www/sample/article.ans.json")).expect("JSON");
+    ans["promo_items"]["basic"]["url"] = json!("javascript:alert(1)");
+    ans["canonical_url_external"] = json!("javascript:alert(2)");
+    let read = read(&ans.to_string());
+    assert_eq!(read.article.image, None);
+    assert_eq!(read.notices.len(), 1, "{:?}", read.notices);
+    assert_eq!(read.notices[0].path, "promo_items.basic.url");
+    assert!(
+        read.article
+            .url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://news.example/"))
+    );
+}
+
+#[test]
+fn a_document_of_no_known_format_says_what_was_expected() {
+    let none = "The article is none of the formats Folio reads: Article JSON v1";
+    for (doc, path, expected) in [
+        (json!({"title": "x"}), "", none),
+        (json!([1, 2]), "", none),
+        (json!("text"), "", none),
+        (
+            json!({"type": "gallery", "version": "0.10.9"}),
+            "type",
+            "`type` must be \"story\": Folio reads ANS stories, not gallery documents.",
+        ),
+    ] {
+        let error = formats::read(&doc.to_string(), None, None, None).expect_err("not an article");
+        let message = error.to_string();
+        assert_eq!(error.path, path, "{doc}: {message}");
+        assert!(message.starts_with(expected), "{doc}: {message}");
+    }
+}
+
+#[test]
+fn a_forced_format_is_the_only_one_tried() {
+    let ans = file("../../www/sample/article.ans.json");
+    let forced = formats::read(&ans, None, Some(Format::Folio), Some(BASE)).expect_err("not v1");
+    assert_eq!(forced.path, "id");
+    let seed = file("../../www/sample/article.json");
+    assert_eq!(read(&seed).format, Format::Folio);
+    let error = formats::read(&seed, None, Some(Format::JsonLd), None).expect_err("not JSON-LD");
+    assert!(
+        error.to_string().contains("no schema.org article"),
+        "{error}"
+    );
+    assert_eq!(Format::named("JSON-LD"), Some(Format::JsonLd));
+    assert_eq!(Format::named("html"), None);
+}
+
+#[test]
+fn a_page_gives_its_json_ld_article() {
+    let ld = file("../../www/sample/article.jsonld.json");
+    let page = format!(
+        "<!doctype html><html><head><script>document.title='x'</script>\
+         <script type=\"application/ld+json\">{{ not json }}</script>\
+         <script type=\"application/ld+json\">{ld}</script></head><body><p>Hi</p></body></html>"
+    );
+    let read = read(&page);
+    assert_eq!(read.format, Format::JsonLd);
+    assert_eq!(read.article.headline, seed().headline);
+    assert_eq!(read.notices.len(), 1, "{:?}", read.notices);
+    assert_eq!(read.notices[0].path, "script[0]");
+    let none =
+        formats::read("<html><body>no data</body></html>", None, None, None).expect_err("none");
+    assert!(none.to_string().contains("no JSON-LD"), "{none}");
+}
+
+#[test]
+fn relative_urls_never_stay_relative() {
+    let mut doc: Value =
+        serde_json::from_str(&file("../../www/sample/article.ans.json")).expect("JSON");
+    doc["content_elements"][0]["content"] = json!("See <a href=\"/news\">the news</a>.");
+    let read = formats::read(&doc.to_string(), None, None, None).expect("reads");
+    assert_eq!(
+        read.article.image, None,
+        "a relative photo without a base is left out"
+    );
+    assert!(
+        html(&read.article).contains("<p>See the news.</p>"),
+        "{}",
+        html(&read.article)
+    );
+    assert_eq!(read.notices.len(), 1, "{:?}", read.notices);
+}

@@ -1,0 +1,18 @@
+//! Folio's support island: the reader-support prompt of an article
+//! rendered on a server (`folio render`), brought to life in the page.
+//!
+//! The server wrote the prompt with the widget's own view into an inert
+//! `<template>` in the prompt's place, beside its props ([`folio_core::island`]).
+//! `folio.js` loads this module when the place nears the viewport (or the
+//! browser is idle) and hands it the place. The island decides, from the
+//! reader's stored record, whether the prompt shows (the snooze and the
+//! view cap, as the widget does); if so it puts the template's prompt in
+//! the place and gives its controls their behaviour: the choice of amount
+//! and the call to action's parameters, "Remind me later", view counting
+//! and the `folio:support-*` events. It holds no Leptos, no Markdown
+//! parser and no article decoder: the server rendered all of that.
+#![deny(missing_docs)]
+
+mod prompt;
+
+pub use prompt::{Island, prompt};

@@ -1,0 +1,249 @@
+//! One prompt in its place: whether it shows, and what its controls do.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use folio_browser::controls::{arrow_key, cta_url, focus_after, page_url};
+use folio_browser::events::Reporter;
+use folio_browser::tracking::{self, ViewTracker};
+use folio_browser::{intl, storage};
+use folio_core::island::Props;
+use folio_core::safe_url::ALLOWED_SCHEMES;
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    DocumentFragment, Element, Event, HtmlElement, HtmlTemplateElement, KeyboardEvent, Node,
+};
+
+/// A prompt shown in its place, or the decision not to show it. Freeing
+/// it (`free()` from JavaScript) takes the prompt away, when the core
+/// renders the article anew or the element leaves the page.
+#[wasm_bindgen]
+pub struct Island {
+    shown: Option<Rc<Shown>>,
+    _listeners: Vec<EventListener>,
+}
+
+impl Drop for Island {
+    fn drop(&mut self) {
+        if let Some(shown) = &self.shown {
+            shown.take_away();
+        }
+    }
+}
+
+/// Shows the prompt of `place` (a pre-rendered article's
+/// `[data-island="support"]`) at its end, unless the reader snoozed it
+/// or it reached its view cap; its events are sent on `host`. Props that
+/// do not read, or a place without its prompt, are an error naming what is
+/// wrong, and nothing is shown.
+#[wasm_bindgen]
+pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> {
+    let props = place
+        .query_selector(r#"script[type="application/json"]"#)?
+        .and_then(|script| script.text_content())
+        .unwrap_or_default();
+    let props = Props::parse(&props).map_err(|e| JsValue::from_str(&e))?;
+    let (policy, now) = (props.policy, tracking::now());
+    let record = storage::load(&props.campaign);
+    let shows = !record.snoozed(policy, now)
+        && (tracking::seen_this_load(&props.campaign) || record.may_show(policy, now));
+    if !shows {
+        return Ok(Island {
+            shown: None,
+            _listeners: Vec::new(),
+        });
+    }
+    let template = place
+        .query_selector("template")?
+        .and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok())
+        .ok_or_else(|| missing("template"))?;
+    let document = place.owner_document().ok_or_else(|| missing("document"))?;
+    let prompt: DocumentFragment = document
+        .import_node_with_deep(&template.content(), true)?
+        .unchecked_into();
+    let shown = Rc::new(Shown::new(&prompt, props, Reporter::on(host))?);
+    let listeners = shown.listen()?;
+    place.append_child(&prompt)?;
+    let watch = ViewTracker::start(
+        shown.aside.clone(),
+        shown.props.campaign.clone(),
+        policy,
+        shown.reporter.clone(),
+    );
+    *shown.views.borrow_mut() = watch;
+    Ok(Island {
+        shown: Some(shown),
+        _listeners: listeners,
+    })
+}
+
+/// Whether `href` keeps to the URL policy's schemes as the browser reads
+/// it: the page may have changed the template the server wrote. (The
+/// browser's own parser judges it: the policy's own checker would add
+/// 8.9 KB brotli to the island.)
+fn allowed(href: &str) -> bool {
+    page_url(href)
+        .is_some_and(|url| ALLOWED_SCHEMES.contains(&url.protocol().trim_end_matches(':')))
+}
+
+fn missing(what: &str) -> JsValue {
+    JsValue::from_str(&format!("the prompt's place has no {what}"))
+}
+
+/// A prompt on the page, and what it needs to answer its controls.
+struct Shown {
+    props: Props,
+    aside: Element,
+    /// The amounts' buttons, in the order of `props.amounts`.
+    amounts: Vec<Element>,
+    cta: Element,
+    /// The call to action's address as the server wrote it.
+    href: String,
+    selected: Cell<usize>,
+    reporter: Reporter,
+    views: RefCell<Option<ViewTracker>>,
+}
+
+impl Shown {
+    /// The prompt in `prompt` (the template's copy), its sums formatted in
+    /// the props' language and its chosen amount's parameters on the call
+    /// to action.
+    fn new(prompt: &DocumentFragment, props: Props, reporter: Reporter) -> Result<Self, JsValue> {
+        let find = |selector: &str| -> Result<Element, JsValue> {
+            prompt
+                .query_selector(selector)?
+                .ok_or_else(|| missing(selector))
+        };
+        let aside = find("aside.folio-support")?;
+        let cta = find(".folio-support__cta")?;
+        let buttons = aside.query_selector_all(".folio-support__amount")?;
+        let amounts: Vec<Element> = (0..buttons.length())
+            .filter_map(|i| buttons.item(i)?.dyn_into().ok())
+            .collect();
+        if amounts.len() != props.amounts.len() {
+            return Err(JsValue::from_str(
+                "props: `amounts` does not match the prompt's buttons",
+            ));
+        }
+        // A sum is its button's own text, between the frequency's words.
+        let unlabelled = amounts
+            .iter()
+            .zip(&props.amounts)
+            .filter(|(_, a)| a.label.is_none());
+        for (button, amount) in unlabelled {
+            let children = button.child_nodes();
+            let sum = (0..children.length())
+                .filter_map(|i| children.item(i))
+                .find(|node| node.node_type() == Node::TEXT_NODE);
+            if let Some(sum) = sum {
+                let text = intl::money(amount.value, props.currency.as_deref(), Some(&props.lang));
+                sum.set_node_value(Some(&text));
+            }
+        }
+        let chosen = |b: &Element| b.get_attribute("aria-checked").as_deref() == Some("true");
+        let first = amounts.iter().position(chosen).unwrap_or(0);
+        let href = cta.get_attribute("href").filter(|h| allowed(h));
+        let href = href.ok_or_else(|| {
+            JsValue::from_str("the call to action's address is not one Folio shows")
+        })?;
+        let shown = Self {
+            href,
+            props,
+            aside,
+            amounts,
+            cta,
+            selected: Cell::new(first),
+            reporter,
+            views: RefCell::new(None),
+        };
+        shown.select(first);
+        Ok(shown)
+    }
+
+    /// The listeners that give the controls their behaviour; dropping them
+    /// takes it away.
+    fn listen(self: &Rc<Self>) -> Result<Vec<EventListener>, JsValue> {
+        let on = |target: &Element, name: &'static str, act: fn(&Shown, &Event)| {
+            let shown = self.clone();
+            // Not passive: the arrow keys' default (scrolling) is prevented.
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(target, name, options, move |event| act(&shown, event))
+        };
+        let mut listeners = Vec::new();
+        for (i, button) in self.amounts.iter().enumerate() {
+            let shown = self.clone();
+            listeners.push(EventListener::new(button, "click", move |_| {
+                shown.select(i)
+            }));
+        }
+        if let Some(group) = self.aside.query_selector(".folio-support__amounts")? {
+            listeners.push(on(&group, "keydown", Shown::key));
+        }
+        listeners.push(on(&self.cta, "click", Shown::clicked));
+        if let Some(later) = self.aside.query_selector(".folio-support__later")? {
+            listeners.push(on(&later, "click", Shown::later));
+        }
+        Ok(listeners)
+    }
+
+    /// Chooses amount `index`: the radio group and the call to action's
+    /// parameters follow.
+    fn select(&self, index: usize) {
+        self.selected.set(index);
+        for (i, button) in self.amounts.iter().enumerate() {
+            let chosen = i == index;
+            let _ = button.set_attribute("aria-checked", if chosen { "true" } else { "false" });
+            let _ = button.set_attribute("tabindex", if chosen { "0" } else { "-1" });
+        }
+        let _ = self.cta.set_attribute("href", &self.url());
+    }
+
+    fn url(&self) -> String {
+        let amount = self.props.amounts.get(self.selected.get());
+        cta_url(&self.href, amount, &self.props.campaign)
+    }
+
+    /// A key in the radio group: the arrows, Home and End choose.
+    fn key(&self, event: &Event) {
+        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
+        if let Some(next) = arrow_key(event, self.amounts.len(), self.selected.get()) {
+            self.select(next);
+        }
+    }
+
+    /// The call to action was followed: `folio:support-click`.
+    fn clicked(&self, _: &Event) {
+        let mut detail = vec![
+            ("campaign", self.props.campaign.as_str().into()),
+            ("url", self.url().into()),
+        ];
+        let amount = self.props.amounts.get(self.selected.get());
+        detail.extend(amount.map(|a| ("amount", JsValue::from(a.value))));
+        self.reporter.send("folio:support-click", &detail);
+    }
+
+    /// "Remind me later": the snooze stored, focus on what follows, the
+    /// prompt gone, `folio:support-dismiss`.
+    fn later(&self, event: &Event) {
+        let campaign = &self.props.campaign;
+        let mut record = storage::load(campaign);
+        let until = record.snooze(self.props.policy, tracking::now());
+        storage::save(campaign, &record);
+        focus_after(event);
+        self.take_away();
+        let detail = [
+            ("campaign", campaign.as_str().into()),
+            ("until", intl::iso_time(until).into()),
+        ];
+        self.reporter.send("folio:support-dismiss", &detail);
+    }
+
+    /// The prompt leaves the page, and its views are no longer watched.
+    fn take_away(&self) {
+        self.views.borrow_mut().take();
+        self.aside.remove();
+    }
+}
