@@ -5,15 +5,15 @@
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 use web_sys::{KeyboardEvent, MouseEvent};
 
 use super::header::heading_tag;
 use super::markdown_body::{BlockRun, MarkdownBody};
-use folio_browser::controls::{arrow_key, badge, cta_url, focus_after};
+use folio_browser::controls::{arrow_key, badge};
 use folio_browser::events::Reporter;
-use folio_browser::tracking::{self, ViewTracker};
-use folio_browser::{intl, storage};
+use folio_browser::intl;
+use folio_browser::prompt::Prompt;
+use folio_browser::tracking::ViewTracker;
 use folio_core::locale::{Locale, Word};
 use folio_core::markdown::{self, Document};
 use folio_core::model::{Amount, Frequency, Support};
@@ -90,67 +90,40 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
         locale,
         level,
     } = campaign;
-    let policy = Policy::of(&support);
+    let behaviour = Prompt::new(&support.campaign, Policy::of(&support), reporter);
     let campaign = support.campaign.clone();
-    let record = storage::load(&campaign);
-    let now = tracking::now();
-    let shown = !record.snoozed(policy, now)
-        && (tracking::seen_this_load(&campaign) || record.may_show(policy, now));
-    let visible = RwSignal::new(shown);
+    let visible = RwSignal::new(behaviour.shows());
     // The reader's choice outlives the view: a change to the support block
     // builds the prompt anew, and must not undo it.
     let kept = choice.of(&campaign).filter(|&i| i < support.amounts.len());
     let selected = RwSignal::new(kept.unwrap_or_else(|| default_choice(&support)));
-    {
-        let campaign = campaign.clone();
-        Effect::new(move |_| choice.remember(&campaign, selected.get()));
-    }
+    Effect::new(move |_| choice.remember(&campaign, selected.get()));
     let cta_base = crate::page::resolve(&support.cta.href, base.as_deref());
     let text = text_run(text, base);
     let aside = NodeRef::<leptos::html::Aside>::new();
-    watch_views(aside, visible, &campaign, policy, reporter.clone());
+    watch_views(aside, visible, behaviour.clone());
 
     move || {
         if !visible.get() {
             return None;
         }
-        let (support, campaign, reporter) = (support.clone(), campaign.clone(), reporter.clone());
+        let support = support.clone();
         let amounts: Arc<[Amount]> = support.amounts.clone().into();
         let href = {
-            let (amounts, campaign, cta_base) =
-                (amounts.clone(), campaign.clone(), cta_base.clone());
-            Memo::new(move |_| cta_url(&cta_base, amounts.get(selected.get()), &campaign))
+            let (amounts, behaviour, cta_base) =
+                (amounts.clone(), behaviour.clone(), cta_base.clone());
+            Memo::new(move |_| behaviour.url(&cta_base, amounts.get(selected.get())))
         };
         let on_cta = {
-            let campaign = campaign.clone();
-            let reporter = reporter.clone();
+            let behaviour = behaviour.clone();
             move |_: MouseEvent| {
-                let mut detail = vec![
-                    ("campaign", campaign.as_str().into()),
-                    ("url", href.get_untracked().into()),
-                ];
-                detail.extend(
-                    amounts
-                        .get(selected.get_untracked())
-                        .map(|a| ("amount", JsValue::from(a.value))),
-                );
-                reporter.send("folio:support-click", &detail);
+                let amount = amounts.get(selected.get_untracked());
+                behaviour.clicked(&href.get_untracked(), amount);
             }
         };
         let on_later = {
-            let campaign = campaign.clone();
-            move |event: MouseEvent| {
-                let mut record = storage::load(&campaign);
-                let until = record.snooze(policy, tracking::now());
-                storage::save(&campaign, &record);
-                focus_after(&event);
-                visible.set(false);
-                let detail = [
-                    ("campaign", campaign.as_str().into()),
-                    ("until", intl::iso_time(until).into()),
-                ];
-                reporter.send("folio:support-dismiss", &detail);
-            }
+            let behaviour = behaviour.clone();
+            move |event: MouseEvent| behaviour.later(&event, || visible.set(false))
         };
         let card = Card {
             support,
@@ -327,21 +300,11 @@ fn amount_text(amount: &Amount, support: &Support, locale: &Locale) -> (String, 
 }
 
 /// Counts the prompt's views (see [`ViewTracker`]) while `aside` is shown.
-fn watch_views(
-    aside: NodeRef<leptos::html::Aside>,
-    visible: RwSignal<bool>,
-    campaign: &str,
-    policy: Policy,
-    reporter: Reporter,
-) {
+fn watch_views(aside: NodeRef<leptos::html::Aside>, visible: RwSignal<bool>, behaviour: Prompt) {
     let tracker = StoredValue::new_local(None::<ViewTracker>);
-    let campaign = campaign.to_string();
     Effect::new(move |_| {
         let shown = aside.get().filter(|_| visible.get());
-        let watch = shown.and_then(|aside| {
-            ViewTracker::start(aside.into(), campaign.clone(), policy, reporter.clone())
-        });
-        tracker.set_value(watch);
+        tracker.set_value(shown.and_then(|aside| behaviour.watch(aside.into())));
     });
     on_cleanup(move || {
         tracker.try_update_value(Option::take);

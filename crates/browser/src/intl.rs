@@ -1,16 +1,12 @@
 //! Locale-aware formatting: in the browser through its own `Intl` (no
 //! wasm bytes spent on locale data), on a server by Folio's own rules
-//! (see [`native`]).
+//! (`intl/native.rs`): the same five functions, chosen by the target.
 
-#[cfg(target_arch = "wasm32")]
-mod browser;
-#[cfg(not(target_arch = "wasm32"))]
-mod native;
+#[cfg_attr(target_arch = "wasm32", path = "intl/browser.rs")]
+#[cfg_attr(not(target_arch = "wasm32"), path = "intl/native.rs")]
+mod formats;
 
-#[cfg(target_arch = "wasm32")]
-pub use browser::{iso_time, list, long_date, money, number_text};
-#[cfg(not(target_arch = "wasm32"))]
-pub use native::{iso_time, list, long_date, money, number_text};
+pub use formats::{iso_time, list, long_date, money, number_text};
 
 use wasm_bindgen::JsValue;
 

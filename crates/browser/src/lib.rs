@@ -1,8 +1,9 @@
 //! What Folio runs in a page without Leptos, shared by the widget (the
-//! root crate's components) and the support island: the reader's record
-//! of a campaign in `localStorage` ([`storage`]), counting the prompt's
-//! views ([`tracking`]), what its controls do ([`controls`]), the
-//! `folio:*` events ([`events`]), and formatting dates, sums and lists
+//! root crate's components) and the support island: the support prompt's
+//! behaviour, written once ([`prompt`]), over the reader's record of a
+//! campaign in `localStorage` ([`storage`]), counting the prompt's views
+//! ([`tracking`]), what its controls do ([`controls`]) and the `folio:*`
+//! events ([`events`]); and formatting dates, sums and lists
 //! through the browser's `Intl` ([`intl`]; on a server, by Folio's own
 //! rules, so that the same components render there).
 #![deny(missing_docs)]
@@ -10,5 +11,6 @@
 pub mod controls;
 pub mod events;
 pub mod intl;
+pub mod prompt;
 pub mod storage;
 pub mod tracking;

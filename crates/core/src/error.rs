@@ -77,6 +77,18 @@ impl ContentError {
     }
 }
 
+impl ContentError {
+    /// The problem as one phrase about a document that is not an article
+    /// (a prompt's props, a locale file): "`card` must be text, not the
+    /// number 5", or "must be an object, not a list".
+    pub fn phrase(&self) -> String {
+        match self.path.is_empty() {
+            true => self.problem.to_string(),
+            false => format!("`{}` {}", self.path, self.problem),
+        }
+    }
+}
+
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {

@@ -7,13 +7,17 @@
 //! language). The server writes them (`folio render`); the island reads
 //! them back and checks them again, since a page may have changed them.
 
-use crate::json::{self, Value};
+use serde::{Deserialize, Serialize};
+
+use crate::json;
 use crate::limits::MAX_TEXT_BYTES;
-use crate::model::{Amount, Frequency, Support};
+use crate::model::{Amount, Support};
 use crate::schedule::{MAX_DAYS, MAX_VIEWS_KEPT, Policy};
 
-/// The props of one prompt.
-#[derive(Debug, Clone, PartialEq)]
+/// The props of one prompt, as the server writes them:
+/// `{"campaign", "policy": {"maxViews", "windowDays", "snoozeDays"},
+/// "currency", "lang", "amounts": [{"label"?, "value", "frequency"}]}`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Props {
     /// The campaign (the key of its stored record, and its events' detail).
     pub campaign: String,
@@ -44,122 +48,65 @@ impl Props {
         }
     }
 
-    /// The props as JSON safe inside a `<script type="application/json">`.
+    /// The props as JSON safe inside a `<script type="application/json">`
+    /// (a `<` in a string is written `\u003c`).
     pub fn to_json(&self) -> String {
-        let whole = |n: u32| Value::number(f64::from(n));
-        let amounts = self.amounts.iter().map(|a| {
-            Value::object(vec![
-                ("label", a.label.as_deref().map_or(Value::Null, Value::text)),
-                ("value", Value::number(a.value)),
-                ("frequency", Value::text(a.frequency.as_str())),
-            ])
-        });
-        let members = vec![
-            ("campaign", Value::text(&self.campaign)),
-            ("maxViews", whole(self.policy.max_views)),
-            ("windowDays", whole(self.policy.window_days)),
-            ("snoozeDays", whole(self.policy.snooze_days)),
-            (
-                "currency",
-                self.currency.as_deref().map_or(Value::Null, Value::text),
-            ),
-            ("lang", Value::text(&self.lang)),
-            ("amounts", Value::Array(amounts.collect())),
-        ];
-        json::write_for_script(&Value::object(members))
+        serde_json::to_string(self)
+            .unwrap_or_default()
+            .replace('<', "\\u003c")
     }
 
-    /// The props [`Props::to_json`] wrote. An error names the field that
-    /// does not read; numbers are held to the schedule's limits.
+    /// The props [`Props::to_json`] wrote, checked again (a page may have
+    /// changed them): an error names the field that does not read or
+    /// cannot be; counts and days are held to the schedule's limits, and a
+    /// language that is no tag is English.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let value = json::parse(text).map_err(|e| format!("props: not JSON: {}", e.message))?;
-        let Value::Object(members) = &value else {
-            return Err("props: not an object".into());
-        };
-        let field = |name: &str| members.iter().find(|(k, _)| k == name).map(|(_, v)| v);
-        // A count or a number of days, as the model allows them: positive.
-        let positive = |name: &str, limit: u32| -> Result<u32, String> {
-            match field(name) {
-                Some(Value::Number(n)) => match json::whole(n) {
-                    Some(n) if n >= 1 => Ok(n.min(i64::from(limit)) as u32),
-                    _ => Err(format!("props: `{name}` must be a whole number ≥ 1")),
-                },
-                _ => Err(format!("props: `{name}` is missing")),
+        let mut props: Props =
+            json::from_text(text).map_err(|error| format!("props: {}", error.phrase()))?;
+        if props.campaign.trim().is_empty() || props.campaign.len() > MAX_TEXT_BYTES {
+            return Err("props: `campaign` must be a name".into());
+        }
+        let Policy {
+            max_views,
+            window_days,
+            snooze_days,
+        } = props.policy;
+        for (name, n) in [
+            ("maxViews", max_views),
+            ("windowDays", window_days),
+            ("snoozeDays", snooze_days),
+        ] {
+            if n == 0 {
+                return Err(format!("props: `policy.{name}` must be a whole number ≥ 1"));
             }
+        }
+        props.policy = Policy {
+            max_views: max_views.min(MAX_VIEWS_KEPT as u32),
+            window_days: window_days.min(MAX_DAYS),
+            snooze_days: snooze_days.min(MAX_DAYS),
         };
-        let campaign = match field("campaign") {
-            Some(Value::String(c)) if !c.trim().is_empty() && c.len() <= MAX_TEXT_BYTES => {
-                c.to_string()
+        if let Some(currency) = &props.currency
+            && !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            return Err("props: `currency` must be a code of three letters".into());
+        }
+        if !crate::model::is_language(&props.lang) {
+            props.lang = "en".into();
+        }
+        for (i, amount) in props.amounts.iter_mut().enumerate() {
+            if !(amount.value.is_finite() && amount.value > 0.0) {
+                return Err(format!("props: `amounts[{i}].value` must be more than 0"));
             }
-            _ => return Err("props: `campaign` must be a name".into()),
-        };
-        let policy = Policy {
-            max_views: positive("maxViews", MAX_VIEWS_KEPT as u32)?,
-            window_days: positive("windowDays", MAX_DAYS)?,
-            snooze_days: positive("snoozeDays", MAX_DAYS)?,
-        };
-        let currency = match field("currency") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(c))
-                if c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()) =>
-            {
-                Some(c.to_string())
-            }
-            Some(_) => return Err("props: `currency` must be a code of three letters".into()),
-        };
-        let lang = match field("lang") {
-            Some(Value::String(tag)) if crate::model::is_language(tag) => tag.to_string(),
-            _ => "en".into(),
-        };
-        let Some(Value::Array(items)) = field("amounts") else {
-            return Err("props: `amounts` must be a list".into());
-        };
-        let amounts = items.iter().enumerate().map(|(i, item)| {
-            amount(item).ok_or_else(|| format!("props: `amounts[{i}]` is not an amount"))
-        });
-        Ok(Self {
-            campaign,
-            policy,
-            currency,
-            lang,
-            amounts: amounts.collect::<Result<_, _>>()?,
-        })
+            amount.default = false;
+        }
+        Ok(props)
     }
-}
-
-/// One amount of the props: its label if it has one, a positive, finite
-/// value and its frequency.
-fn amount(item: &Value) -> Option<Amount> {
-    let Value::Object(members) = item else {
-        return None;
-    };
-    let field = |name: &str| members.iter().find(|(k, _)| k == name).map(|(_, v)| v);
-    let value = match field("value") {
-        Some(Value::Number(n)) => json::float(n).filter(|v| *v > 0.0)?,
-        _ => return None,
-    };
-    let frequency = match field("frequency") {
-        Some(Value::String(word)) => [Frequency::Once, Frequency::Monthly, Frequency::Annual]
-            .into_iter()
-            .find(|f| f.as_str() == word)?,
-        _ => return None,
-    };
-    let label = match field("label") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(label)) => Some(label.to_string()),
-        Some(_) => return None,
-    };
-    Some(Amount {
-        label,
-        value,
-        frequency,
-        default: false,
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Frequency;
 
     fn props() -> Props {
         let article = crate::model::parse(
@@ -213,21 +160,24 @@ mod tests {
             Props::parse(&tampered).unwrap_err()
         };
         assert_eq!(
-            refused("\"value\":2,", "\"value\":-2,"),
-            "props: `amounts[0]` is not an amount"
+            refused("\"value\":2.0,", "\"value\":-2,"),
+            "props: `amounts[0].value` must be more than 0"
         );
         assert_eq!(
             refused("\"monthly\"", "\"weekly\""),
-            "props: `amounts[0]` is not an amount"
+            "props: `amounts[0].frequency` must be one of once, monthly, annual (it is \"weekly\")"
         );
-        assert!(refused("\"snoozeDays\":3", "\"snoozeDays\":1.5").contains("`snoozeDays`"));
+        assert!(refused("\"snoozeDays\":3", "\"snoozeDays\":1.5").contains("`policy.snoozeDays`"));
         // Zero would turn the cap or the snooze off.
-        assert!(refused("\"windowDays\":14", "\"windowDays\":0").contains("`windowDays`"));
+        assert!(refused("\"windowDays\":14", "\"windowDays\":0").contains("`policy.windowDays`"));
         assert!(refused("\"EUR\"", "\"<b>\"").contains("`currency`"));
         assert!(
             refused("\"campaign\":\"fall-2026", "\"campaign\":7,\"x\":\"").contains("`campaign`")
         );
-        assert!(Props::parse("[]").unwrap_err().contains("not an object"));
+        assert_eq!(
+            Props::parse("[]").unwrap_err(),
+            "props: must be an object, not a list"
+        );
         let long = Props::parse(&text.replace("\"maxViews\":9", "\"maxViews\":100000")).unwrap();
         assert_eq!(long.policy.max_views, MAX_VIEWS_KEPT as u32);
         let lang = Props::parse(&text.replace("\"tr\"", "\"not a tag!\"")).unwrap();

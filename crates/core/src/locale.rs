@@ -7,9 +7,12 @@
 //! needs it, so an English page pays for no other language.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::sync::Arc;
 
-use crate::json::{self, Value};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+use crate::json;
 
 /// The locales Folio has words for, by code (the file's name).
 pub const LOCALES: &[&str] = &[
@@ -99,25 +102,10 @@ impl Words {
         }
     }
 
-    /// Reads a locale file: a JSON object of [`Word::key`] → text. Keys it
-    /// does not know are ignored, words it lacks stay English; a value
-    /// that is not a string is an error naming its key.
+    /// Reads a locale file (see [`Words`]'s `Deserialize`); an error
+    /// names the key whose value is not text.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let value = json::parse(text).map_err(|error| format!("not JSON: {}", error.message))?;
-        let Value::Object(members) = value else {
-            return Err("not a JSON object".into());
-        };
-        let mut words = Self::english();
-        for (key, value) in members {
-            let Some(index) = Word::ALL.iter().position(|w| w.key() == key) else {
-                continue;
-            };
-            match value {
-                Value::String(text) => words.table[index] = Cow::Owned(text.into_owned()),
-                _ => return Err(format!("`{key}` must be a string")),
-            }
-        }
-        Ok(words)
+        json::from_text(text).map_err(|error| error.phrase())
     }
 
     /// The text of `word`.
@@ -139,6 +127,37 @@ impl Words {
     /// The text of `word` with its `{name}` placeholder replaced by `value`.
     pub fn fill(&self, word: Word, name: &str, value: &str) -> String {
         self.get(word).replace(&format!("{{{name}}}"), value)
+    }
+}
+
+/// A locale file: a JSON object of [`Word::key`] → text. Keys it does not
+/// know are ignored (a newer file on an older Folio), words it lacks stay
+/// English.
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(Table)
+    }
+}
+
+/// Reads a locale file's object into [`Words`].
+struct Table;
+
+impl<'de> Visitor<'de> for Table {
+    type Value = Words;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of Folio's words")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Words, A::Error> {
+        let mut words = Words::english();
+        while let Some(key) = map.next_key::<String>()? {
+            match Word::ALL.iter().position(|w| w.key() == key) {
+                Some(index) => words.table[index] = Cow::Owned(map.next_value::<String>()?),
+                None => drop(map.next_value::<IgnoredAny>()?),
+            }
+        }
+        Ok(words)
     }
 }
 
@@ -267,7 +286,7 @@ mod tests {
         assert_eq!(words.get(Word::Updated), "Updated {date}");
         assert_eq!(
             Words::parse(r#"{"updated": 2}"#),
-            Err("`updated` must be a string".into())
+            Err("`updated` must be text, not the number 2".into())
         );
         assert!(Words::parse("[]").is_err());
         assert_eq!(

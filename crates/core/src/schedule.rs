@@ -7,7 +7,9 @@
 //! own window (a snooze: twice its length), so a clock set back cannot hide
 //! the prompt for much longer than the publisher asked.
 
-use crate::json::{self, Value};
+use serde::{Deserialize, Serialize};
+
+use crate::json;
 use crate::model::Support;
 
 /// One day in milliseconds.
@@ -26,8 +28,10 @@ pub const VIEW_DWELL_MS: i32 = 1000;
 /// The record format's version; records of other versions are ignored.
 pub const RECORD_VERSION: u32 = 1;
 
-/// How often a campaign's prompt may show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How often a campaign's prompt may show (in a pre-rendered prompt's
+/// props, `{"maxViews": 4, "windowDays": 30, "snoozeDays": 7}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Policy {
     /// Views allowed within the window (`maxViews.count`, default 4, at most
     /// [`MAX_VIEWS_KEPT`]).
@@ -89,58 +93,50 @@ pub struct Record {
     pub views: Vec<i64>,
 }
 
+/// A record as stored: `{"v":1,"until":…,"views":[…]}` (times in
+/// milliseconds since 1970).
+#[derive(Deserialize, Serialize)]
+struct Stored {
+    /// The format's version.
+    v: u32,
+    /// The end of a snooze.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    until: Option<i64>,
+    /// The views, oldest first.
+    #[serde(default)]
+    views: Vec<i64>,
+}
+
 impl Record {
     /// Reads a stored record. Anything that is not a record of this version
     /// (corrupt text, another program's value, a future format) reads as an
     /// empty record, never as an error.
     pub fn parse(text: &str) -> Self {
-        Self::read(text).unwrap_or_default()
-    }
-
-    fn read(text: &str) -> Option<Self> {
-        let Value::Object(members) = json::parse(text).ok()? else {
-            return None;
-        };
-        let field = |name: &str| members.iter().find(|(key, _)| key == name).map(|(_, v)| v);
-        let whole = |value: &Value| match value {
-            Value::Number(number) => json::whole(number),
-            _ => None,
-        };
-        if field("v").and_then(whole) != Some(RECORD_VERSION.into()) {
-            return None;
-        }
-        let snooze_until = match field("until") {
-            None | Some(Value::Null) => None,
-            Some(value) => Some(whole(value)?),
-        };
-        let views = match field("views") {
-            None => Vec::new(),
-            Some(Value::Array(items)) => {
-                let skip = items.len().saturating_sub(MAX_VIEWS_KEPT);
-                let mut views = Vec::with_capacity(items.len() - skip);
-                for item in items.iter().skip(skip) {
-                    in_order(&mut views, whole(item)?);
+        match json::from_text::<Stored>(text) {
+            Ok(stored) if stored.v == RECORD_VERSION => {
+                let skip = stored.views.len().saturating_sub(MAX_VIEWS_KEPT);
+                let mut views = Vec::with_capacity(stored.views.len() - skip);
+                for &t in &stored.views[skip..] {
+                    in_order(&mut views, t);
                 }
-                views
+                Record {
+                    version: RECORD_VERSION,
+                    snooze_until: stored.until,
+                    views,
+                }
             }
-            Some(_) => return None,
-        };
-        Some(Record {
-            version: RECORD_VERSION,
-            snooze_until,
-            views,
-        })
+            _ => Self::default(),
+        }
     }
 
     /// The record as stored: `{"v":1,"until":…,"views":[…]}`.
     pub fn to_json(&self) -> String {
-        let mut text = format!("{{\"v\":{RECORD_VERSION}");
-        if let Some(until) = self.snooze_until {
-            text += &format!(",\"until\":{until}");
-        }
-        let views: Vec<String> = self.views.iter().map(i64::to_string).collect();
-        text += &format!(",\"views\":[{}]}}", views.join(","));
-        text
+        let stored = Stored {
+            v: RECORD_VERSION,
+            until: self.snooze_until,
+            views: self.views.clone(),
+        };
+        serde_json::to_string(&stored).unwrap_or_default()
     }
 
     /// True while "Remind me later" holds: until its end (exclusive). A

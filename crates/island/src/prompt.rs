@@ -3,10 +3,11 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use folio_browser::controls::{arrow_key, cta_url, focus_after, page_url};
+use folio_browser::controls::{arrow_key, page_url};
 use folio_browser::events::Reporter;
-use folio_browser::tracking::{self, ViewTracker};
-use folio_browser::{intl, storage};
+use folio_browser::intl;
+use folio_browser::prompt::Prompt;
+use folio_browser::tracking::ViewTracker;
 use folio_core::island::Props;
 use folio_core::safe_url::ALLOWED_SCHEMES;
 use gloo_events::{EventListener, EventListenerOptions};
@@ -44,11 +45,8 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
         .and_then(|script| script.text_content())
         .unwrap_or_default();
     let props = Props::parse(&props).map_err(|e| JsValue::from_str(&e))?;
-    let (policy, now) = (props.policy, tracking::now());
-    let record = storage::load(&props.campaign);
-    let shows = !record.snoozed(policy, now)
-        && (tracking::seen_this_load(&props.campaign) || record.may_show(policy, now));
-    if !shows {
+    let behaviour = Prompt::new(&props.campaign, props.policy, Reporter::on(host));
+    if !behaviour.shows() {
         return Ok(Island {
             shown: None,
             _listeners: Vec::new(),
@@ -62,15 +60,10 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
     let prompt: DocumentFragment = document
         .import_node_with_deep(&template.content(), true)?
         .unchecked_into();
-    let shown = Rc::new(Shown::new(&prompt, props, Reporter::on(host))?);
+    let shown = Rc::new(Shown::new(&prompt, props, behaviour)?);
     let listeners = shown.listen()?;
     place.append_child(&prompt)?;
-    let watch = ViewTracker::start(
-        shown.aside.clone(),
-        shown.props.campaign.clone(),
-        policy,
-        shown.reporter.clone(),
-    );
+    let watch = shown.behaviour.watch(shown.aside.clone());
     *shown.views.borrow_mut() = watch;
     Ok(Island {
         shown: Some(shown),
@@ -101,7 +94,7 @@ struct Shown {
     /// The call to action's address as the server wrote it.
     href: String,
     selected: Cell<usize>,
-    reporter: Reporter,
+    behaviour: Prompt,
     views: RefCell<Option<ViewTracker>>,
 }
 
@@ -109,7 +102,7 @@ impl Shown {
     /// The prompt in `prompt` (the template's copy), its sums formatted in
     /// the props' language and its chosen amount's parameters on the call
     /// to action.
-    fn new(prompt: &DocumentFragment, props: Props, reporter: Reporter) -> Result<Self, JsValue> {
+    fn new(prompt: &DocumentFragment, props: Props, behaviour: Prompt) -> Result<Self, JsValue> {
         let find = |selector: &str| -> Result<Element, JsValue> {
             prompt
                 .query_selector(selector)?
@@ -154,7 +147,7 @@ impl Shown {
             amounts,
             cta,
             selected: Cell::new(first),
-            reporter,
+            behaviour,
             views: RefCell::new(None),
         };
         shown.select(first);
@@ -201,7 +194,7 @@ impl Shown {
 
     fn url(&self) -> String {
         let amount = self.props.amounts.get(self.selected.get());
-        cta_url(&self.href, amount, &self.props.campaign)
+        self.behaviour.url(&self.href, amount)
     }
 
     /// A key in the radio group: the arrows, Home and End choose.
@@ -214,31 +207,15 @@ impl Shown {
         }
     }
 
-    /// The call to action was followed: `folio:support-click`.
+    /// The call to action was followed.
     fn clicked(&self, _: &Event) {
-        let mut detail = vec![
-            ("campaign", self.props.campaign.as_str().into()),
-            ("url", self.url().into()),
-        ];
         let amount = self.props.amounts.get(self.selected.get());
-        detail.extend(amount.map(|a| ("amount", JsValue::from(a.value))));
-        self.reporter.send("folio:support-click", &detail);
+        self.behaviour.clicked(&self.url(), amount);
     }
 
-    /// "Remind me later": the snooze stored, focus on what follows, the
-    /// prompt gone, `folio:support-dismiss`.
+    /// "Remind me later".
     fn later(&self, event: &Event) {
-        let campaign = &self.props.campaign;
-        let mut record = storage::load(campaign);
-        let until = record.snooze(self.props.policy, tracking::now());
-        storage::save(campaign, &record);
-        focus_after(event);
-        self.take_away();
-        let detail = [
-            ("campaign", campaign.as_str().into()),
-            ("until", intl::iso_time(until).into()),
-        ];
-        self.reporter.send("folio:support-dismiss", &detail);
+        self.behaviour.later(event, || self.take_away());
     }
 
     /// The prompt leaves the page, and its views are no longer watched.

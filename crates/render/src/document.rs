@@ -1,10 +1,13 @@
 //! The four outputs around the rendered article: the embed fragment, the
-//! whole page, plain HTML and the oEmbed response.
+//! whole page and plain HTML, each a view rendered to HTML, and the
+//! oEmbed response, a `serde` type.
 
-use super::{Options, Style, news_article};
-use folio_core::html::{write_attr, write_text};
-use folio_core::json::{self, Value};
-use folio_core::markup::Page as _;
+use leptos::prelude::*;
+use serde::Serialize;
+
+use super::news_article::NewsArticle;
+use super::{Options, Style};
+use folio_core::markup::{Page as _, Server};
 use folio_core::model::Article;
 
 /// The width Folio lays an article out at, at most (`--folio-wide`).
@@ -26,6 +29,44 @@ pub struct Parts<'a> {
     pub options: &'a Options,
 }
 
+/// An oEmbed 1.0 `rich` response.
+#[derive(Serialize)]
+struct Oembed<'a> {
+    version: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    html: String,
+    width: u32,
+    height: u32,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnail_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnail_width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnail_height: Option<u32>,
+}
+
+/// `view` as HTML. Leptos marks where optional parts would go with `<!>`,
+/// which HTML reads as a bogus comment; no text holds one (its `<` is
+/// escaped), so every `<!>` is a marker, and goes.
+pub fn html(view: impl IntoView + 'static) -> String {
+    Owner::new().with(move || view.to_html()).replace("<!>", "")
+}
+
+/// JSON text safe in a `<script>` data block: a `<` (which stands only in
+/// its strings, where `\u003c` reads the same) written so that no text can
+/// end the block.
+fn for_script(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
 impl Parts<'_> {
     /// `<folio-article>` with the article in a declarative shadow root,
     /// styled by `folio.css` or the same sheet inline (a stylesheet the
@@ -34,32 +75,22 @@ impl Parts<'_> {
     /// `folio.js` renders updates from.
     pub fn embed(&self) -> String {
         let options = self.options;
-        let mut out = String::from("<folio-article");
-        if !options.support {
-            write_attr(&mut out, "support", "off");
-        }
-        if let Some(lang) = &options.lang {
-            write_attr(&mut out, "lang", lang);
-        }
-        if let Some(dir) = &options.dir {
-            write_attr(&mut out, "dir", dir);
-        }
-        if options.heading_level != 1 {
-            write_attr(
-                &mut out,
-                "heading-level",
-                &options.heading_level.to_string(),
-            );
-        }
-        out.push_str("><template shadowrootmode=\"open\">");
-        self.stylesheet(&mut out);
-        out.push_str(self.markup);
-        out.push_str("</template><script type=\"application/json\">");
-        // `<` only ever stands inside a JSON string, where `\u003c` reads
-        // the same: no text can close the data block.
-        out.push_str(&self.json.replace('<', "\\u003c"));
-        out.push_str("</script></folio-article>");
-        out
+        let shadow = html(self.stylesheet()) + self.markup;
+        let level = (options.heading_level != 1).then(|| options.heading_level.to_string());
+        let root = leptos::html::template()
+            .attr("shadowrootmode", "open")
+            .inner_html(shadow);
+        html(view! {
+            <folio-article
+                support=(!options.support).then_some("off")
+                lang=options.lang.clone()
+                dir=options.dir.clone()
+                heading-level=level
+            >
+                {root}
+                <script type="application/json" inner_html=for_script(self.json)></script>
+            </folio-article>
+        })
     }
 
     /// A whole page: the article in the light DOM (reader modes and
@@ -67,40 +98,28 @@ impl Parts<'_> {
     /// JSON-LD, the stylesheet, and `folio.js` for the support island.
     pub fn page(&self) -> String {
         let article = self.article;
-        let lang = article.lang.as_deref().unwrap_or("en");
-        let mut out = String::from("<!doctype html>\n<html");
-        write_attr(&mut out, "lang", lang);
-        out.push_str(">\n<head>\n<meta charset=\"utf-8\">\n");
-        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        out.push_str("<title>");
-        write_text(&mut out, &article.headline);
-        out.push_str("</title>\n");
-        if let Some(standfirst) = &article.standfirst {
-            out.push_str("<meta name=\"description\"");
-            write_attr(&mut out, "content", standfirst);
-            out.push_str(">\n");
-        }
-        if let Some(url) = &article.url {
-            out.push_str("<link rel=\"canonical\"");
-            write_attr(
-                &mut out,
-                "href",
-                &folio_core::markup::Server.resolve(url, None),
-            );
-            out.push_str(">\n");
-        }
-        self.stylesheet(&mut out);
-        out.push_str("\n<script type=\"application/ld+json\">");
-        out.push_str(&news_article::json_ld(
-            article,
-            self.options.base.as_deref(),
-        ));
-        out.push_str("</script>\n");
-        self.script(&mut out);
-        out.push_str("\n</head>\n<body class=\"folio-page\">\n<main>");
-        out.push_str(self.markup);
-        out.push_str("</main>\n</body>\n</html>\n");
-        out
+        let ld = serde_json::to_string(&NewsArticle::of(article, self.options.base.as_deref()))
+            .unwrap_or_default();
+        let description = article.standfirst.clone();
+        let canonical = article.url.as_deref().map(|url| Server.resolve(url, None));
+        let document = view! {
+            <html lang=article.lang.clone().unwrap_or_else(|| "en".into())>
+                <head>
+                    <meta charset="utf-8"/>
+                    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                    <title>{article.headline.clone()}</title>
+                    {description.map(|text| view! { <meta name="description" content=text/> })}
+                    {canonical.map(|url| view! { <link rel="canonical" href=url/> })}
+                    {self.stylesheet()}
+                    <script type="application/ld+json" inner_html=for_script(&ld)></script>
+                    {self.script()}
+                </head>
+                <body class="folio-page">
+                    <main inner_html=self.markup.to_string()></main>
+                </body>
+            </html>
+        };
+        format!("<!doctype html>\n{}\n", html(document))
     }
 
     /// The article's markup alone: semantic HTML, the call to action a
@@ -114,44 +133,32 @@ impl Parts<'_> {
     /// authors, publisher and photo.
     pub fn oembed(&self) -> String {
         let article = self.article;
-        let mut html = self.embed();
-        self.script(&mut html);
-        let html = folio_core::html::checked_characters(&html);
-        let number = |n: u32| Value::number(f64::from(n));
+        let html = self.embed() + &html(self.script());
+        // A consumer shows these on its own site: only absolute URLs.
         let absolute = |url: &str| {
-            let url = folio_core::markup::Server.resolve(url, self.options.base.as_deref());
+            let url = Server.resolve(url, self.options.base.as_deref());
             folio_core::url::scheme(&url).is_some().then_some(url)
         };
-        let mut members = vec![
-            ("version", Value::text("1.0")),
-            ("type", Value::text("rich")),
-            ("html", Value::text(&html)),
-            ("width", number(WIDE)),
-            ("height", number(self.estimated_height())),
-            ("title", Value::text(&article.headline)),
-        ];
-        if !article.authors.is_empty() {
-            members.push(("author_name", Value::text(&article.authors.join(", "))));
-        }
-        if let Some(publisher) = &article.publisher {
-            members.push(("provider_name", Value::text(&publisher.name)));
-            if let Some(url) = publisher.url.as_deref().and_then(absolute) {
-                members.push(("provider_url", Value::text(&url)));
-            }
-        }
-        // A consumer shows these on its own site: only absolute URLs.
-        if let Some(image) = &article.image
-            && let (Some(width), Some(height)) = (image.width, image.height)
-            && let Some(src) = absolute(&image.src)
-        {
-            members.push(("thumbnail_url", Value::text(&src)));
-            members.push(("thumbnail_width", number(width)));
-            members.push(("thumbnail_height", number(height)));
-        }
-        let mut out = String::new();
-        json::write(&Value::object(members), &mut out);
-        out.push('\n');
-        out
+        let thumbnail = article
+            .image
+            .as_ref()
+            .and_then(|image| Some((absolute(&image.src)?, image.width?, image.height?)));
+        let publisher = article.publisher.as_ref();
+        let response = Oembed {
+            version: "1.0",
+            kind: "rich",
+            html: folio_core::html::checked_characters(&html).into_owned(),
+            width: WIDE,
+            height: self.estimated_height(),
+            title: &article.headline,
+            author_name: (!article.authors.is_empty()).then(|| article.authors.join(", ")),
+            provider_name: publisher.map(|p| p.name.as_str()),
+            provider_url: publisher.and_then(|p| p.url.as_deref()).and_then(absolute),
+            thumbnail_width: thumbnail.as_ref().map(|t| t.1),
+            thumbnail_height: thumbnail.as_ref().map(|t| t.2),
+            thumbnail_url: thumbnail.map(|t| t.0),
+        };
+        serde_json::to_string(&response).unwrap_or_default() + "\n"
     }
 
     /// A guess at the height the article takes at [`WIDE`] pixels: the
@@ -180,28 +187,24 @@ impl Parts<'_> {
             .min(MAX_HEIGHT)
     }
 
-    /// The stylesheet: a link to `folio.css`, or the sheet itself.
-    fn stylesheet(&self, out: &mut String) {
+    /// The stylesheet: a link to `folio.css`, or the sheet itself
+    /// (verbatim, so that its hash is [`super::style_hash`]'s; the sheet
+    /// holds no `</style`: a test checks).
+    fn stylesheet(&self) -> impl IntoView + use<> {
         match self.options.style {
             Style::Link => {
-                out.push_str("<link rel=\"stylesheet\"");
-                write_attr(out, "href", &format!("{}folio.css", self.options.assets));
-                out.push('>');
+                let href = format!("{}folio.css", self.options.assets);
+                leptos::either::Either::Left(view! { <link rel="stylesheet" href=href/> })
             }
-            // Verbatim, so that its hash is `style_hash`'s (the sheet
-            // holds no `</style`: a test checks).
-            Style::Inline => {
-                out.push_str("<style>");
-                out.push_str(super::stylesheet());
-                out.push_str("</style>");
-            }
+            Style::Inline => leptos::either::Either::Right(
+                view! { <style inner_html=super::stylesheet()></style> },
+            ),
         }
     }
 
     /// The script tag that loads `folio.js`.
-    fn script(&self, out: &mut String) {
-        out.push_str("<script type=\"module\"");
-        write_attr(out, "src", &format!("{}folio.js", self.options.assets));
-        out.push_str("></script>");
+    fn script(&self) -> impl IntoView + use<> {
+        let src = format!("{}folio.js", self.options.assets);
+        view! { <script type="module" src=src></script> }
     }
 }

@@ -23,7 +23,7 @@ pub fn words(code: &str) -> Words {
         "zh" => include_str!("../../../www/locales/zh.json"),
         _ => return Words::english(),
     };
-    Words::parse(text).unwrap_or_default()
+    serde_json::from_str(text).unwrap_or_default()
 }
 
 #[cfg(test)]

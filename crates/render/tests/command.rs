@@ -202,7 +202,7 @@ fn a_base_that_is_not_an_http_url_or_a_path_is_refused() {
             .unwrap();
         assert_eq!(run.status.code(), Some(2), "{base}");
         assert!(
-            stderr(&run).contains("--base must be an http or https URL, or a path"),
+            stderr(&run).contains("for '--base <URL>': must be an http or https URL, or a path"),
             "{}",
             stderr(&run)
         );

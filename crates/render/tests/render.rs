@@ -359,7 +359,9 @@ fn the_command_writes_one_file_per_article_and_names_each_bad_one() {
         .output()
         .unwrap();
     assert_eq!(usage.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&usage.stderr).contains("--dir must be ltr or rtl"));
+    assert!(
+        String::from_utf8_lossy(&usage.stderr).contains("invalid value 'up' for '--dir <DIR>'")
+    );
     let css = folio().arg("stylesheet").output().unwrap();
     assert_eq!(
         String::from_utf8_lossy(&css.stdout),

@@ -90,7 +90,7 @@ fn descriptor(text: &str, unit: char) -> bool {
 fn bad_srcset(written: &str) -> ContentError {
     let problem = Problem::Invalid(format!(
         "must list image candidates each with a width (\"photo-640.jpg 640w\") or each with a density (\"photo@2x.jpg 2x\") (it has \"{}\")",
-        super::decode::excerpt(written.trim())
+        crate::json::excerpt(written.trim())
     ));
     ContentError::new("image.srcset", problem)
 }
