@@ -7,6 +7,7 @@
 
 mod locales;
 mod panics;
+mod shown;
 mod widget;
 
 use wasm_bindgen::prelude::*;

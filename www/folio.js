@@ -261,9 +261,11 @@ function createFolio() {
   }
 
   /**
-   * `content` (in the format `kind` the core found) as Article JSON v1,
-   * through the converter. Resolves to `{ text, body, base, notices }`
-   * or `{ error }`; rejects when the converter cannot be loaded or fails.
+   * `content` (in the format `kind` the core found) as the Article JSON v1
+   * it maps to, through the converter, with where each field came from:
+   * resolves to `{ text, body, base, origins, notices }` or `{ error }`;
+   * rejects when the converter cannot be loaded or fails. The core checks
+   * the mapping, once, and names a bad field by its source path.
    */
   async function convert(content, kind) {
     const reason = (error) => error?.message ?? error;
@@ -275,12 +277,15 @@ function createFolio() {
     }
     let result;
     try {
-      result = JSON.parse(module.convert(content.text, content.base ?? undefined, kind));
+      result = module.convert(content.text, content.base ?? undefined, kind);
+      if (result.errorMessage !== undefined) return { error: { message: result.errorMessage, path: result.errorPath } };
+      const origins = result.origins === undefined ? undefined : JSON.parse(result.origins);
+      return { text: result.article, body: null, base: content.base, origins, notices: JSON.parse(result.notices) };
     } catch (error) {
       throw new Error(`The converter module failed on this article (${reason(error)}).`);
+    } finally {
+      result?.free();
     }
-    if (result.error) return { error: result.error };
-    return { text: JSON.stringify(result.article), body: null, base: content.base, notices: result.notices };
   }
 
   /**
@@ -427,7 +432,7 @@ function createFolio() {
         for (const detail of article.notices ?? []) {
           this.#host.dispatchEvent(event("folio:notice", detail));
         }
-        const forced = article.notices ? { ...options, format: "folio" } : options;
+        const forced = article.origins ? { ...options, format: "folio", origins: article.origins } : options;
         const needed = this.#widget.render(article.text, article.body, article.base, forced);
         if (!needed) return;
         await loadLocale(core, needed);

@@ -12,95 +12,18 @@ use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRoot
 
 use super::locales::{locale_for, locale_or_formats};
 use super::panics;
+use super::shown::{Failure, Pending, Shown, option_text};
 use crate::STYLESHEET;
-use crate::components::{Article, Cause, Choice, ErrorView, Retry};
+use crate::components::{Article, Cause, Choice, ErrorView};
 use folio_browser::events::Reporter;
 use folio_core::error::{ContentError, Problem};
 use folio_core::format::Format;
 use folio_core::locale::{self, Locale};
 use folio_core::model;
 
-/// A text option of `options`, unless empty.
-fn option_text(options: &JsValue, key: &str) -> Option<String> {
-    js_sys::Reflect::get(options, &key.into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .filter(|v| !v.is_empty())
-}
-
 /// How many widgets are alive on the page.
 pub fn live() -> u32 {
     LIVE.get()
-}
-
-/// Why a widget shows its error state, and what "Try again" calls.
-#[derive(Clone)]
-struct Failure {
-    cause: Cause,
-    reason: String,
-    retry: Option<Retry>,
-}
-
-/// What a widget shows once the locale it waits for is loaded.
-enum Pending {
-    Article(Arc<model::Article>, Shown),
-    Error(ContentError, Shown),
-}
-
-impl Pending {
-    /// The host's UI language.
-    fn ui(&self) -> Option<&str> {
-        match self {
-            Pending::Article(_, shown) | Pending::Error(_, shown) => shown.ui.as_deref(),
-        }
-    }
-
-    /// The article's language (none for content that could not be read).
-    fn lang(&self) -> Option<&str> {
-        match self {
-            Pending::Article(article, ..) => article.lang.as_deref(),
-            Pending::Error(..) => None,
-        }
-    }
-}
-
-/// How an article is shown: where it came from, whether the prompt shows,
-/// the host's UI language and direction, and the headline's level.
-#[derive(Clone)]
-struct Shown {
-    base: Option<String>,
-    support: bool,
-    ui: Option<String>,
-    dir: Option<String>,
-    level: u8,
-}
-
-impl Shown {
-    /// Reads `{ support, lang, dir, headingLevel }` as `folio.js` passes
-    /// them from attributes or options, each optional: `dir` counts only as
-    /// `ltr` or `rtl` (any case), the level only as a whole 1 to 6.
-    fn read(base: Option<String>, options: &JsValue) -> Self {
-        let get = |key: &str| js_sys::Reflect::get(options, &key.into()).ok();
-        let text = |key: &str| {
-            get(key)
-                .and_then(|v| v.as_string())
-                .filter(|v| !v.is_empty())
-        };
-        let level = get("headingLevel").and_then(|v| v.as_f64()).unwrap_or(1.0);
-        Self {
-            base,
-            support: get("support").and_then(|v| v.as_bool()).unwrap_or(true),
-            ui: text("lang"),
-            dir: text("dir")
-                .map(|d| d.to_ascii_lowercase())
-                .filter(|d| d == "ltr" || d == "rtl"),
-            level: if (1.0..=6.0).contains(&level) && level.fract() == 0.0 {
-                level as u8
-            } else {
-                1
-            },
-        }
-    }
 }
 
 /// What is mounted in a widget's shadow root, and the signals it reads.
@@ -157,13 +80,16 @@ impl Widget {
     /// into JSON nor read back out of it. `base` is the URL it came from
     /// (relative links and images resolve against it). The JSON is Article
     /// JSON v1: other formats go through the converter module first (see
-    /// [`converter_for`]). `options` is
-    /// `{ support, lang, dir, headingLevel, format }`: `support` false hides the
-    /// prompt and banner; `lang` is the host's UI language and `dir` its
-    /// direction, when it sets them; `headingLevel` the headline's level
-    /// (1 unless given); `format` is the format the content was forced to
-    /// (only `folio` is read here). Bad content renders the error state and sends
-    /// `folio:error`.
+    /// [`converter_for`](super::converter_for)). `options` is
+    /// `{ support, lang, dir, headingLevel, format, origins }`: `support`
+    /// false hides the prompt and banner; `lang` is the host's UI language
+    /// and `dir` its direction, when it sets them; `headingLevel` the
+    /// headline's level (1 unless given); `format` is the format the
+    /// content was forced to (only `folio` is read here); `origins`, for
+    /// the converter's mapping of another format, is its list of
+    /// `[folioPath, sourcePath]`, by which a bad field is named (the
+    /// source was held to the limits as it was read). Bad content renders
+    /// the error state and sends `folio:error`.
     ///
     /// Returns the code of a locale the page has not loaded yet, having
     /// rendered nothing: add it ([`add_locale`]), then call
@@ -187,7 +113,14 @@ impl Widget {
                 };
                 Err(ContentError::new("format", Problem::Invalid(problem)))
             }
-            _ => model::parse_with_body(json, body.as_deref()),
+            // The converter's mapping of another format: checked here,
+            // once, a bad field named by its source path.
+            _ => match js_sys::Reflect::get(options, &"origins".into()) {
+                Ok(origins) if origins.is_array() => {
+                    model::parse_mapped(json, &pairs(&origins.into()))
+                }
+                _ => model::parse_with_body(json, body.as_deref()),
+            },
         };
         let shown = Shown::read(base, options);
         let pending = match read {
@@ -473,6 +406,17 @@ impl Widget {
         let reporter = Reporter::on(self.host.clone());
         wasm_bindgen_futures::spawn_local(async move { reporter.send(name, &detail) });
     }
+}
+
+/// A list of `[folioPath, sourcePath]` pairs from JavaScript (the
+/// converter's origins) as Rust's; anything else in it is skipped.
+fn pairs(list: &js_sys::Array) -> Vec<(String, String)> {
+    list.iter()
+        .filter_map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
 }
 
 /// Sets `signal` to `value` unless it holds it already (so that nothing

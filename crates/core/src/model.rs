@@ -14,7 +14,7 @@ use crate::error::ContentError;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use decode::{from_value, parse, parse_with_body};
+pub use decode::{from_value, locate, parse, parse_mapped, parse_with_body};
 pub use validate::is_language;
 
 /// A news article, as a publisher sends it.

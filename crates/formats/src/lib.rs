@@ -70,30 +70,55 @@ pub fn read(
 }
 
 /// An ANS or JSON-LD document (or a page's JSON-LD) as the Article JSON v1
-/// text it maps to, checked, with what was left out: what the converter
-/// module hands the widget. Article JSON v1 comes back as it is.
+/// tree it maps to, not checked (the widget's core checks it once, with
+/// [`model::parse_mapped`], naming a bad field by its path in the source
+/// through `origins`), with what was left out: what the converter module
+/// hands the widget. Article JSON v1 comes back as it is, unread. The
+/// source is held to the limits here; a syntax error or a document of no
+/// known format is an error.
 pub fn convert(
     text: &str,
     format: Option<Format>,
     base: Option<&str>,
 ) -> Result<Converted, ContentError> {
-    match map(text, None, format, base)? {
-        Mapped::Folio(_) => Ok(Converted {
-            json: text.to_string(),
-            format: Format::Folio,
-            notices: Vec::new(),
-        }),
-        Mapped::Other(out, format) => out.convert(format),
+    let as_it_is = || Converted {
+        json: text.to_string(),
+        format: Format::Folio,
+        origins: Vec::new(),
+        notices: Vec::new(),
+    };
+    if format == Some(Format::Folio) {
+        return Ok(as_it_is());
     }
+    if text.trim_start().starts_with('<') && matches!(format, None | Some(Format::JsonLd)) {
+        return Ok(page::map(text, base)?.mapped(Format::JsonLd));
+    }
+    folio_core::limits::check(text)?;
+    let value = parse(text)?;
+    let format = match format {
+        Some(format) => format,
+        None => detect(&value).ok_or_else(unknown)?,
+    };
+    let root = Node::root(&value, String::new());
+    let mut out = Out::default();
+    match format {
+        Format::Folio => return Ok(as_it_is()),
+        Format::Ans => ans::story(&root, base, &mut out)?,
+        Format::JsonLd => jsonld::document(&root, base, &mut out)?,
+    }
+    Ok(out.mapped(format))
 }
 
 /// An article converted to Article JSON v1 by [`convert`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Converted {
-    /// The Article JSON v1 text.
+    /// The Article JSON v1 text (not checked yet).
     pub json: String,
     /// The format it was read from.
     pub format: Format,
+    /// Where each field of it came from: its path in Article JSON v1 and
+    /// in the source (`("image.src", "promo_items.basic.url")`).
+    pub origins: Vec<(String, String)>,
     /// What was left out of it.
     pub notices: Vec<Notice>,
 }
@@ -333,54 +358,32 @@ impl<'a> Out<'a> {
         });
     }
 
-    /// Checks the tree built as Article JSON v1, naming errors by source
-    /// path: the article, its JSON text (within the limits the core reads,
-    /// since escaping grows text), and what was left out.
-    fn checked(self) -> Result<(Article, String, Vec<Notice>), ContentError> {
-        let tree = Value::Object(self.members);
-        let origins = self.origins;
-        let article = model::from_value(&tree).map_err(|error| locate(error, &origins))?;
+    /// The tree built, as the Article JSON v1 text the widget reads, with
+    /// where each field came from and what was left out.
+    fn mapped(self, format: Format) -> Converted {
         let mut json = String::new();
-        json::write(&tree, &mut json);
-        folio_core::limits::check(&json).map_err(|error| locate(error, &origins))?;
-        Ok((article, json, self.notices))
-    }
-
-    /// The tree built, as the Article JSON v1 text the widget reads.
-    fn convert(self, format: Format) -> Result<Converted, ContentError> {
-        let (_, json, notices) = self.checked()?;
-        Ok(Converted {
+        json::write(&Value::Object(self.members), &mut json);
+        let origins = self.origins.into_iter();
+        Converted {
             json,
             format,
-            notices,
-        })
+            origins: origins.map(|(f, from)| (f.to_string(), from)).collect(),
+            notices: self.notices,
+        }
     }
 
-    /// The tree built, decoded.
+    /// The tree built, decoded and checked, its errors named by source
+    /// path.
     fn finish(self, format: Format) -> Result<Read, ContentError> {
-        let (article, _, notices) = self.checked()?;
+        let tree = Value::Object(self.members);
+        let origins: Vec<(String, String)> = (self.origins.into_iter())
+            .map(|(f, from)| (f.to_string(), from))
+            .collect();
+        let article = model::from_value(&tree).map_err(|error| model::locate(error, &origins))?;
         Ok(Read {
             article,
             format,
-            notices,
+            notices: self.notices,
         })
     }
-}
-
-/// `error` with its Folio path turned into the source path it came from.
-fn locate(mut error: ContentError, origins: &[(&'static str, String)]) -> ContentError {
-    let found = origins
-        .iter()
-        .filter(|(field, _)| {
-            error.path == *field
-                || error
-                    .path
-                    .strip_prefix(field)
-                    .is_some_and(|rest| rest.starts_with(['.', '[']))
-        })
-        .max_by_key(|(field, _)| field.len());
-    if let Some((field, from)) = found {
-        error.path = format!("{from}{}", &error.path[field.len()..]);
-    }
-    error
 }

@@ -1,42 +1,21 @@
 //! `folio render`: each output holds what the reader should get, the
 //! embed keeps the article's JSON intact, the page carries the JSON-LD
 //! search engines read, the plain output holds no script, and the
-//! command renders many files with an error per bad one. Every output is
-//! checked by the Nu HTML checker (npm `vnu-jar`, on Java).
+//! command renders many files with an error per bad one (the Nu HTML
+//! checker reads every output in `validity.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
 
-#[path = "shared/nu.rs"]
-mod nu;
-use nu::validate;
+#[path = "shared/outputs.rs"]
+mod outputs;
+use outputs::{file, rendered, styled};
 
 use folio_core::island::Props;
 use folio_core::model;
 use folio_core::schedule::Policy;
-use folio_render::{Options, Output, Style, render, style_hash};
+use folio_render::{Output, Style, style_hash};
 use serde_json::Value;
-
-fn file(path: &str) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn rendered(text: &str, output: Output) -> String {
-    styled(text, output, Style::Link)
-}
-
-fn styled(text: &str, output: Output, style: Style) -> String {
-    let options = Options {
-        output,
-        style,
-        assets: "https://cdn.example/folio/".into(),
-        base: Some("https://news.example/sample/article.json".into()),
-        ..Options::default()
-    };
-    render(text, &options)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .text
-}
 
 /// The text between `start` and the next `end` after it.
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
@@ -408,64 +387,4 @@ fn the_inline_stylesheet_is_the_sheet_itself_and_the_readme_publishes_its_hash()
         readme.contains(&published),
         "README.md publishes this stylesheet's hash: `{published}`"
     );
-}
-
-#[test]
-fn every_output_is_valid_html() {
-    let dir = std::env::temp_dir().join(format!("folio-valid-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let document = |body: &str| {
-        format!(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title></head><body>{body}</body></html>"
-        )
-    };
-    let mut files = Vec::new();
-    for sample in [
-        "article",
-        "brief",
-        "article.ar",
-        "article.ans",
-        "article.jsonld",
-    ] {
-        let text = file(&format!("../../www/sample/{sample}.json"));
-        let oembed: Value = serde_json::from_str(&rendered(&text, Output::Oembed)).unwrap();
-        let outputs = [
-            ("embed", document(&rendered(&text, Output::Embed))),
-            ("page", rendered(&text, Output::Page)),
-            ("plain", document(&rendered(&text, Output::Plain))),
-            ("oembed", document(oembed["html"].as_str().unwrap())),
-        ];
-        let oembed_inline: Value =
-            serde_json::from_str(&styled(&text, Output::Oembed, Style::Inline)).unwrap();
-        let inline = [
-            (
-                "embed-inline",
-                document(&styled(&text, Output::Embed, Style::Inline)),
-            ),
-            ("page-inline", styled(&text, Output::Page, Style::Inline)),
-            (
-                "oembed-inline",
-                document(oembed_inline["html"].as_str().unwrap()),
-            ),
-        ];
-        for (name, html) in outputs.into_iter().chain(inline) {
-            let path = dir.join(format!("{sample}.{name}.html"));
-            std::fs::write(&path, html).unwrap();
-            files.push(path);
-        }
-    }
-    let messages = validate(&files);
-    let _ = std::fs::remove_dir_all(&dir);
-    assert_eq!(messages, Vec::<String>::new(), "the checker's messages");
-}
-
-#[test]
-fn the_checker_finds_mistakes() {
-    let dir = std::env::temp_dir().join(format!("folio-invalid-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("bad.html");
-    std::fs::write(&path, "<!doctype html><html lang=\"en\"><head><title>t</title></head><body><img src=\"a.png\" sizes=\"100vw\"></body></html>").unwrap();
-    let messages = validate(std::slice::from_ref(&path));
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(messages.iter().any(|m| m.contains("sizes")), "{messages:?}");
 }

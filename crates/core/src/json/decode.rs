@@ -97,6 +97,19 @@ pub struct Decoder<'v, 'a> {
 }
 
 impl<'v, 'a> Decoder<'v, 'a> {
+    /// This object's members, or the error that it is no object.
+    #[inline(never)]
+    fn members(&self) -> Result<Members<'v, 'a, '_>, DecodeError> {
+        match self.value {
+            Value::Object(members) => Ok(Members {
+                members: members.iter(),
+                path: &self.path,
+                next: None,
+            }),
+            _ => Err(self.wrong_type("an object")),
+        }
+    }
+
     /// `value` at `path`.
     pub fn child(value: &'v Value<'a>, path: String) -> Self {
         Self { value, path }
@@ -228,19 +241,9 @@ impl<'de> Deserializer<'de> for Decoder<'_, '_> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
-        let Value::Object(members) = self.value else {
-            return Err(self.wrong_type("an object"));
-        };
-        let path = self.path.as_str();
-        let access = Members {
-            members: members.iter(),
-            path,
-            next: None,
-        };
-        visitor.visit_map(access).map_err(|error| match error.1 {
-            Located::Whole => error,
-            Located::FieldOnly => DecodeError::at(join(path, &error.0.path), error.0.problem),
-        })
+        let access = self.members()?;
+        let path = access.path;
+        visitor.visit_map(access).map_err(|error| error.under(path))
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -299,20 +302,49 @@ impl<'de> de::MapAccess<'de> for Members<'_, '_, '_> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, DecodeError> {
-        let Some((key, value)) = self.members.next() else {
-            return Ok(None);
-        };
-        self.next = Some((value, join(self.path, key)));
-        seed.deserialize(key.as_ref().into_deserializer()).map(Some)
+        match self.advance() {
+            Some(key) => seed.deserialize(key.into_deserializer()).map(Some),
+            None => Ok(None),
+        }
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(
         &mut self,
         seed: V,
     ) -> Result<V::Value, DecodeError> {
+        seed.deserialize(self.value()?)
+    }
+}
+
+// The work of a map that does not depend on the type read, kept out of
+// the generic functions above, which are made once for each type.
+impl<'v, 'a> Members<'v, 'a, '_> {
+    /// The next member's key; its value is held for [`Members::value`].
+    #[inline(never)]
+    fn advance(&mut self) -> Option<&'v str> {
+        let (key, value) = self.members.next()?;
+        self.next = Some((value, join(self.path, key)));
+        Some(key.as_ref())
+    }
+
+    /// The value of the key just read, with its path.
+    #[inline(never)]
+    fn value(&mut self) -> Result<Decoder<'v, 'a>, DecodeError> {
         match self.next.take() {
-            Some((value, path)) => seed.deserialize(Decoder::child(value, path)),
+            Some((value, path)) => Ok(Decoder::child(value, path)),
             None => Err(de::Error::custom("a value without a key")),
+        }
+    }
+}
+
+impl DecodeError {
+    /// The error, its path whole: an error the derive made names only its
+    /// field, which goes under the object's `path`.
+    #[inline(never)]
+    fn under(self, path: &str) -> Self {
+        match self.1 {
+            Located::Whole => self,
+            Located::FieldOnly => DecodeError::at(join(path, &self.0.path), self.0.problem),
         }
     }
 }

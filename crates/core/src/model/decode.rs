@@ -44,6 +44,36 @@ pub fn parse_with_body(text: &str, body: Option<&str>) -> Read<Article> {
     from_value(&value)
 }
 
+/// Decodes and checks the Article JSON v1 another format was mapped to
+/// (by the converter module), naming a bad field by its path in the
+/// source through `origins` (`("image.src", "promo_items.basic.url")`).
+/// The source was held to the limits when it was read; this text, its
+/// mapping, is not held to them again.
+pub fn parse_mapped(text: &str, origins: &[(String, String)]) -> Read<Article> {
+    let value =
+        json::parse(text).map_err(|error| ContentError::new("", Problem::Syntax(error.message)))?;
+    from_value(&value).map_err(|error| locate(error, origins))
+}
+
+/// `error` with its Folio path turned into the source path it came from
+/// (the longest field of `origins` it is at or under).
+pub fn locate(mut error: ContentError, origins: &[(String, String)]) -> ContentError {
+    let found = origins
+        .iter()
+        .filter(|(field, _)| {
+            error.path == *field
+                || error
+                    .path
+                    .strip_prefix(field.as_str())
+                    .is_some_and(|rest| rest.starts_with(['.', '[']))
+        })
+        .max_by_key(|(field, _)| field.len());
+    if let Some((field, from)) = found {
+        error.path = format!("{from}{}", &error.path[field.len()..]);
+    }
+    error
+}
+
 /// Decodes and checks an article from its JSON tree (read by
 /// [`crate::json`], or built from another format by Folio's converters).
 pub fn from_value(value: &Value) -> Read<Article> {

@@ -1,0 +1,75 @@
+//! Every output `folio render` writes, of five samples and with the
+//! stylesheet linked or inline, is valid HTML to the Nu HTML checker (npm
+//! `vnu-jar`, on Java), and the checker does find mistakes.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "shared/nu.rs"]
+mod nu;
+use nu::validate;
+
+#[path = "shared/outputs.rs"]
+mod outputs;
+use outputs::{file, rendered, styled};
+
+use folio_render::{Output, Style};
+use serde_json::Value;
+
+#[test]
+fn every_output_is_valid_html() {
+    let dir = std::env::temp_dir().join(format!("folio-valid-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let document = |body: &str| {
+        format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title></head><body>{body}</body></html>"
+        )
+    };
+    let mut files = Vec::new();
+    for sample in [
+        "article",
+        "brief",
+        "article.ar",
+        "article.ans",
+        "article.jsonld",
+    ] {
+        let text = file(&format!("../../www/sample/{sample}.json"));
+        let oembed: Value = serde_json::from_str(&rendered(&text, Output::Oembed)).unwrap();
+        let outputs = [
+            ("embed", document(&rendered(&text, Output::Embed))),
+            ("page", rendered(&text, Output::Page)),
+            ("plain", document(&rendered(&text, Output::Plain))),
+            ("oembed", document(oembed["html"].as_str().unwrap())),
+        ];
+        let oembed_inline: Value =
+            serde_json::from_str(&styled(&text, Output::Oembed, Style::Inline)).unwrap();
+        let inline = [
+            (
+                "embed-inline",
+                document(&styled(&text, Output::Embed, Style::Inline)),
+            ),
+            ("page-inline", styled(&text, Output::Page, Style::Inline)),
+            (
+                "oembed-inline",
+                document(oembed_inline["html"].as_str().unwrap()),
+            ),
+        ];
+        for (name, html) in outputs.into_iter().chain(inline) {
+            let path = dir.join(format!("{sample}.{name}.html"));
+            std::fs::write(&path, html).unwrap();
+            files.push(path);
+        }
+    }
+    let messages = validate(&files);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(messages, Vec::<String>::new(), "the checker's messages");
+}
+
+#[test]
+fn the_checker_finds_mistakes() {
+    let dir = std::env::temp_dir().join(format!("folio-invalid-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.html");
+    std::fs::write(&path, "<!doctype html><html lang=\"en\"><head><title>t</title></head><body><img src=\"a.png\" sizes=\"100vw\"></body></html>").unwrap();
+    let messages = validate(std::slice::from_ref(&path));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(messages.iter().any(|m| m.contains("sizes")), "{messages:?}");
+}
