@@ -13,7 +13,7 @@
 //! [`parse`] reads text into a [`Value`] tree; [`from_value`] reads a
 //! tree into any `serde` type, naming the path of every bad field (the
 //! model, a pre-rendered prompt's props, the stored record, the locale
-//! files all go through it); [`write`] writes a tree back.
+//! files all go through it); [`write()`] writes a tree back.
 
 mod decode;
 mod number;

@@ -1,6 +1,5 @@
-//! The article formats Folio reads: its own Article JSON v1, Arc XP ANS
-//! stories ([`ans`]) and schema.org JSON-LD ([`jsonld`], also read out of
-//! an HTML page by [`page`]).
+//! The article formats Folio reads besides its own Article JSON v1: Arc XP
+//! ANS stories and schema.org JSON-LD (also read out of an HTML page).
 //!
 //! A document's format is detected (or forced); ANS and JSON-LD are mapped
 //! onto an Article JSON v1 tree that then passes the same decoding and the

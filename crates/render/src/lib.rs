@@ -6,6 +6,8 @@
 //! [`Output`] names the four shapes: a `<folio-article>` holding a
 //! declarative shadow root, a whole page with the article in its light
 //! DOM, plain semantic HTML for feeds and e-mail, and an oEmbed response.
+//! The `folio` command (`src/main.rs`) writes them.
+#![deny(missing_docs)]
 
 mod document;
 mod locales;
