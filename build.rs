@@ -8,11 +8,12 @@ use std::fs;
 use std::path::Path;
 
 /// The components' CSS, in cascade order.
-const SHEETS: [&str; 4] = [
+const SHEETS: [&str; 5] = [
     "src/components/article.css",
     "src/components/figure.css",
     "src/components/support.css",
     "src/components/states.css",
+    "src/components/frame.css",
 ];
 
 fn main() {

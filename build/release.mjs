@@ -30,6 +30,7 @@ const ISLAND_INTEGRITY = 'const ISLAND_INTEGRITY = "";';
 const FILES = [
   "folio.js",
   "folio.css",
+  "folio-frame.js",
   "core/folio.js",
   "core/folio_bg.wasm",
   "core/folio-converter.js",
@@ -37,8 +38,8 @@ const FILES = [
   "core/folio-island.js",
   "core/folio-island_bg.wasm",
 ];
-/** The wasm-bindgen modules folio.js imports. */
-const MODULES = ["core/folio.js", "core/folio-converter.js", "core/folio-island.js"];
+/** The wasm-bindgen modules folio.js imports, and the frame document's script. */
+const MODULES = ["core/folio.js", "core/folio-converter.js", "core/folio-island.js", "folio-frame.js"];
 
 async function minified(source) {
   const { code } = await minify(source, {

@@ -5,11 +5,12 @@
 use folio::STYLESHEET;
 
 /// The components' CSS as written, in cascade order.
-const SOURCES: [&str; 4] = [
+const SOURCES: [&str; 5] = [
     include_str!("../src/components/article.css"),
     include_str!("../src/components/figure.css"),
     include_str!("../src/components/support.css"),
     include_str!("../src/components/states.css"),
+    include_str!("../src/components/frame.css"),
 ];
 
 /// The source with its comments taken out.
@@ -51,8 +52,8 @@ fn keeps_the_spaces_that_mean_something() {
     for kept in [
         "\"Times New Roman\"",
         "content:\" →\"",
-        ":host([theme=\"dark\"]) .folio-root{",
-        ".folio-page .folio-root{",
+        ":host([theme=\"dark\"]) .folio-root,",
+        "[data-theme=\"dark\"] > .folio-page .folio-root{",
         "font:400 17px/1.6 var(--_serif)",
     ] {
         assert!(

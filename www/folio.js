@@ -199,8 +199,9 @@ function createFolio() {
    * life, their events sent on `host`: after the first paint, the island
    * is loaded when the browser is idle, and each prompt (which the server
    * wrote into its place) shown when the place comes within ISLAND_MARGIN
-   * below the viewport, so that it is in place, and shifts nothing the
-   * reader sees, before the reader gets there. Returns the function that
+   * below the viewport (in a frame, once the browser is idle), so that it
+   * is in place, and shifts nothing the reader sees, before the reader
+   * gets there. Returns the function that
    * takes them away again.
    */
   function wakeIslands(root, host) {
@@ -237,7 +238,11 @@ function createFolio() {
       if (asleep) return;
       const later = globalThis.requestIdleCallback ?? ((work) => setTimeout(work, 200));
       later(() => void loadIsland().catch(() => {}));
-      for (const place of places) observer.observe(place);
+      // In a frame the margin may not apply (a frame on another site has
+      // none), and a prompt woken on sight shifts what the reader sees:
+      // there, every prompt wakes once the browser is idle.
+      if (window.parent !== window) later(() => places.forEach((place) => void render(place)));
+      else for (const place of places) observer.observe(place);
     });
     return () => {
       asleep = true;

@@ -61,14 +61,15 @@ impl PartialEq for Rendered {
 impl Rendered {
     /// `article` with its body rendered under a headline of `level`.
     fn new(article: Arc<model::Article>, level: u8, previous: Option<&Self>) -> Self {
+        let text = |a: &model::Article| a.body.clone().unwrap_or_default();
         let body = match previous {
             Some(previous) if previous.article.body == article.body => previous.body.clone(),
             Some(previous) => Arc::new(markdown::rerender(
                 &previous.body,
-                &previous.article.body,
-                &article.body,
+                &text(&previous.article),
+                &text(&article),
             )),
-            None => Arc::new(markdown::render_under(&article.body, level)),
+            None => Arc::new(markdown::render_under(&text(&article), level)),
         };
         Self { article, body }
     }
@@ -92,6 +93,12 @@ impl Rendered {
 /// controls' names) are `locale`'s, English unless given; words the
 /// article gives always win. The article runs in the direction of its
 /// `lang` (right to left for Arabic, Hebrew, Persian…) unless `dir` says.
+///
+/// A card stands for the article where its whole text is not shown: the
+/// header and photo, the first `teaser` paragraphs, "Continue reading at
+/// {publisher}" linking to its `url`, then the support prompt (no
+/// banner). An article without a `body` is always a card, of none of its
+/// paragraphs and no prompt.
 #[component]
 pub fn Article(
     /// The checked article (see [`folio_core::model::parse`]).
@@ -122,6 +129,9 @@ pub fn Article(
     /// server's place for the support island).
     #[prop(optional)]
     prompt_slot: Option<PromptSlot>,
+    /// Show the article as a card of its first `teaser` paragraphs.
+    #[prop(default = None)]
+    teaser: Option<usize>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Article>::new();
     // Handed to the prompt, not provided: a component has no owner of its
@@ -146,8 +156,10 @@ pub fn Article(
         Memo::new(move |_| article.with(|a| Credits::of(a, &locale)))
     };
     let image = Memo::new(move |_| article.with(|a| a.image.clone()));
+    // A card: how many paragraphs it shows (see above).
+    let card = Memo::new(move |_| article.with(|a| teaser.or(a.body.is_none().then_some(0))));
     let block = move || match support.get() {
-        true => article.with(|a| a.support.clone().and_then(Result::ok)),
+        true => article.with(|a| a.body.as_ref().and(a.support.clone()?.ok())),
         false => None,
     };
     let link = |slice: fn(&model::Article, bool) -> Option<Link>| {
@@ -163,11 +175,24 @@ pub fn Article(
             href: banner.href.clone(),
         })
     });
-    // The same type as the banner's memo, so that it costs no code of its own.
+    // The same type as the banner's memo, so that it costs no code of its
+    // own. A card continues at the article's own address.
     let read_more = {
         let words = locale.words.clone();
         Memo::new(move |_| {
             article.with(|a| {
+                if let (Some(_), Some(url)) = (card.get(), &a.url) {
+                    let label = match &a.publisher {
+                        Some(publisher) => {
+                            words.fill(Word::ContinueAt, "publisher", &publisher.name)
+                        }
+                        None => words.get(Word::ContinueReading).into(),
+                    };
+                    return Some(Link {
+                        label,
+                        href: url.clone(),
+                    });
+                }
                 let link = a.read_more.as_ref()?;
                 Some(Link {
                     label: link
@@ -202,15 +227,19 @@ pub fn Article(
             level,
         ))
     });
-    // The body before the prompt, and after it.
+    // The body before the prompt, and after it; a card's paragraphs.
     let run = move |before: bool| {
         Memo::new(move |_| {
             let after = prompt.with(|p| p.as_ref().and_then(|p| p.support.after_paragraph));
+            let teaser = card.get();
             rendered.with(|r| {
-                let split = r.body.position_after_paragraph(after);
-                let range = match before {
-                    true => 0..split,
-                    false => split..r.body.blocks.len(),
+                let split = r
+                    .body
+                    .position_after_paragraph(teaser.map(|n| n as u64).or(after));
+                let range = match (before, teaser) {
+                    (true, _) => 0..split,
+                    (false, Some(_)) => split..split,
+                    (false, None) => split..r.body.blocks.len(),
                 };
                 BlockRun {
                     document: r.body.clone(),
@@ -222,15 +251,23 @@ pub fn Article(
     };
 
     let banner_label = locale.words.get(Word::Support).to_string();
+    let banner = move || banner.get().filter(|_| card.get().is_none());
+    // A card continues before its prompt; an article, after its body.
+    let more = move || {
+        read_more
+            .get()
+            .map(|link| view! { <ReadMore link base=base.get()/> })
+    };
     view! {
         <article class="folio" lang=move || lang.get() dir=direction node_ref=node>
-            {move || banner.get().map(|link| view! { <Banner link base=base.get() label=banner_label.clone()/> })}
+            {move || banner().map(|link| view! { <Banner link base=base.get() label=banner_label.clone()/> })}
             <Header kicker headline standfirst credits level/>
             {move || image.get().map(|image| view! { <HeroFigure image base=base.get()/> })}
             <MarkdownBody run=run(true) class="folio-body"/>
+            {move || card.get().and_then(|_| more())}
             {move || prompt.get().map(|campaign| prompt_view(campaign, prompt_slot.clone(), &reporter, &choice))}
             <MarkdownBody run=run(false) class="folio-body"/>
-            {move || read_more.get().map(|link| view! { <ReadMore link base=base.get()/> })}
+            {move || card.get().map_or_else(more, |_| None)}
         </article>
     }
 }

@@ -1,4 +1,5 @@
-//! The "Read more" link after the article.
+//! The link after the article: "Read more", or a card's "Continue
+//! reading at {publisher}".
 
 use leptos::prelude::*;
 

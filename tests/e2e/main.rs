@@ -22,4 +22,5 @@ mod package;
 mod prerender;
 mod rtl;
 mod support;
+mod wordpress;
 mod xss;

@@ -67,6 +67,12 @@ async fn no_vector_runs_script_or_leaves_markup_outside_the_allowed_set() {
 /// Where every placement's article is said to come from.
 const BASE: &str = "https://news.example/sample/article.json";
 
+/// Where the placements' frame documents are said to be served.
+const FRAME_SRC: &str = "https://news.example/sample/article.frame.html";
+
+/// Where the placements' oEmbed responses are said to be served.
+const OEMBED_URL: &str = "https://news.example/sample/article.oembed.json";
+
 /// Live pages fetch images from their own origin only: a payload's
 /// host does not resolve here, and the page would wait for it. Scripts
 /// stay unrestricted, so that a payload that could run would.
@@ -151,21 +157,32 @@ async fn no_vector_survives_folio_render_in_any_output() {
             ("embed", Output::Embed),
             ("page", Output::Page),
             ("plain", Output::Plain),
+            ("iframe", Output::Iframe),
+            ("oembed", Output::Oembed),
         ] {
             let options = Options {
                 output,
                 assets: format!("{origin}/"),
                 base: Some(BASE.into()),
+                iframe_src: (output == Output::Oembed).then(|| FRAME_SRC.into()),
+                oembed_url: (output == Output::Page).then(|| OEMBED_URL.into()),
                 ..Options::default()
             };
             match render(&text, &options) {
                 Ok(rendered) => {
+                    let html = match kind {
+                        "oembed" => {
+                            let response: Value = serde_json::from_str(&rendered.text).unwrap();
+                            response["html"].as_str().unwrap().to_string()
+                        }
+                        _ => rendered.text,
+                    };
                     match kind {
-                        "embed" => embeds.push(rendered.text.clone()),
-                        "page" => documents.push(rendered.text.clone()),
+                        "embed" => embeds.push(html.clone()),
+                        "page" | "iframe" => documents.push(html.clone()),
                         _ => {}
                     }
-                    outputs.push(json!({ "id": id, "kind": kind, "html": rendered.text }));
+                    outputs.push(json!({ "id": id, "kind": kind, "html": html }));
                 }
                 Err(_) => refused += 1,
             }
@@ -180,13 +197,18 @@ async fn no_vector_survives_folio_render_in_any_output() {
     let planted = json!([
         { "id": "planted", "kind": "embed", "html": "<folio-article><template shadowrootmode=\"open\"><h1>x</h1><img src=\"x.png\" onerror=\"alert(1)\"><button type=\"button\">b</button><div data-island=\"support\"><template><aside><button type=\"button\" tabindex=\"5\">c</button></aside></template></div></template></folio-article>" },
         { "id": "planted", "kind": "plain", "html": "<h1>x</h1><script>alert(1)</script><a href=\"javascript:alert(1)\">x</a>" },
+        { "id": "planted", "kind": "oembed", "html": "<blockquote><a href=\"x\">x</a></blockquote><iframe src=\"https://evil.example/\" onload=\"alert(1)\"></iframe><p>x</p>" },
+        { "id": "planted", "kind": "iframe", "html": "<head><meta property=\"og:image\" content=\"javascript:alert(1)\"><script src=\"https://evil.example/folio-frame.js\"></script></head><h1>x</h1>" },
     ]);
     let found = browser
         .eval(include_str!("xss/render.js"), vec![planted, json!(origin)])
         .await;
     // (a handler twice, a button outside the prompt's template twice, a
-    // control's state it never has, a script, a data block, a scheme)
-    assert_eq!(found.as_array().map(Vec::len), Some(8), "{found}");
+    // control's state it never has; a script as a classic one, as script
+    // text and in plain HTML, a scheme; in oEmbed html, a frame elsewhere,
+    // a handler, a paragraph; in a frame document, a card's image by a
+    // script URL, a script from elsewhere)
+    assert_eq!(found.as_array().map(Vec::len), Some(14), "{found}");
     let mut failures = Vec::new();
     for batch in outputs.chunks(150) {
         let found = browser

@@ -1,8 +1,9 @@
 //! Installing what the build and the tests need, each step skipped when
 //! already satisfied: Chromium and chromedriver, Node.js, the wasm target,
-//! Trunk, the wasm-bindgen CLI matching `Cargo.lock`, and npm's binaryen.
+//! Trunk, the wasm-bindgen CLI matching `Cargo.lock`, npm's binaryen, and
+//! a real WordPress with its database and PHP for the oEmbed test.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::shell::{Cmd, cargo_bin, step};
@@ -42,6 +43,27 @@ pub fn all() -> Result<Tools, String> {
     apt("java", &["default-jre-headless"], || {
         which("java").is_some()
     })?;
+    // A real WordPress, its database and PHP, for the oEmbed end-to-end test.
+    apt(
+        "wordpress",
+        &[
+            "wordpress",
+            "wordpress-theme-twentytwentyone",
+            "mariadb-server",
+            "php-cli",
+            "php-mysql",
+        ],
+        || {
+            Path::new("/usr/share/wordpress/wp-includes").is_dir()
+                && Path::new("/usr/share/wordpress/wp-content/themes/twentytwentyone").is_dir()
+                && which("mariadb-install-db").is_some()
+                && version_of("php").is_some()
+                && Cmd::new("php")
+                    .args(["-r", "exit(extension_loaded('mysqli') ? 0 : 1);"])
+                    .output()
+                    .is_some()
+        },
+    )?;
     ensure(
         "wasm32 target",
         || installed_targets().contains("wasm32-unknown-unknown"),

@@ -38,7 +38,9 @@ fn main() {
         let json = article.to_string();
         let time = median(15, || {
             let parsed = folio_core::model::parse(&json).expect("valid");
-            std::hint::black_box(folio_core::markdown::render(&parsed.body));
+            std::hint::black_box(folio_core::markdown::render(
+                parsed.body.as_deref().unwrap_or_default(),
+            ));
         });
         report(&format!("seed body ×{times}"), json.len(), time);
     }

@@ -24,6 +24,9 @@ pub enum Problem {
     /// A required field is absent.
     #[error("is required but missing")]
     Missing,
+    /// An article has neither text nor an address to read it at.
+    #[error("is required but missing (an article without text needs a `url` to continue at)")]
+    MissingBody,
     /// A field is given twice in one object.
     #[error("is given twice")]
     Duplicate,

@@ -83,6 +83,10 @@ words! {
     BankTransfer = "bankTransfer": "Bank transfer",
     /// The decline button's label when the article gives none.
     RemindLater = "remindLater": "Remind me later",
+    /// A card's link to the whole article; `{publisher}` is its name.
+    ContinueAt = "continueAt": "Continue reading at {publisher}",
+    /// A card's link to the whole article, with no publisher named.
+    ContinueReading = "continueReading": "Continue reading",
 }
 
 /// A locale's words, every [`Word`] of it (English where its file has none).

@@ -20,6 +20,7 @@ pub use validate::is_language;
 /// A news article, as a publisher sends it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(extend("anyOf" = [{ "required": ["body"] }, { "required": ["url"] }]))]
 pub struct Article {
     /// Stable identifier of the article, echoed in `folio:render`.
     pub id: String,
@@ -54,7 +55,10 @@ pub struct Article {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
     /// The text, in Markdown (CommonMark with GFM tables and strikethrough).
-    pub body: String,
+    /// It may be left out when `url` is given: the article then shows as a
+    /// card that links to it (a story with no text yet, a page's metadata).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
     /// The link shown after the article.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read_more: Option<MoreLink>,

@@ -73,7 +73,6 @@ fn each_missing_required_field_is_named() {
         ("/id", "id"),
         ("/headline", "headline"),
         ("/published", "published"),
-        ("/body", "body"),
         ("/image/src", "image.src"),
         ("/image/alt", "image.alt"),
         ("/publisher/name", "publisher.name"),
@@ -89,6 +88,27 @@ fn each_missing_required_field_is_named() {
             format!("`{path}` is required but missing.")
         );
     }
+}
+
+#[test]
+fn an_article_without_text_is_a_card_when_it_has_an_address_and_an_error_without() {
+    let card = model::parse(&edited("/body", None)).expect("a card");
+    assert_eq!(card.body, None);
+    assert!(card.url.is_some());
+    let mut neither: Value = serde_json::from_str(&edited("/body", None)).unwrap();
+    neither.as_object_mut().unwrap().remove("url");
+    let error = error_of(&neither.to_string());
+    assert_eq!(error.path, "body");
+    assert_eq!(
+        error.to_string(),
+        "`body` is required but missing (an article without text needs a `url` to continue at)."
+    );
+    // Text given is text: empty text is no card.
+    let empty = error_of(&edited("/body", Some(json!(" "))));
+    assert_eq!(
+        (empty.path.as_str(), &empty.problem),
+        ("body", &Problem::Empty)
+    );
 }
 
 #[test]

@@ -37,7 +37,12 @@ fn schema_names_the_required_fields_and_nested_types() {
         .iter()
         .filter_map(|v| v.as_str())
         .collect();
-    assert_eq!(required, ["id", "headline", "published", "body"]);
+    assert_eq!(required, ["id", "headline", "published"]);
+    // Text, or an address to continue at: a card.
+    assert_eq!(
+        schema["anyOf"],
+        serde_json::json!([{ "required": ["body"] }, { "required": ["url"] }])
+    );
     let support = &schema["$defs"]["Support"];
     assert!(support["properties"]["afterParagraph"].is_object());
     assert!(
@@ -68,7 +73,8 @@ fn properties(schema: &Value, node: &Value, path: &str, out: &mut Vec<(String, V
     }
 }
 
-/// `node` with `$ref` followed and `null` left out of `anyOf`.
+/// `node` with `$ref` followed and `null` left out of an `anyOf` of types
+/// (the article's own `anyOf`, body or url, only says what is required).
 fn resolve<'s>(schema: &'s Value, node: &'s Value) -> &'s Value {
     if let Some(name) = node["$ref"]
         .as_str()
@@ -77,7 +83,12 @@ fn resolve<'s>(schema: &'s Value, node: &'s Value) -> &'s Value {
         return resolve(schema, &schema["$defs"][name]);
     }
     let branches = node["anyOf"].as_array().into_iter().flatten();
-    match branches.into_iter().find(|b| b["type"] != "null") {
+    let typed = |b: &&Value| b.get("type").is_some() || b.get("$ref").is_some();
+    match branches
+        .into_iter()
+        .filter(typed)
+        .find(|b| b["type"] != "null")
+    {
         Some(branch) => resolve(schema, branch),
         None => node,
     }

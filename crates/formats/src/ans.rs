@@ -101,10 +101,14 @@ pub(super) fn story<'a>(
 
     let elements = doc.get("content_elements");
     out.origin("body", &elements.path);
-    if !elements.is_null() {
-        let location = doc.get("location").str().map(plain);
-        let body = ans_body::markdown(&elements, base, hero.as_deref(), location, out);
-        out.put("body", Value::String(body.into()), &elements.path);
+    let location = doc.get("location").str().map(plain);
+    let body = match elements.is_null() {
+        true => String::new(),
+        false => ans_body::markdown(&elements, base, hero.as_deref(), location, out),
+    };
+    match body.trim().is_empty() {
+        true => out.no_text(&elements.path),
+        false => out.put("body", Value::String(body.into()), &elements.path),
     }
     Ok(())
 }

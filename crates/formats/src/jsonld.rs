@@ -190,13 +190,13 @@ pub(super) fn document<'v, 'a>(
                 true => inline::paragraphs(text, base),
                 false => split_paragraphs(text),
             };
-            out.put(
-                "body",
-                Value::String(paragraphs.join("\n\n").into()),
-                &body.path,
-            );
+            let text = paragraphs.join("\n\n");
+            match text.trim().is_empty() {
+                true => out.no_text(&body.path),
+                false => out.put("body", Value::String(text.into()), &body.path),
+            }
         }
-        Value::Null => {}
+        Value::Null => out.no_text(&body.path),
         other => out.put("body", other.clone(), &body.path),
     }
     Ok(())

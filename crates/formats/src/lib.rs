@@ -349,6 +349,16 @@ impl<'a> Out<'a> {
         }
     }
 
+    /// The source has no text for the article (`path` is where it would
+    /// be): the article shows as a card that links to it, said in a
+    /// notice (with no address to link to, the checks name `path`).
+    fn no_text(&mut self, path: &str) {
+        self.notice(
+            path,
+            "The article has no text here: Folio shows it as a card that links to the article.",
+        );
+    }
+
     #[inline(never)]
     fn notice(&mut self, path: &str, message: impl Into<String>) {
         self.notices.push(Notice {

@@ -60,9 +60,16 @@ fn bad_documents_name_the_source_path() {
         "first_publish_date",
     );
     case(&mut ans, &|d| d["type"] = json!("video"), "type");
+    // No text and no address to continue at (with one, a card: below).
     case(
         &mut ans,
-        &|d| d["content_elements"] = json!([]),
+        &|d| {
+            d["content_elements"] = json!([]);
+            for key in ["canonical_url", "canonical_url_external", "website_url"] {
+                d.as_object_mut().map(|o| o.remove(key));
+            }
+            d["websites"] = json!({});
+        },
         "content_elements",
     );
     case(
@@ -92,9 +99,9 @@ fn bad_documents_name_the_source_path() {
     case(
         &mut ld,
         &|d| {
-            d["@graph"][3]
-                .as_object_mut()
-                .map(|o| o.remove("articleBody"));
+            for key in ["articleBody", "url", "mainEntityOfPage"] {
+                d["@graph"][3].as_object_mut().map(|o| o.remove(key));
+            }
         },
         "@graph[3].articleBody",
     );

@@ -281,3 +281,39 @@ fn a_page_gives_its_json_ld_article() {
         formats::read("<html><body>no data</body></html>", None, None, None).expect_err("none");
     assert!(none.to_string().contains("no JSON-LD"), "{none}");
 }
+
+#[test]
+fn a_story_without_text_reads_as_a_card_with_a_notice_naming_where_the_text_would_be() {
+    // JSON-LD with no articleBody, as Yoast's graph and many publishers' pages have.
+    let mut ld: Value =
+        serde_json::from_str(&file("../../www/sample/article.jsonld.json")).unwrap();
+    ld["@graph"][3]
+        .as_object_mut()
+        .unwrap()
+        .remove("articleBody");
+    let card = read(&ld.to_string());
+    assert_eq!(card.article.body, None);
+    assert!(
+        card.article.url.is_some(),
+        "a card continues at the article's address"
+    );
+    let notice = card
+        .notices
+        .iter()
+        .find(|n| n.path == "@graph[3].articleBody");
+    assert!(
+        notice.is_some_and(|n| n.message.contains("card")),
+        "{:?}",
+        card.notices
+    );
+    // An ANS story with no text yet.
+    let mut ans: Value = serde_json::from_str(&file("../../www/sample/article.ans.json")).unwrap();
+    ans["content_elements"] = json!([]);
+    let card = read(&ans.to_string());
+    assert_eq!(card.article.body, None);
+    assert!(card.notices.iter().any(|n| n.path == "content_elements"));
+    // What the converter hands the core reads the same, checked there.
+    let converted = formats::convert(&ans.to_string(), None, Some(BASE)).unwrap();
+    let checked = model::parse_mapped(&converted.json, &converted.origins).unwrap();
+    assert_eq!(checked, card.article);
+}

@@ -36,7 +36,7 @@ enum Command {
 }
 
 #[derive(Args)]
-#[command(group(ArgGroup::new("output").args(["embed", "page", "plain", "oembed"])))]
+#[command(group(ArgGroup::new("output").args(["embed", "page", "plain", "oembed", "iframe"])))]
 struct RenderArgs {
     /// A <folio-article> with a declarative shadow root (the default).
     #[arg(long)]
@@ -50,6 +50,18 @@ struct RenderArgs {
     /// An oEmbed 1.0 rich response (JSON); needs an absolute --assets.
     #[arg(long)]
     oembed: bool,
+    /// A whole HTML document to be the src of an iframe on another site
+    /// (WordPress and other oEmbed consumers); needs an absolute --assets.
+    #[arg(long)]
+    iframe: bool,
+    /// With --oembed: the address of the article's --iframe document,
+    /// which the response embeds in an iframe (the shape WordPress keeps).
+    #[arg(long, value_name = "URL", requires = "oembed", value_parser = absolute_url)]
+    iframe_src: Option<String>,
+    /// With --page: the address of the article's oEmbed response, named in
+    /// the page for discovery.
+    #[arg(long, value_name = "URL", requires = "page", value_parser = absolute_url)]
+    oembed_url: Option<String>,
     /// Write one file per article into DIR (NAME.html, NAME.json).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
@@ -113,6 +125,18 @@ fn base(value: &str) -> Result<String, String> {
     }
 }
 
+/// An absolute `http:` or `https:` URL, which another site can reach.
+fn absolute_url(value: &str) -> Result<String, String> {
+    match folio_core::url::scheme(value) {
+        Some(scheme)
+            if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") =>
+        {
+            Ok(value.to_string())
+        }
+        _ => Err("must be an absolute http or https URL".into()),
+    }
+}
+
 /// A `--format` Folio reads.
 fn format(value: &str) -> Result<Format, String> {
     Format::named(value).ok_or_else(|| "must be folio, ans or json-ld".into())
@@ -135,18 +159,24 @@ pub fn main() -> ExitCode {
 
 impl RenderArgs {
     fn run(self) -> ExitCode {
-        let output = match (self.page, self.plain, self.oembed) {
+        let output = match (self.page, self.plain, self.oembed, self.iframe) {
             (true, ..) => Output::Page,
-            (_, true, _) => Output::Plain,
-            (.., true) => Output::Oembed,
+            (_, true, ..) => Output::Plain,
+            (_, _, true, _) => Output::Oembed,
+            (.., true) => Output::Iframe,
             _ => Output::Embed,
         };
-        // A response other sites embed cannot name files relative to
-        // itself.
-        if output == Output::Oembed && folio_core::url::scheme(&self.assets).is_none() {
-            return usage_error(
-                "--oembed needs --assets with an absolute URL (where folio.js is served)",
-            );
+        // What other sites embed cannot name files relative to itself.
+        let foreign = matches!(output, Output::Oembed | Output::Iframe);
+        if foreign && folio_core::url::scheme(&self.assets).is_none() {
+            let flag = if output == Output::Oembed {
+                "--oembed"
+            } else {
+                "--iframe"
+            };
+            return usage_error(&format!(
+                "{flag} needs --assets with an absolute URL (where folio.js is served)"
+            ));
         }
         let assets = match self.assets.ends_with('/') {
             true => self.assets,
@@ -168,6 +198,8 @@ impl RenderArgs {
             }),
             heading_level: self.heading_level,
             format: self.format,
+            iframe_src: self.iframe_src,
+            oembed_url: self.oembed_url,
         };
         let run = run::Run {
             options,

@@ -10,9 +10,12 @@
 #![deny(missing_docs)]
 
 mod document;
+mod frame;
 mod locales;
 mod news_article;
+mod oembed;
 mod prompt_place;
+mod social;
 
 use std::sync::{Arc, LazyLock};
 
@@ -38,8 +41,14 @@ pub enum Output {
     /// stylesheet (feeds, e-mail).
     Plain,
     /// An oEmbed 1.0 `rich` response whose `html` is the embed fragment
-    /// and the script tag.
+    /// and the script tag, or, given the address of the article's frame
+    /// document, a fallback quote and an `<iframe>` of it.
     Oembed,
+    /// A whole HTML document made to be the `src` of an `<iframe>` on
+    /// another site (a sandboxed one, as WordPress makes): the article,
+    /// and its card for hosts that cap the frame's height, reporting its
+    /// height to the host and handing its links to it.
+    Iframe,
 }
 
 impl Output {
@@ -50,6 +59,7 @@ impl Output {
             "page" => Some(Self::Page),
             "plain" => Some(Self::Plain),
             "oembed" => Some(Self::Oembed),
+            "iframe" => Some(Self::Iframe),
             _ => None,
         }
     }
@@ -144,6 +154,12 @@ pub struct Options {
     pub heading_level: u8,
     /// The forced input format (else it is detected).
     pub format: Option<Format>,
+    /// The address of the article's frame document (`--iframe` output),
+    /// which an oEmbed response embeds.
+    pub iframe_src: Option<String>,
+    /// The address of the article's oEmbed response, which a page names
+    /// for discovery.
+    pub oembed_url: Option<String>,
 }
 
 impl Default for Options {
@@ -158,6 +174,8 @@ impl Default for Options {
             dir: None,
             heading_level: 1,
             format: None,
+            iframe_src: None,
+            oembed_url: None,
         }
     }
 }
@@ -191,10 +209,14 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, ContentError> {
         tag,
         words: Arc::new(locales::words(code)),
     };
-    let markup = article_markup(&article, &locale, options);
+    let markup = article_markup(&article, &locale, options, None);
+    // A frame's card: the first paragraphs, for hosts that cap its height.
+    let card = (options.output == Output::Iframe)
+        .then(|| article_markup(&article, &locale, options, Some(CARD_PARAGRAPHS)));
     let parts = document::Parts {
         article: &article,
         markup: &markup,
+        card: card.as_deref(),
         json: &json,
         options,
     };
@@ -202,7 +224,8 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, ContentError> {
         Output::Embed => parts.embed(),
         Output::Page => parts.page(),
         Output::Plain => parts.plain(),
-        Output::Oembed => parts.oembed(),
+        Output::Oembed => oembed::response(&parts),
+        Output::Iframe => frame::document(&parts),
     };
     // As the widget: a bad support block is reported when it would show.
     let errors = match &article.support {
@@ -216,9 +239,18 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, ContentError> {
     })
 }
 
+/// How many paragraphs a frame's card shows.
+const CARD_PARAGRAPHS: usize = 2;
+
 /// The article's `div.folio-root`, rendered by the [`Article`] component
-/// in `locale` (its `lang` and `dir` as the widget sets them).
-fn article_markup(article: &Arc<model::Article>, locale: &Locale, options: &Options) -> String {
+/// in `locale` (its `lang` and `dir` as the widget sets them); its card of
+/// `teaser` paragraphs, when given.
+fn article_markup(
+    article: &Arc<model::Article>,
+    locale: &Locale,
+    options: &Options,
+    teaser: Option<usize>,
+) -> String {
     let plain = options.output == Output::Plain;
     let dir = options
         .dir
@@ -248,6 +280,7 @@ fn article_markup(article: &Arc<model::Article>, locale: &Locale, options: &Opti
                 dir=options.dir.clone()
                 heading_level=options.heading_level
                 prompt_slot
+                teaser
             />
         </div>
         }

@@ -1,5 +1,6 @@
 //! Every output `folio render` writes, of five samples and with the
-//! stylesheet linked or inline, is valid HTML to the Nu HTML checker (npm
+//! stylesheet linked or inline (and the page, response and frame document
+//! a publisher serves partners), is valid HTML to the Nu HTML checker (npm
 //! `vnu-jar`, on Java), and the checker does find mistakes.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -9,7 +10,7 @@ use nu::validate;
 
 #[path = "shared/outputs.rs"]
 mod outputs;
-use outputs::{file, rendered, styled};
+use outputs::{file, for_partners, rendered, styled};
 
 use folio_render::{Output, Style};
 use serde_json::Value;
@@ -38,6 +39,20 @@ fn every_output_is_valid_html() {
             ("page", rendered(&text, Output::Page)),
             ("plain", document(&rendered(&text, Output::Plain))),
             ("oembed", document(oembed["html"].as_str().unwrap())),
+            ("iframe", rendered(&text, Output::Iframe)),
+        ];
+        let framed: Value =
+            serde_json::from_str(&for_partners(&text, Output::Oembed, Style::Link)).unwrap();
+        let partners = [
+            (
+                "page-discovered",
+                for_partners(&text, Output::Page, Style::Link),
+            ),
+            ("oembed-framed", document(framed["html"].as_str().unwrap())),
+            (
+                "iframe-inline",
+                styled(&text, Output::Iframe, Style::Inline),
+            ),
         ];
         let oembed_inline: Value =
             serde_json::from_str(&styled(&text, Output::Oembed, Style::Inline)).unwrap();
@@ -52,7 +67,7 @@ fn every_output_is_valid_html() {
                 document(oembed_inline["html"].as_str().unwrap()),
             ),
         ];
-        for (name, html) in outputs.into_iter().chain(inline) {
+        for (name, html) in outputs.into_iter().chain(inline).chain(partners) {
             let path = dir.join(format!("{sample}.{name}.html"));
             std::fs::write(&path, html).unwrap();
             files.push(path);

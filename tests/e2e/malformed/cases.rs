@@ -15,6 +15,9 @@ pub(super) enum Expect {
     /// The article renders without its prompt; `folio:error` names this
     /// field of the support block.
     Support(&'static str),
+    /// The article renders as a card: no paragraph, no prompt, and
+    /// "Continue reading at {publisher}"; nothing is reported.
+    Card,
 }
 use Expect::*;
 
@@ -48,7 +51,12 @@ pub(super) const CASES: &[(&str, &str, Expect)] = &[
     // Required fields missing or empty.
     ("no id", r#"drop("id")"#, Field("id")),
     ("no headline", r#"drop("headline")"#, Field("headline")),
-    ("no body", r#"drop("body")"#, Field("body")),
+    ("no body", r#"drop("body")"#, Card),
+    (
+        "no body and no url",
+        r#"(() => { const a = structuredClone(sample); delete a.body; delete a.url; return a; })()"#,
+        Field("body"),
+    ),
     ("no published", r#"drop("published")"#, Field("published")),
     ("no image alt", r#"drop("image.alt")"#, Field("image.alt")),
     (

@@ -33,6 +33,7 @@ function outcome(host, events) {
     alert: root?.querySelector("[role=alert]")?.textContent ?? null,
     prompt: !!root?.querySelector("aside.folio-support"),
     blocks: root?.querySelectorAll(".folio-body > .folio-chunk > *").length ?? 0,
+    continues: root?.querySelector(".folio-read-more__link")?.textContent ?? null,
   };
 }
 

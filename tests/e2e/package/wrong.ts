@@ -3,7 +3,7 @@ import { mount } from "folio-article";
 import type { Article } from "folio-article";
 
 const story = document.createElement("div");
-const missing: Article = { id: "x", headline: "No body or date" };
+const missing: Article = { id: "x", headline: "No date" };
 const wrongType: Article = { id: "x", headline: 42, published: "2020-09-13T18:04:00Z", body: "" };
 mount(story, { id: "x", headline: "h", published: "p", body: "b" }, { theme: "sepia" });
 document.querySelector("folio-article")?.setAttribute("theme", "blue");

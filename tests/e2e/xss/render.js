@@ -2,8 +2,9 @@
 // read by the browser's own HTML parser (DOMParser runs no script, and
 // keeps a declarative shadow root as its <template>, whose content is
 // audited too). Arguments: a list of `{ id, kind, html }` (kind `embed`,
-// `page` or `plain`) and the origin folio.js is served from. Returns the
-// problems found, as `id: problem`.
+// `page`, `plain`, `iframe`, or `oembed` for an oEmbed response's `html`)
+// and the origin folio.js is served from. Returns the problems found, as
+// `id: problem`.
 const [outputs, folioOrigin] = arguments;
 
 // What the article's own markup may hold (as in runner.js) …
@@ -20,10 +21,28 @@ const ATTRIBUTES = new Set([
 const FRAME = {
   "folio-article": { support: /^off$/, lang: /^[A-Za-z0-9-]+$/, dir: /^(ltr|rtl)$/, "heading-level": /^[1-6]$/ },
   template: { shadowrootmode: /^open$/ },
-  link: { rel: /^(stylesheet|canonical|icon)$/, href: /./, type: /^image\/svg\+xml$/ },
+  link: { rel: /^(stylesheet|canonical|icon|alternate)$/, href: /./, type: /^(image\/svg\+xml|application\/json\+oembed)$/ },
   script: { type: /^(application\/json|application\/ld\+json|module)$/, src: /./ },
-  noscript: {}, main: {}, html: { lang: /./ }, head: {}, body: { class: /^folio-page$/ }, title: {},
-  meta: { charset: /^utf-8$/, name: /^(viewport|description)$/, content: /./ },
+  noscript: {}, main: {}, html: { lang: /./ }, head: {}, body: { class: /^folio-page( folio-frame)?$/ }, title: {},
+  meta: {
+    charset: /^utf-8$/,
+    name: /^(viewport|description|robots|twitter:[a-z:]+)$/,
+    property: /^(og|article):[a-z_:]+$/,
+    "http-equiv": /^Content-Security-Policy$/,
+    content: /[^]*/,
+  },
+};
+// The tags whose content is a URL a card fetches or links to.
+const URL_TAGS = new Set(["og:url", "og:image", "twitter:image"]);
+// What an oEmbed response's `html` may hold: WordPress's allow-list.
+const OEMBED_FRAME = "https://news.example/sample/article.frame.html";
+const OEMBED = {
+  blockquote: {},
+  a: { href: /./ },
+  iframe: {
+    src: new RegExp(`^${OEMBED_FRAME.replaceAll(".", "\\.")}$`),
+    width: /^\d+$/, height: /^\d+$/, title: /[^]/, frameborder: /^0$/, marginwidth: /^0$/, marginheight: /^0$/,
+  },
 };
 // … and what the support prompt's template adds, for the island: its
 // controls and their state, the heading's id, the campaign's name.
@@ -49,6 +68,10 @@ function scheme(url) {
 function audit(root, kind, problems, added = {}) {
   for (const el of root.querySelectorAll("*")) {
     const name = el.localName;
+    if (kind === "oembed") {
+      auditOembed(el, problems);
+      continue;
+    }
     const frame = FRAME[name];
     // The prompt's text is the article's: it gets nothing of PROMPT.
     const extra = el.closest(".folio-support__body") ? {} : added;
@@ -66,9 +89,12 @@ function audit(root, kind, problems, added = {}) {
     if (name === "script") {
       const type = el.getAttribute("type");
       if (type === "module" && el.getAttribute("src") !== `${folioOrigin}/folio.js`) problems.push(`script ${el.getAttribute("src")}`);
-      if (type !== "module" && el.hasAttribute("src")) problems.push("a data block with a src");
-      if (type === "module" && el.textContent) problems.push("an inline module");
-      if (type !== "module") {
+      if (type === null && (kind !== "iframe" || el.getAttribute("src") !== `${folioOrigin}/folio-frame.js`)) {
+        problems.push(`classic script ${el.getAttribute("src")}`);
+      }
+      if (type !== "module" && type !== null && el.hasAttribute("src")) problems.push("a data block with a src");
+      if (type !== "application/json" && type !== "application/ld+json" && el.textContent) problems.push("an inline script");
+      if (type === "application/json" || type === "application/ld+json") {
         try {
           JSON.parse(el.textContent);
         } catch {
@@ -80,6 +106,12 @@ function audit(root, kind, problems, added = {}) {
     if (kind === "plain" && frame && !["html", "head", "body"].includes(name)) problems.push(`<${name}> in plain HTML`);
     if (name === "link" && el.rel === "stylesheet" && el.getAttribute("href") !== `${folioOrigin}/folio.css`) {
       problems.push(`stylesheet ${el.getAttribute("href")}`);
+    }
+    const tag = el.getAttribute("property") ?? el.getAttribute("name");
+    if (name === "meta" && URL_TAGS.has(tag) && !IMAGE_SCHEMES.has(scheme(el.content))) problems.push(`${tag} ${el.content}`);
+    if (name === "meta" && el.httpEquiv && kind !== "iframe") problems.push("a policy outside a frame document");
+    if (name === "meta" && el.httpEquiv && !el.content.startsWith(`default-src 'none'; script-src ${folioOrigin} 'wasm-unsafe-eval';`)) {
+      problems.push(`policy ${el.content}`);
     }
     if (el.hasAttribute("href") && name !== "link" && !LINK_SCHEMES.has(scheme(el.getAttribute("href")))) {
       problems.push(`href ${el.getAttribute("href")}`);
@@ -96,14 +128,29 @@ function audit(root, kind, problems, added = {}) {
   }
 }
 
+// An oEmbed `html` element: only what WordPress keeps, its link's scheme
+// one of ours, its frame the article's.
+function auditOembed(el, problems) {
+  const name = el.localName;
+  if (["html", "head", "body"].includes(name)) return;
+  const allowed = OEMBED[name];
+  if (!allowed) return problems.push(`element <${name}> in oEmbed html`);
+  for (const { name: attr, value } of el.attributes) {
+    if (!allowed[attr]?.test(value)) problems.push(`attribute ${attr}="${value}" on <${name}> in oEmbed html`);
+  }
+  if (name === "a" && !LINK_SCHEMES.has(scheme(el.getAttribute("href")))) problems.push(`href ${el.getAttribute("href")}`);
+}
+
 const failures = [];
 for (const { id, kind, html } of outputs) {
   const document = new DOMParser().parseFromString(html, "text/html");
   const problems = [];
   audit(document, kind, problems);
-  if (!document.querySelector("h1") && !document.querySelector("template")?.content.querySelector("h1")) {
-    problems.push("no headline");
-  }
+  const headline =
+    kind === "oembed"
+      ? document.querySelector("blockquote > a") && document.querySelector("iframe")
+      : document.querySelector("h1") ?? document.querySelector("template")?.content.querySelector("h1");
+  if (!headline) problems.push("no headline");
   for (const problem of problems) failures.push(`${id} (${kind}): ${problem}`);
 }
 return failures;

@@ -16,5 +16,5 @@ pub fn read(text: &str) -> Read {
 }
 
 pub fn html(article: &Article) -> String {
-    markdown::render(&article.body).to_html()
+    markdown::render(article.body.as_deref().unwrap_or_default()).to_html()
 }

@@ -13,13 +13,34 @@ pub fn rendered(text: &str, output: Output) -> String {
 }
 
 pub fn styled(text: &str, output: Output, style: Style) -> String {
-    let options = Options {
+    rendered_with(text, options(output, style))
+}
+
+/// As a publisher that serves partners renders: the page names its oEmbed
+/// response, and the response frames the article's frame document.
+#[allow(dead_code)]
+pub fn for_partners(text: &str, output: Output, style: Style) -> String {
+    rendered_with(
+        text,
+        Options {
+            iframe_src: Some("https://news.example/sample/article.frame.html".into()),
+            oembed_url: Some("https://news.example/sample/article.oembed.json".into()),
+            ..options(output, style)
+        },
+    )
+}
+
+fn options(output: Output, style: Style) -> Options {
+    Options {
         output,
         style,
         assets: "https://cdn.example/folio/".into(),
         base: Some("https://news.example/sample/article.json".into()),
         ..Options::default()
-    };
+    }
+}
+
+fn rendered_with(text: &str, options: Options) -> String {
     render(text, &options)
         .unwrap_or_else(|e| panic!("{e}"))
         .text
