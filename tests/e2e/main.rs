@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod browser;
+mod publisher;
 mod server;
 mod site;
 
@@ -14,6 +15,7 @@ mod demo;
 mod embed;
 mod faults;
 mod formats;
+mod frame;
 mod integrity;
 mod leptos_app;
 mod locales;

@@ -8,86 +8,28 @@
 
 mod site;
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use thirtyfour::prelude::*;
 
 use crate::browser::Browser;
-use crate::server::{Server, file};
-use crate::site::dist;
-use folio_render::{Options, Output, render};
+use crate::publisher::{Publisher, seed};
+use crate::server::Server;
+use folio_render::Style;
 use site::WordPress;
-
-/// The article's pages, under the Folio server's root.
-const PAGES: [(&str, Output); 3] = [
-    ("story.html", Output::Page),
-    ("story.oembed.json", Output::Oembed),
-    ("story.frame.html", Output::Iframe),
-];
 
 /// The seed's headline, as a reader sees it.
 const HEADLINE: &str = "Putin Backs Lukashenko's ‘Eventual Succession’ in Belarus – Bloomberg";
 
-/// The built widget with the article's pages, served as a publisher
-/// serves them (CORS open: a sandboxed frame has an opaque origin).
-struct Publisher {
-    server: Server,
-}
-
-impl Publisher {
-    fn start() -> Self {
-        static STARTED: AtomicUsize = AtomicUsize::new(0);
-        let n = STARTED.fetch_add(1, Ordering::Relaxed);
-        let pages =
-            std::env::temp_dir().join(format!("folio-publisher-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&pages).expect("pages folder");
-        let root = pages.clone();
-        let server = Server::with_route(
-            dist(),
-            Box::new(move |path: &str, _: &Path| {
-                let name = path.trim_start_matches('/');
-                PAGES
-                    .iter()
-                    .any(|(page, _)| *page == name)
-                    .then(|| file(&root, name))
-            }),
-        );
-        write_pages(&pages, &server.origin());
-        Self { server }
-    }
-
-    fn url(&self, name: &str) -> String {
-        self.server.url(name)
-    }
-}
-
-/// The seed article, its address on `origin` (where a publisher serves
-/// its frame documents too: WordPress follows a frame's links only to the
-/// frame's own host), rendered into each of [`PAGES`].
-fn write_pages(folder: &Path, origin: &str) {
-    let seed = std::fs::read_to_string(dist().join("sample/article.json")).expect("seed");
-    let mut article: Value = serde_json::from_str(&seed).expect("seed is JSON");
-    article["url"] = format!("{origin}/story.html").into();
-    let text = article.to_string();
-    for (name, output) in PAGES {
-        let options = Options {
-            output,
-            assets: format!("{origin}/"),
-            base: Some(format!("{origin}/sample/article.json")),
-            iframe_src: (output == Output::Oembed).then(|| format!("{origin}/story.frame.html")),
-            oembed_url: (output == Output::Page).then(|| format!("{origin}/story.oembed.json")),
-            ..Default::default()
-        };
-        let rendered = render(&text, &options).expect("the seed renders");
-        std::fs::write(folder.join(name), rendered.text).expect("page written");
-    }
+/// The publisher's site with the seed as `story`.
+fn publisher() -> Publisher {
+    Publisher::start(&[("story", seed())], Style::Link)
 }
 
 /// What the frame document shows, read inside it.
-const INSIDE: &str = r#"
+pub const INSIDE: &str = r#"
 const root = document.documentElement;
 const link = (text) => [...document.querySelectorAll("a")].find((a) => a.textContent.includes(text))?.href ?? null;
 let storage = true;
@@ -182,7 +124,7 @@ async fn click_inside(browser: &Browser, selector: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn wordpress_discovers_the_article_and_keeps_sizes_and_follows_its_frame() {
-    let publisher = Publisher::start();
+    let publisher = publisher();
     let story = publisher.url("story.html");
     let wordpress = WordPress::start(&story);
     let browser = Browser::start().await;
@@ -300,7 +242,7 @@ fn readme_host(frame: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_plain_host_with_the_readmes_lines_shows_the_whole_article_at_its_height() {
-    let publisher = Publisher::start();
+    let publisher = publisher();
     let folder: PathBuf =
         std::env::temp_dir().join(format!("folio-partner-{}", std::process::id()));
     std::fs::create_dir_all(&folder).expect("host folder");

@@ -59,8 +59,10 @@ pub fn document(parts: &Parts) -> String {
                 {parts.script()}
             </head>
             <body class="folio-page folio-frame">
-                <div class="folio-frame__full" inner_html=full></div>
-                <div class="folio-frame__card" inner_html=card></div>
+                <main>
+                    <div class="folio-frame__full" inner_html=full></div>
+                    <div class="folio-frame__card" inner_html=card></div>
+                </main>
             </body>
         </html>
     };

@@ -1,6 +1,8 @@
 //! Rendering the samples as the output tests do: a file of the
 //! repository, and an article rendered with the CDN's assets and the
-//! sample's base, with its stylesheet linked or in a given style.
+//! sample's base, with its stylesheet linked or in a given style. Each
+//! test binary uses some of them.
+#![allow(dead_code)]
 
 use folio_render::{Options, Output, Style, render};
 
@@ -18,7 +20,6 @@ pub fn styled(text: &str, output: Output, style: Style) -> String {
 
 /// As a publisher that serves partners renders: the page names its oEmbed
 /// response, and the response frames the article's frame document.
-#[allow(dead_code)]
 pub fn for_partners(text: &str, output: Output, style: Style) -> String {
     rendered_with(
         text,
