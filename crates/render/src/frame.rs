@@ -24,6 +24,7 @@ use leptos::prelude::*;
 
 use super::document::{Parts, html};
 use super::{Style, style_hash};
+use folio_core::locale;
 use folio_core::markup::{Page as _, Server};
 
 /// The frame document of `parts`.
@@ -45,8 +46,10 @@ pub fn document(parts: &Parts) -> String {
         parts.markup.to_string(),
         parts.card.unwrap_or_default().to_string(),
     );
+    let lang = article.lang.clone().unwrap_or_else(|| "en".into());
+    let dir = (options.dir.clone()).unwrap_or_else(|| locale::direction(&lang).to_string());
     let document = view! {
-        <html lang=article.lang.clone().unwrap_or_else(|| "en".into())>
+        <html lang=lang dir=dir>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

@@ -102,9 +102,7 @@ fn framed(parts: &Parts, src: &str) -> String {
         .attr("width", WIDE.to_string())
         .attr("height", estimated_height(parts).to_string())
         .attr("title", article.headline.clone())
-        .attr("frameborder", "0")
-        .attr("marginwidth", "0")
-        .attr("marginheight", "0");
+        .attr("frameborder", "0");
     html(view! {
         <blockquote><a href=href>{article.headline.clone()}</a>{after}</blockquote>
         {frame}

@@ -73,7 +73,24 @@ fn every_output_is_valid_html() {
             files.push(path);
         }
     }
-    let messages = validate(&files);
+    // Two notes are expected and wrong: the checker counts the article's
+    // JSON data blocks as inline scripts its CSP refuses (a data block
+    // never runs, so no policy applies to it); and it calls `frameborder`
+    // obsolete, which WordPress's allow-list keeps and its `style` strips,
+    // the one way a consumer's frame loses its default border.
+    let expected = |m: &String| {
+        (m.contains(".iframe")
+            && m.contains(
+                "info warning: Inline script violates Content Security Policy (meta tag)",
+            ))
+            || m.contains(
+                "info warning: The “frameborder” attribute on the “iframe” element is obsolete",
+            )
+    };
+    let messages: Vec<String> = validate(&files)
+        .into_iter()
+        .filter(|m| !expected(m))
+        .collect();
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(messages, Vec::<String>::new(), "the checker's messages");
 }

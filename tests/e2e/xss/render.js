@@ -41,7 +41,7 @@ const OEMBED = {
   a: { href: /./ },
   iframe: {
     src: new RegExp(`^${OEMBED_FRAME.replaceAll(".", "\\.")}$`),
-    width: /^\d+$/, height: /^\d+$/, title: /[^]/, frameborder: /^0$/, marginwidth: /^0$/, marginheight: /^0$/,
+    width: /^\d+$/, height: /^\d+$/, title: /[^]/, frameborder: /^0$/,
   },
 };
 // … and what the support prompt's template adds, for the island: its
