@@ -254,3 +254,83 @@ return { rendered, failed, fixed, h1: inline.shadowRoot.querySelector("h1").text
     );
     browser.stop().await;
 }
+
+/// What a widget `#id` shows of a card.
+const CARD: &str = r#"
+const root = document.getElementById(arguments[0]).shadowRoot;
+return {
+  headline: root.querySelector("h1")?.textContent ?? null,
+  paragraphs: root.querySelectorAll(".folio-body p").length,
+  continues: root.querySelector(".folio-read-more__link")?.textContent ?? null,
+  href: root.querySelector(".folio-read-more__link")?.href ?? null,
+  prompt: !!root.querySelector("aside.folio-support, .folio-banner"),
+};
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_story_without_text_is_a_card_with_a_notice() {
+    let site = Site::start();
+    let browser = Browser::start().await;
+    browser.open_demo(&site.page("plain.html")).await;
+    let mut ld: Value = serde_json::from_str(JSON_LD).unwrap();
+    ld["@graph"][3]
+        .as_object_mut()
+        .unwrap()
+        .remove("articleBody");
+    let mut ans: Value = serde_json::from_str(ANS).unwrap();
+    ans["content_elements"] = json!([]);
+    ans["canonical_url"] = json!("https://news.example/2020/09/13/story");
+    let mut no_url = ld.clone();
+    // The article's own address, and its page's: names that are no URL.
+    for (at, id) in [(1, "page-1"), (3, "story-1")] {
+        let node = no_url["@graph"][at].as_object_mut().unwrap();
+        node.remove("url");
+        node.remove("mainEntityOfPage");
+        node.insert("@id".into(), json!(id));
+    }
+    let docs = json!([["ld", ld, {}], ["ans", ans, {}], ["nothing", no_url, {}]]);
+    let events = browser.eval(MOUNT, vec![docs]).await;
+    for (id, path) in [("ld", "@graph[3].articleBody"), ("ans", "content_elements")] {
+        let seen = browser.eval(CARD, vec![json!(id)]).await;
+        assert!(seen["headline"].is_string(), "{id}: {seen}");
+        assert_eq!(seen["paragraphs"], 0, "{id}: {seen}");
+        let continues = seen["continues"].as_str().unwrap_or_default();
+        assert!(continues.starts_with("Continue reading"), "{id}: {seen}");
+        assert!(
+            seen["href"].as_str().is_some_and(|h| h.starts_with("http")),
+            "{id}: {seen}"
+        );
+        assert_eq!(
+            seen["prompt"], false,
+            "a card with no text asks for nothing: {seen}"
+        );
+        let notices: Vec<&Value> = events[id]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == "folio:notice" && e["detail"]["path"] == path)
+            .collect();
+        assert_eq!(notices.len(), 1, "{id}: a notice at {path}: {}", events[id]);
+        assert!(
+            events[id]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["type"] == "folio:render"),
+            "{id}: {}",
+            events[id]
+        );
+    }
+    let failed = &events["nothing"];
+    let error = failed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["type"] == "folio:error")
+        .unwrap_or_else(|| panic!("no text and no url is an error: {failed}"));
+    assert_eq!(
+        error["detail"]["path"], "@graph[3].articleBody",
+        "the error names the field: {error}"
+    );
+    browser.stop().await;
+}
