@@ -24,6 +24,9 @@ const LAZY_MARGIN = "800px 0px";
 // How far below the viewport a pre-rendered support prompt is rendered:
 // far enough that it is in place before the reader reaches it.
 const ISLAND_MARGIN = "0px 0px 1200px 0px";
+// The locale files beside this one (`locales/<code>.json`): Folio's words
+// in every language it speaks but English, which the core holds.
+const LOCALE_FILES = ["ar", "de", "es", "fa", "fr", "he", "it", "ja", "pl", "pt", "ru", "tr", "uk", "zh"];
 // The SHA-384 of core/folio_bg.wasm, written in by the release build: the
 // browser then refuses any other bytes. Empty in a debug build.
 const WASM_INTEGRITY = "";
@@ -125,6 +128,8 @@ function createFolio() {
   let sheet = null;
   /** Locale files asked for, by code: each is fetched once per page. */
   const locales = new Map();
+  /** Locales given to the core, by code: each is added once. */
+  const added = new Map();
   /** The converter module, loaded by the first article of another format. */
   let converter = null;
   /** The support island, loaded by the first pre-rendered prompt. */
@@ -144,8 +149,11 @@ function createFolio() {
    * at the call, where bundlers and `cargo xtask size` find them.
    */
   async function startModule(imported, wasm, integrity) {
+    // The WebAssembly is asked for with the module, not after it.
+    const bytes = fetch(wasm, { integrity });
+    bytes.catch(() => {}); // a failure surfaces through the module's start
     const module = await imported;
-    await module.default({ module_or_path: fetch(wasm, { integrity }) });
+    await module.default({ module_or_path: bytes });
     return module;
   }
 
@@ -299,24 +307,63 @@ function createFolio() {
    * reported on the console, and Folio writes English instead.
    */
   function loadLocale(core, code) {
+    if (!added.has(code)) {
+      const loaded = localeText(code).then((text) => {
+        try {
+          core.addLocale(code, text);
+        } catch (error) {
+          if (text) console.warn(`Folio: ${error?.message ?? error}; writing English.`);
+        }
+      });
+      added.set(code, loaded);
+    }
+    return added.get(code);
+  }
+
+  /**
+   * The text of `locales/<code>.json`, fetched once per page ("" when it
+   * cannot be loaded, said on the console).
+   */
+  function localeText(code) {
     if (!locales.has(code)) {
       const url = new URL(`locales/${code}.json`, import.meta.url);
-      const loaded = fetch(url, { credentials: "omit" })
+      // The default credentials, so that a page's preload hint is used.
+      const text = fetch(url)
         .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
         .catch((error) => {
           console.warn(`Folio: could not load ${url} (${error.message}); writing English.`);
           return "";
-        })
-        .then((text) => {
-          try {
-            core.addLocale(code, text);
-          } catch (error) {
-            if (text) console.warn(`Folio: ${error?.message ?? error}; writing English.`);
-          }
         });
-      locales.set(code, loaded);
+      locales.set(code, text);
     }
     return locales.get(code);
+  }
+
+  /**
+   * Starts fetching the locale file the language tag `lang` names (as the
+   * core resolves it: `pt-BR` → `pt`, `iw` → `he`), so that it arrives
+   * with the core rather than after it. The core still decides what it
+   * needs; a file fetched here that it does not need is never read.
+   */
+  function prefetchLocale(lang) {
+    const tag = String(lang ?? "").trim().replace(/_/g, "-").toLowerCase().replace(/^iw(?=-|$)/, "he");
+    const parts = tag.split("-");
+    for (let n = parts.length; n > 0; n--) {
+      const code = parts.slice(0, n).join("-");
+      if (LOCALE_FILES.includes(code)) return void localeText(code);
+    }
+  }
+
+  /**
+   * Whether `text` looks like a document the converter reads (ANS, JSON-LD,
+   * a web page), so that its module is fetched while the core starts. The
+   * core decides; a wrong guess costs the fetch alone.
+   */
+  function looksConverted(text, format) {
+    if (format === "ans" || format === "json-ld") return true;
+    if (format === "folio" || typeof text !== "string") return false;
+    const head = text.slice(0, 4096);
+    return /^\s*</.test(head) || head.includes('"@context"') || head.includes('"content_elements"') || head.includes('"type":"story"');
   }
 
   /** The open shadow root of `host`, showing the loading skeleton. */
@@ -383,7 +430,12 @@ function createFolio() {
       const stale = () => generation !== this.#generation || this.#dead;
       // Folio's words in the host's language, loaded while the content
       // is (the article's own language may need another once it is read).
-      const { lang } = this.#options();
+      const { lang, format } = this.#options();
+      // Everything the article needs is asked for at once: its content,
+      // the core, the host language's words, and the converter when the
+      // format says so (or, below, the content looks like one it reads).
+      prefetchLocale(lang);
+      if (looksConverted(null, format)) void loadConverter().catch(() => {});
       const words = loadCore().then(async (core) => {
         const code = core.missingLocale(lang, null);
         if (code) await loadLocale(core, code);
@@ -393,6 +445,7 @@ function createFolio() {
       let failure = null;
       try {
         content = await load(aborter.signal);
+        if (content.body == null && looksConverted(content.text, format)) void loadConverter().catch(() => {});
       } catch (error) {
         failure = error?.message ?? String(error);
       }
@@ -509,10 +562,10 @@ function createFolio() {
      */
     async #localizeFallback(title, line, detail) {
       const code = String(this.#options().lang ?? "").toLowerCase().split(/[-_]/)[0];
-      if (!/^[a-z]{2,3}$/.test(code) || code === "en") return;
+      if (!LOCALE_FILES.includes(code)) return;
       try {
-        const response = await fetch(new URL(`locales/${code}.json`, import.meta.url), { credentials: "omit" });
-        const words = response.ok ? await response.json() : {};
+        const text = await localeText(code);
+        const words = text ? JSON.parse(text) : {};
         if (typeof words.errorTitle === "string") title.textContent = words.errorTitle;
         if (line && typeof words.errorStart === "string") line.textContent = words.errorStart;
         detail.lang = "en";

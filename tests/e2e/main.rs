@@ -21,6 +21,7 @@ mod leptos_app;
 mod locales;
 mod malformed;
 mod package;
+mod parallel;
 mod prerender;
 mod rtl;
 mod support;
