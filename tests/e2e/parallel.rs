@@ -9,8 +9,11 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::browser::Browser;
-use crate::server::{Response, Server};
+use crate::server::{Response, Server, file};
 use crate::site::dist;
+
+/// How long each file the article needs is held back.
+const ROUND_TRIP: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// A host page on the widget's origin with one element of `attributes`.
 fn page(attributes: &str) -> Response {
@@ -74,12 +77,20 @@ async fn check(browser: &Browser, url: &str, needed: &[&str]) {
 async fn an_article_asks_for_everything_it_needs_at_once() {
     let server = Server::with_route(
         dist(),
-        Box::new(|path: &str, _: &Path| match path {
+        Box::new(|path: &str, root: &Path| match path {
             "/russian.html" => Some(page("src=\"/sample/article.json\" lang=\"ru-RU\"")),
             "/ans.html" => Some(page(
                 "src=\"/sample/article.ans.json\" format=\"ans\" lang=\"de\"",
             )),
-            _ => None,
+            "/folio.js" => None,
+            // Each file answers after a round trip's time, as on a
+            // network: a file asked for only once another has arrived
+            // then starts at least that much after the other's end,
+            // however the machine schedules the page's own work.
+            _ => {
+                std::thread::sleep(ROUND_TRIP);
+                Some(file(root, path))
+            }
         }),
     );
     let browser = Browser::start().await;
