@@ -1,7 +1,7 @@
 // The pre-rendering scenarios of `cargo xtask bench` (run.mjs runs them):
 //
 // - (f) the seed article pre-rendered by `folio render --embed` (its
-//   stylesheet linked, and inline with `--style inline`) against
+//   stylesheet inline, the default, and linked with `--style link`) against
 //   the static floor (the same markup with its stylesheet inline, no
 //   script), against the control (the floor and a module script that
 //   runs nothing) and against today's JSON path (`<folio-article src>`):
@@ -70,8 +70,8 @@ export function preparePrerendered(root, gen, longJson, log) {
   const seed = path.join(root, "www/sample/article.json");
   const render = (file, extra = []) =>
     folio(root, ["render", "--embed", "--assets", "../../", "--base", "../../sample/article.json", ...extra, file]);
-  const fragment = render(seed);
-  const inline = render(seed, ["--style", "inline"]);
+  const fragment = render(seed, ["--style", "link"]);
+  const inline = render(seed);
   const script = `<script type="module" src="../../folio.js"></script>`;
   const floor = inline
     .replace(/<\/template><script type="application\/json">[\s\S]*<\/script><\/folio-article>$/, "</template></folio-article>")
@@ -254,7 +254,7 @@ export function section({ paintRuns, phoneRuns, islandRuns, shifts, rate, median
     return [
       "| measurement | pre-rendered | static HTML (floor) | control (floor + a module that runs nothing) | JSON path today | pre-rendered / floor (95% interval) | pre-rendered / control (95% interval) | pre-rendered / JSON path |",
       "|---|---|---|---|---|---|---|---|",
-      ...[["inline", "`--style inline`"], ["prerendered", "`folio.css` linked (default)"]].flatMap(([v, style]) => [
+      ...[["inline", "the sheet inline (default)"], ["prerendered", "`folio.css` linked (`--style link`)"]].flatMap(([v, style]) => [
         row(v, style, "fcp", "first contentful paint"),
         row(v, style, "last", "last paragraph laid out"),
       ]),

@@ -27,7 +27,8 @@ const folio = (...args) =>
 await writeFile(join(staging, "folio.css"), folio("stylesheet"));
 
 const seed = "www/sample/article.json";
-const base = ["--base", "sample/article.json", "--assets", "./"];
+// The demo's pages are served under a CSP of 'self' alone: the linked sheet.
+const base = ["--base", "sample/article.json", "--assets", "./", "--style", "link"];
 const fragment = folio("render", "--embed", ...base, seed);
 const host = await readFile("www/prerendered.html", "utf8");
 const marker = "<!-- folio render --embed -->";

@@ -68,9 +68,10 @@ struct RenderArgs {
     /// The folder folio.js and folio.css are served from.
     #[arg(long, value_name = "URL", default_value = "./")]
     assets: String,
-    /// link: a link to folio.css; inline: the sheet in a <style>, allowed
-    /// by a strict CSP by its hash (folio stylesheet --hash prints it).
-    #[arg(long, value_enum, default_value_t = StyleName::Link)]
+    /// inline: the sheet in a <style>, nothing to fetch before the first
+    /// paint, allowed by a strict CSP by its hash (folio stylesheet --hash
+    /// prints it); link: a link to folio.css, for a CSP of 'self' alone.
+    #[arg(long, value_enum, default_value_t = StyleName::Inline)]
     style: StyleName,
     /// The URL relative links and images resolve against: an http or
     /// https URL, or a path on the page's own site.

@@ -77,11 +77,14 @@ impl Output {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Style {
     /// A `<link>` to `folio.css` in the folder `folio.js` is served from:
-    /// a strict CSP's `style-src 'self'` (or Folio's origin) allows it.
-    #[default]
+    /// a strict CSP's `style-src 'self'` (or Folio's origin) allows it,
+    /// and pages of one site share the cached file; the first paint waits
+    /// for it.
     Link,
-    /// The stylesheet in a `<style>` element: nothing to fetch before the
-    /// first paint; a strict CSP allows it by its hash, [`style_hash`].
+    /// The stylesheet in a `<style>` element (the default): nothing to
+    /// fetch before the first paint; a strict CSP allows it by its hash,
+    /// [`style_hash`].
+    #[default]
     Inline,
 }
 
@@ -166,7 +169,7 @@ impl Default for Options {
     fn default() -> Self {
         Self {
             output: Output::Embed,
-            style: Style::Link,
+            style: Style::Inline,
             assets: "./".into(),
             base: None,
             support: true,

@@ -76,7 +76,7 @@ fn a_bad_support_block_is_reported_with_its_file_and_field_and_the_article_still
         html.contains("<h1 class=\"folio-headline\">"),
         "the article is written"
     );
-    assert!(!html.contains("folio-banner") && !html.contains("data-island"));
+    assert!(!html.contains("class=\"folio-banner") && !html.contains("data-island=\""));
     assert!(!data_block(&html).contains("\"support\""), "nor published");
 
     // With the prompt off, as in the widget, there is nothing to report.
