@@ -23,11 +23,12 @@ tasks:
   build    install what is missing, then write the release build to dist/
   schema   regenerate www/schema/article.v1.json from the Rust types
   setup    only install what is missing
-  size [--check | --floor]
+  size [--check | --floor | --owners]
            build, then the raw/gzip/brotli size of every file a page downloads
            against size-budget.toml, and twiggy's 20 largest wasm items;
            --floor: the same for the smallest widget on this stack (size/floor)
-           (installs twiggy if missing); --check: only the budget
+           (installs twiggy if missing); --check: only the budget;
+           --owners: each wasm module's bytes by owner (twiggy, names kept)
   bench [--runs N] [--no-lighthouse] [--baseline DIST]
            build, then time Folio against static HTML and marked + DOMPurify
            in headless Chromium (N interleaved runs each, default 15), run

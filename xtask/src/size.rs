@@ -1,4 +1,4 @@
-//! `cargo xtask size [--check | --floor]`: what a host page downloads for
+//! `cargo xtask size [--check | --floor | --owners]`: what a host page downloads for
 //! the widget, measured and held to `size-budget.toml`.
 //!
 //! The files: esbuild bundles `dist/folio.js` (the only file a host names)
@@ -29,6 +29,9 @@
 //! JavaScript minified as the release build's is): the part
 //! of the total that any widget on this stack pays.
 //!
+//! `--owners` prints each shipped WebAssembly module's bytes by owner
+//! (see [`owners`]).
+//!
 //! Without `--check` it also lists the 20 largest items of the wasm with
 //! `twiggy top`, on a build that still has its function names (Trunk's
 //! wasm-opt drops them): the crate built with `cargo build --release
@@ -39,6 +42,7 @@
 
 mod budget;
 mod metafile;
+mod owners;
 #[cfg(test)]
 mod tests;
 mod twiggy;
@@ -131,7 +135,12 @@ pub fn run(tools: &Tools, args: &[String]) -> Result<(), String> {
         [] => false,
         [flag] if flag == "--check" => true,
         [flag] if flag == "--floor" => return floor(tools),
-        _ => return Err("usage: cargo xtask size [--check | --floor]".into()),
+        [flag] if flag == "--owners" => {
+            crate::build(tools)?;
+            ensure_twiggy()?;
+            return owners::account(tools);
+        }
+        _ => return Err("usage: cargo xtask size [--check | --floor | --owners]".into()),
     };
     crate::build(tools)?;
     if check_only {

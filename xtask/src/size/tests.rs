@@ -159,3 +159,36 @@ fn the_budget_is_in_kb_of_1000_bytes() {
     assert!(over(203_001, 203.0));
     assert!(verdict(203_001, 203.0).contains("OVER"));
 }
+
+#[test]
+fn owners_are_read_from_the_names_twiggy_lists() {
+    use super::owners::owner;
+    for (name, expected) in [
+        (
+            "<folio_core[0a1b]::json::decode::Decoder as serde_core::de::Deserializer>::deserialize_map::h1",
+            "Folio's JSON reader",
+        ),
+        (
+            "pulldown_cmark::firstpass::FirstPass::parse_block::h7",
+            "pulldown-cmark",
+        ),
+        (
+            "<T as tachys::view::any_view::IntoAny>::into_any::build::h7",
+            "Leptos and its view code",
+        ),
+        (
+            "<char as core[c5930c85a12de822]::fmt::Debug>::fmt",
+            "panics and formatting",
+        ),
+        ("<u32>::from_str_radix", "Rust's core and alloc"),
+        ("data segment \".rodata.5\"", "data (strings, tables)"),
+        (
+            "widget_render externref shim multivalue shim",
+            "wasm-bindgen's glue",
+        ),
+        ("folio_formats::ans::map::h1", "the ANS and JSON-LD mapping"),
+        ("code[2073]", "other (unnamed code, closures)"),
+    ] {
+        assert_eq!(owner(name), expected, "{name}");
+    }
+}

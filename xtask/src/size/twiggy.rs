@@ -17,7 +17,7 @@ const NAMED_DIR: &str = "target/size-named";
 const TWIGGY_VERSION: &str = "0.8.0";
 
 /// The twiggy binary: cargo's bin folder first, then `PATH`.
-fn twiggy() -> PathBuf {
+pub(super) fn twiggy() -> PathBuf {
     let installed = cargo_bin().join("twiggy");
     if installed.is_file() {
         installed
