@@ -11,6 +11,7 @@ use thirtyfour::prelude::*;
 pub struct Browser {
     pub driver: WebDriver,
     chromedriver: Child,
+    profile: std::path::PathBuf,
 }
 
 impl Browser {
@@ -34,7 +35,12 @@ impl Browser {
         if let Ok(binary) = std::env::var("FOLIO_CHROMIUM") {
             caps.set_binary(&binary).unwrap();
         }
-        let profile = std::env::temp_dir().join(format!("folio-chromium-{port}"));
+        // A profile of its own: a port is reused, and a Chromium still
+        // closing on an earlier session's profile makes a new one exit.
+        static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let profile =
+            std::env::temp_dir().join(format!("folio-chromium-{}-{n}-{port}", std::process::id()));
         for arg in [
             "--headless",
             "--no-sandbox",
@@ -70,6 +76,7 @@ impl Browser {
         Self {
             driver,
             chromedriver,
+            profile,
         }
     }
 
@@ -191,5 +198,6 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.chromedriver.kill();
         let _ = self.chromedriver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
