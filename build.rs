@@ -1,32 +1,42 @@
 //! Writes the widget's stylesheet, `$OUT_DIR/folio.css`: the components'
 //! CSS files in cascade order, without comments and with the whitespace
 //! CSS does not need dropped (strings are kept as written). Every page
-//! that shows an article downloads it inside the WebAssembly.
+//! that shows an article downloads it inside the WebAssembly. Writes the
+//! frame document's own rules (`folio render --iframe`) the same way to
+//! `$OUT_DIR/frame.css`: only pages `folio render` writes carry them.
 
 use std::env;
 use std::fs;
 use std::path::Path;
 
 /// The components' CSS, in cascade order.
-const SHEETS: [&str; 5] = [
+const SHEETS: [&str; 4] = [
     "src/components/article.css",
     "src/components/figure.css",
     "src/components/support.css",
     "src/components/states.css",
-    "src/components/frame.css",
 ];
 
+/// The frame document's rules, after the components'.
+const FRAME_SHEETS: [&str; 1] = ["src/components/frame.css"];
+
 fn main() {
+    let out = env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    write(&SHEETS, &Path::new(&out).join("folio.css"));
+    write(&FRAME_SHEETS, &Path::new(&out).join("frame.css"));
+}
+
+/// `sheets` compacted, one after another, into `target`.
+fn write(sheets: &[&str], target: &Path) {
     let mut css = String::new();
-    for sheet in SHEETS {
+    for sheet in sheets {
         println!("cargo::rerun-if-changed={sheet}");
         match fs::read_to_string(sheet) {
             Ok(text) => compact(&text, &mut css),
             Err(error) => panic!("cannot read {sheet}: {error}"),
         }
     }
-    let out = env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
-    if let Err(error) = fs::write(Path::new(&out).join("folio.css"), css) {
+    if let Err(error) = fs::write(target, css) {
         panic!("cannot write the stylesheet: {error}");
     }
 }

@@ -21,7 +21,7 @@ mod style;
 pub use components::{
     Article, Campaign, Card, Cause, Choice, ErrorView, PromptSlot, Retry, SupportPrompt,
 };
-pub use style::STYLESHEET;
+pub use style::{FRAME_STYLESHEET, STYLESHEET};
 
 /// Article JSON v1 (re-exported from [`folio_core::model`]): what the
 /// [`Article`] component shows.

@@ -2,7 +2,7 @@
 //! spare whitespace taken out (see `build.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use folio::STYLESHEET;
+use folio::{FRAME_STYLESHEET, STYLESHEET};
 
 /// The components' CSS as written, in cascade order.
 const SOURCES: [&str; 5] = [
@@ -42,7 +42,7 @@ fn keeps_every_token_in_order() {
         .iter()
         .map(|css| squeeze(&uncommented(css)))
         .collect();
-    let shipped = squeeze(STYLESHEET);
+    let shipped = squeeze(STYLESHEET) + &squeeze(FRAME_STYLESHEET);
     // A `;` before `}` is the one character the compaction drops.
     assert_eq!(shipped, source.replace(";}", "}"));
 }
@@ -63,7 +63,7 @@ fn keeps_the_spaces_that_mean_something() {
     }
     let rules = |css: &str| css.matches('{').count();
     let source: usize = SOURCES.iter().map(|css| rules(&uncommented(css))).sum();
-    assert_eq!(rules(STYLESHEET), source);
+    assert_eq!(rules(STYLESHEET) + rules(FRAME_STYLESHEET), source);
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn uses_logical_properties_only_so_right_to_left_text_mirrors() {
     // Physical sides in a property's name or a value that sets one
     // (`margin-left`, `left:`, `text-align: right`, `float: left`) would
     // stay put in right-to-left text.
-    let css = STYLESHEET.to_ascii_lowercase();
+    let css = (STYLESHEET.to_string() + FRAME_STYLESHEET).to_ascii_lowercase();
     let physical: Vec<&str> = css
         .split(['{', '}', ';'])
         .filter(|declaration| {

@@ -100,15 +100,16 @@ impl Style {
 }
 
 /// The stylesheet as `folio render` writes it (`folio.css`, the inline
-/// sheet): [`folio::STYLESHEET`] with each character outside ASCII written
+/// sheet): [`folio::STYLESHEET`] and [`folio::FRAME_STYLESHEET`], with each character outside ASCII written
 /// as a CSS escape, so that it reads the same, and keeps its hash, on a
 /// page in any encoding. (The widget adopts the sheet from a JavaScript
 /// string, where no encoding arises.) Escaped once per process.
 pub fn stylesheet() -> &'static str {
     static SHEET: LazyLock<String> = LazyLock::new(|| {
         use std::fmt::Write as _;
-        let mut out = String::with_capacity(folio::STYLESHEET.len());
-        for c in folio::STYLESHEET.chars() {
+        let sheets = [folio::STYLESHEET, folio::FRAME_STYLESHEET];
+        let mut out = String::with_capacity(sheets.iter().map(|s| s.len()).sum());
+        for c in sheets.iter().flat_map(|sheet| sheet.chars()) {
             if c.is_ascii() {
                 out.push(c);
             } else {
