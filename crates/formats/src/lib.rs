@@ -58,14 +58,16 @@ pub fn read(
     format: Option<Format>,
     base: Option<&str>,
 ) -> Result<Read, ContentError> {
-    match map(text, body, format, base)? {
-        Mapped::Folio(article) => Ok(Read {
-            article: *article,
-            format: Format::Folio,
-            notices: Vec::new(),
-        }),
-        Mapped::Other(out, format) => out.finish(format),
-    }
+    let article = match map(text, format.is_none() && body.is_some(), format, base)? {
+        Mapped::Folio(None) => model::parse_with_body(text, body)?,
+        Mapped::Folio(Some(value)) => model::from_value(&value)?,
+        Mapped::Other(out, format) => return out.finish(format),
+    };
+    Ok(Read {
+        article,
+        format: Format::Folio,
+        notices: Vec::new(),
+    })
 }
 
 /// An ANS or JSON-LD document (or a page's JSON-LD) as the Article JSON v1
@@ -86,26 +88,10 @@ pub fn convert(
         origins: Vec::new(),
         notices: Vec::new(),
     };
-    if format == Some(Format::Folio) {
-        return Ok(as_it_is());
+    match map(text, false, format, base)? {
+        Mapped::Folio(_) => Ok(as_it_is()),
+        Mapped::Other(out, format) => Ok(out.mapped(format)),
     }
-    if text.trim_start().starts_with('<') && matches!(format, None | Some(Format::JsonLd)) {
-        return Ok(page::map(text, base)?.mapped(Format::JsonLd));
-    }
-    folio_core::limits::check(text)?;
-    let value = parse(text)?;
-    let format = match format {
-        Some(format) => format,
-        None => detect(&value).ok_or_else(unknown)?,
-    };
-    let root = Node::root(&value, String::new());
-    let mut out = Out::default();
-    match format {
-        Format::Folio => return Ok(as_it_is()),
-        Format::Ans => ans::story(&root, base, &mut out)?,
-        Format::JsonLd => jsonld::document(&root, base, &mut out)?,
-    }
-    Ok(out.mapped(format))
 }
 
 /// An article converted to Article JSON v1 by [`convert`].
@@ -122,23 +108,27 @@ pub struct Converted {
     pub notices: Vec<Notice>,
 }
 
-/// A document read: Article JSON v1 decoded, or another format's mapping.
+/// A document read: Article JSON v1 (its JSON tree, when it was parsed to
+/// find its format), or another format's mapping.
 enum Mapped<'a> {
-    Folio(Box<Article>),
+    Folio(Option<Value<'a>>),
     Other(Out<'a>, Format),
 }
 
+/// `text` read as `format`, or as the format it is found to be: a web page,
+/// ANS or JSON-LD mapped; Article JSON v1 left for the caller to read (at
+/// once when `folio` says so, as when its body was given apart).
 fn map<'a>(
     text: &'a str,
-    body: Option<&str>,
+    folio: bool,
     format: Option<Format>,
     base: Option<&str>,
 ) -> Result<Mapped<'a>, ContentError> {
     if text.trim_start().starts_with('<') && matches!(format, None | Some(Format::JsonLd)) {
         return Ok(Mapped::Other(page::map(text, base)?, Format::JsonLd));
     }
-    if format == Some(Format::Folio) || (format.is_none() && body.is_some()) {
-        return model::parse_with_body(text, body).map(|a| Mapped::Folio(Box::new(a)));
+    if folio || format == Some(Format::Folio) {
+        return Ok(Mapped::Folio(None));
     }
     folio_core::limits::check(text)?;
     let value = parse(text)?;
@@ -149,7 +139,7 @@ fn map<'a>(
     let root = Node::root(&value, String::new());
     let mut out = Out::default();
     match format {
-        Format::Folio => return model::from_value(&value).map(|a| Mapped::Folio(Box::new(a))),
+        Format::Folio => return Ok(Mapped::Folio(Some(value))),
         Format::Ans => ans::story(&root, base, &mut out)?,
         Format::JsonLd => jsonld::document(&root, base, &mut out)?,
     }
