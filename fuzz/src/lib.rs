@@ -35,10 +35,12 @@ pub fn json_to_model(data: &[u8]) {
 }
 
 /// What `folio render` writes for `text` (of `format`, else detected)
-/// in each of its outputs, as its command line renders it.
+/// in each of its outputs, as its command line renders it for a publisher
+/// that serves partners (the page names its oEmbed response, which frames
+/// the frame document).
 pub fn outputs(text: &str, format: Option<Format>) -> Vec<(render::Output, String)> {
-    use render::Output::{Embed, Oembed, Page, Plain};
-    [Embed, Page, Plain, Oembed]
+    use render::Output::{Embed, Iframe, Oembed, Page, Plain};
+    [Embed, Page, Plain, Oembed, Iframe]
         .into_iter()
         .filter_map(|output| {
             let options = render::Options {
@@ -46,6 +48,8 @@ pub fn outputs(text: &str, format: Option<Format>) -> Vec<(render::Output, Strin
                 format,
                 assets: "https://cdn.example/folio/".into(),
                 base: Some(BASE.into()),
+                iframe_src: Some("https://news.example/feeds/story.frame.html".into()),
+                oembed_url: Some("https://news.example/feeds/story.oembed.json".into()),
                 ..render::Options::default()
             };
             render::render(text, &options)
@@ -63,7 +67,7 @@ fn check_outputs(text: &str, format: Option<Format>, article: &Article) {
     let outputs = outputs(text, format);
     assert_eq!(
         outputs.len(),
-        4,
+        5,
         "an article read is rendered in every output"
     );
     for (output, written) in &outputs {
