@@ -58,18 +58,22 @@ impl PartialEq for Rendered {
     }
 }
 
+/// An article's Markdown body ("" for a card without one).
+fn text(article: &model::Article) -> &str {
+    article.body.as_deref().unwrap_or_default()
+}
+
 impl Rendered {
     /// `article` with its body rendered under a headline of `level`.
     fn new(article: Arc<model::Article>, level: u8, previous: Option<&Self>) -> Self {
-        let text = |a: &model::Article| a.body.clone().unwrap_or_default();
         let body = match previous {
             Some(previous) if previous.article.body == article.body => previous.body.clone(),
             Some(previous) => Arc::new(markdown::rerender(
                 &previous.body,
-                &text(&previous.article),
-                &text(&article),
+                text(&previous.article),
+                text(&article),
             )),
-            None => Arc::new(markdown::render_under(&text(&article), level)),
+            None => Arc::new(markdown::render_under(text(&article), level)),
         };
         Self { article, body }
     }

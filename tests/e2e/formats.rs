@@ -290,6 +290,14 @@ async fn a_story_without_text_is_a_card_with_a_notice() {
     }
     let docs = json!([["ld", ld, {}], ["ans", ans, {}], ["nothing", no_url, {}]]);
     let events = browser.eval(MOUNT, vec![docs]).await;
+    browser.resize(1280, 1100).await;
+    browser
+        .eval(
+            "document.getElementById('ld').shadowRoot.querySelector('.folio-read-more')?.scrollIntoView({block: 'center'});",
+            vec![],
+        )
+        .await;
+    browser.screenshot("formats-card-1280").await;
     for (id, path) in [("ld", "@graph[3].articleBody"), ("ans", "content_elements")] {
         let seen = browser.eval(CARD, vec![json!(id)]).await;
         assert!(seen["headline"].is_string(), "{id}: {seen}");
