@@ -59,6 +59,7 @@ impl PartialEq for Rendered {
 }
 
 /// An article's Markdown body ("" for a card without one).
+#[inline(always)]
 fn text(article: &model::Article) -> &str {
     article.body.as_deref().unwrap_or_default()
 }

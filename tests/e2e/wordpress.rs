@@ -63,14 +63,19 @@ return frame && {
 };
 "#;
 
-/// Reads [`INSIDE`] in the page's first iframe.
-async fn inside(browser: &Browser) -> Value {
+/// Makes the page's first iframe the one scripts and clicks go to.
+async fn enter_frame(browser: &Browser) {
     let frame = browser
         .driver
         .find(By::Css("iframe"))
         .await
         .expect("an iframe");
     frame.enter_frame().await.expect("enter the frame");
+}
+
+/// Reads [`INSIDE`] in the page's first iframe.
+async fn inside(browser: &Browser) -> Value {
+    enter_frame(browser).await;
     let seen = browser.eval(INSIDE, vec![]).await;
     browser
         .driver
@@ -106,12 +111,7 @@ async fn settled(browser: &Browser, what: &str) -> (Value, Value) {
 
 /// Clicks, inside the page's first iframe, the element `selector` finds.
 async fn click_inside(browser: &Browser, selector: &str) {
-    let frame = browser
-        .driver
-        .find(By::Css("iframe"))
-        .await
-        .expect("iframe");
-    frame.enter_frame().await.expect("enter the frame");
+    enter_frame(browser).await;
     let target = browser
         .driver
         .find(By::Css(selector))
