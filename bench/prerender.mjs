@@ -6,7 +6,9 @@
 //   script), against the control (the floor and a module script that
 //   runs nothing) and against today's JSON path (`<folio-article src>`):
 //   navigation start to first contentful paint, and to the frame the last
-//   body paragraph is laid out in;
+//   body paragraph is laid out in; and the JSON path, with and without the
+//   README's preload hints, against marked + DOMPurify reading the same
+//   JSON;
 // - (g) the support island: from the prompt's place entering the margin
 //   to the prompt in the page, with the island loaded then (cold) or by
 //   the idle callback before (warm);
@@ -30,6 +32,9 @@ export const PAINT_PAGES = {
   static: "bench/gen/f-static.html",
   control: "bench/gen/f-control.html",
   json: "bench/gen/f-json.html",
+  "json-hints": "bench/gen/f-json-hints.html",
+  js: "bench/gen/f-js.html",
+  "js-hints": "bench/gen/f-js-hints.html",
 };
 
 /**
@@ -73,6 +78,14 @@ export function preparePrerendered(root, gen, longJson, log) {
   const fragment = render(seed, ["--style", "link"]);
   const inline = render(seed);
   const script = `<script type="module" src="../../folio.js"></script>`;
+  // The README's preload hints for an English page of Article JSON, with
+  // the hashes `folio.js` fetches the core with.
+  const integrity = JSON.parse(fs.readFileSync(path.join(root, "dist/integrity.json"), "utf8"));
+  const hints = [
+    `<link rel="modulepreload" href="../../core/folio.js" integrity="${integrity["core/folio.js"]}" />`,
+    `<link rel="preload" href="../../core/folio_bg.wasm" as="fetch" type="application/wasm" crossorigin integrity="${integrity["core/folio_bg.wasm"]}" />`,
+  ].join("\n    ");
+  const peer = `<script defer src="../../node_modules/dompurify/dist/purify.min.js"></script>\n    <script type="module" src="../js-article.js"></script>`;
   const floor = inline
     .replace(/<\/template><script type="application\/json">[\s\S]*<\/script><\/folio-article>$/, "</template></folio-article>")
     .replaceAll("folio-article", "static-article");
@@ -89,6 +102,20 @@ export function preparePrerendered(root, gen, longJson, log) {
       floor,
     ),
     "f-json.html": page("Bench (f): the seed from its JSON", script, `<folio-article src="../../sample/article.json"></folio-article>`),
+    "f-json-hints.html": page(
+      "Bench (f): the seed from its JSON, with the README's preload hints",
+      `${hints}\n    ${script}`,
+      `<folio-article src="../../sample/article.json"></folio-article>`,
+    ),
+    // The peer: marked + DOMPurify in a custom element, reading the same
+    // JSON; and with a hint of its own for the module its module imports
+    // (as Folio's hints name its code, not the article).
+    "f-js.html": page("Bench (f): the seed from its JSON, with marked + DOMPurify", peer, `<js-article src="../../sample/article.json"></js-article>`),
+    "f-js-hints.html": page(
+      "Bench (f): the seed from its JSON, with marked + DOMPurify and a preload hint",
+      `<link rel="modulepreload" href="/node_modules/marked/lib/marked.esm.js" />\n    ${peer}`,
+      `<js-article src="../../sample/article.json"></js-article>`,
+    ),
     // (g): the article lower on a page, so that its prompt is far below
     // the window when the page loads.
     "g-island.html": page("Bench (g): the island", script, `<div style="height: 3000px"></div>${fragment}`),
@@ -264,12 +291,37 @@ export function section({ paintRuns, phoneRuns, islandRuns, shifts, rate, median
         `costs the first paint ${phone ? "with a phone's network and CPU" : "on loopback here"} (\`folio.js\` is one such script).`,
     ];
   };
+  /** The JSON path in `runs`, bare and with the README's hints, against marked + DOMPurify. */
+  const jsonTable = (runs, where) => {
+    const of = (v, key) => runs[v].map((r) => r[key]);
+    const against = (v, to, key) => `${ratio(of(v, key), of(to, key))} (${interval(of(v, key), of(to, key), median)})`;
+    return [
+      "| measurement | JSON path | with the preload hints | marked + DOMPurify | with its hint | JSON path / peer (95% interval) | both with hints (95% interval) | Folio with hints / peer without |",
+      "|---|---|---|---|---|---|---|---|",
+      ...[
+        ["fcp", "first contentful paint (Folio's: its skeleton)"],
+        ["last", "last paragraph laid out"],
+      ].map(
+        ([key, to]) =>
+          `| (f) ${where}, the seed from its JSON: navigation start → ${to} (ms) | ${spread(of("json", key))} | ${spread(of("json-hints", key))} | ` +
+          `${spread(of("js", key))} | ${spread(of("js-hints", key))} | ${against("json", "js", key)} | ${against("json-hints", "js-hints", key)} | ` +
+          `${ratio(of("json-hints", key), of("js", key))} |`,
+      ),
+    ];
+  };
   const before = (v) => [...new Set(paintRuns[v].flatMap((r) => r.before))].sort().map((f) => `\`${f}\``).join(", ");
   const lines = [
     "",
     "### (f), (g) Pre-rendered articles (`folio render`)",
     "",
     ...paintTable(paintRuns, "seed", false),
+    "",
+    "The JSON path (`<folio-article src>`), bare and with the README's preload hints (the core's module and WebAssembly), " +
+      "against marked + DOMPurify in a custom element reading the same JSON (`bench/js-article.js`, a module that imports marked's, " +
+      "with DOMPurify's classic script beside it), bare and with a `modulepreload` of marked; every file served brotli as a CDN does, " +
+      "in the same rounds:",
+    "",
+    ...jsonTable(paintRuns, "loopback"),
     "",
     `${paintRuns.static.length} rounds, the pages cross-origin isolated (first paint timed to a few microseconds, not 4 ms), each new tab ` +
       `left ${SETTLE_MS} ms before it navigates; the interval: 2,000 resamplings of the rounds (the two pages of a ratio from one round together). ` +
@@ -279,6 +331,8 @@ export function section({ paintRuns, phoneRuns, islandRuns, shifts, rate, median
     `With a phone's network and CPU (Lighthouse's mobile throttling, applied in the browser: 562.5 ms added to each request, 1.47 Mbit/s, the CPU 4× slower), ${phoneRuns.static.length} rounds:`,
     "",
     ...paintTable(phoneRuns, "phone", true),
+    "",
+    ...jsonTable(phoneRuns, "phone"),
   ];
   lines.push(
     "",

@@ -22,7 +22,7 @@
   }).observe({ type: "layout-shift", buffered: true });
   if (mode === "island-cold") window.requestIdleCallback = () => 0;
 
-  const root = () => document.querySelector("folio-article, static-article")?.shadowRoot ?? document;
+  const root = () => document.querySelector("folio-article, static-article, js-article")?.shadowRoot ?? document;
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const loaded = new Promise((resolve) => addEventListener("load", resolve, { once: true }));
@@ -44,7 +44,8 @@
     for (;;) {
       await frame();
       // (The widget builds its body in chunks: not only direct children.)
-      const paragraphs = root().querySelectorAll(".folio-body p");
+      // (`.body` is the marked + DOMPurify element's.)
+      const paragraphs = root().querySelectorAll(".folio-body p, .body p");
       const last = paragraphs[paragraphs.length - 1];
       if (last && last.getBoundingClientRect().height > 0) return performance.now();
     }

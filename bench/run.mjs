@@ -722,7 +722,9 @@ function report({ opts, host, product, prepared, seed, long, many, first, pre, l
   );
 
   if (BEFORE) {
-    const compare = (label, now, before) => row(label, spread(before), spread(now), ratio(now, before));
+    const compare = (label, now, before, show = spread) => row(label, show(before), show(now), ratio(now, before));
+    const megabytes = (values) => spread(values, 2, MB);
+    const wasmBefore = (v) => manyOf(v, (r) => r.before.wasm);
     lines.push(
       "",
       "### This build against the one before it",
@@ -736,6 +738,8 @@ function report({ opts, host, product, prepared, seed, long, many, first, pre, l
     compare("(b) long article → laid out (ms)", folioRender, longOf("before", "render"));
     compare("(c) `update()` → laid out (ms)", longOf("folio", "update"), longOf("before", "update"));
     compare(`(d) ${WIDGETS} widgets → laid out (ms)`, manyOf("folio", (r) => r.total), manyOf("before", (r) => r.total));
+    compare("(d) wasm memory before the first widget (MB)", wasmBefore("folio"), wasmBefore("before"), megabytes);
+    compare(`(d) wasm memory after ${WIDGETS} widgets (MB)`, wasm("folio"), wasm("before"), megabytes);
   }
 
   const firstOf = (v, key) => first[v].map((r) => r[key]);

@@ -2,9 +2,13 @@
 // Trunk's staging folder (before Trunk moves it into dist/). Debug builds
 // (`trunk serve`) keep every file as written.
 //
-// 1. Minifies the JavaScript a host page downloads (folio.js and the
-//    wasm-bindgen modules it loads) with terser. Only whitespace, comments
-//    and local names change: exported names, property names and string
+// 1. Drops from each wasm-bindgen module the classes a dependency exports
+//    that Folio never uses, and optimizes it again without them; gives its
+//    imports short names, in its WebAssembly and its JavaScript alike;
+//    drops its WebAssembly's custom sections (build/wasm.mjs); then
+//    minifies the JavaScript a host page downloads (folio.js and the
+//    modules it loads) with terser. Only whitespace, comments and local
+//    names change: exported names, other property names and string
 //    literals (the relative URLs folio.js loads the core by) stay.
 // 2. Writes Subresource Integrity: folio.js fetches the WebAssembly with
 //    the SHA-384 of the build's own wasm (the browser refuses any other
@@ -13,13 +17,43 @@
 //    (folio.css among them), for the host's `integrity` attributes. The
 //    demo page's tags get theirs.
 //
-// `node build/release.mjs --minify FILE…` only minifies those files
-// (`cargo xtask size --floor` measures the floor's module that way).
+// `node build/release.mjs --optimize IN OUT` runs Trunk's wasm-opt pass on
+// one module, and `--module JS WASM` does step 1 to it (`cargo xtask size
+// --floor` builds the floor's module that way).
 
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { minify } from "terser";
+
+import { shorten, withoutClasses, withoutCustomSections } from "./wasm.mjs";
+
+/**
+ * The classes wasm-streams exports, which Leptos links for its server
+ * functions (`server_fn`'s `browser` feature, always on): Folio has none,
+ * so nothing creates them.
+ */
+const UNUSED_CLASSES = ["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"];
+
+/**
+ * wasm-opt, and the flags of Trunk's pass (`data-wasm-opt` and its params in
+ * `index.html`) with the features Rust's wasm target enables, which wasm-opt
+ * must be told of.
+ */
+const WASM_OPT = fileURLToPath(new URL("../node_modules/.bin/wasm-opt", import.meta.url));
+const WASM_OPT_FLAGS = [
+  "-Oz",
+  "--converge",
+  "--low-memory-unused",
+  "--enable-bulk-memory",
+  "--enable-nontrapping-float-to-int",
+  "--enable-sign-ext",
+  "--enable-mutable-globals",
+  "--enable-reference-types",
+  "--enable-multivalue",
+];
 
 /** The placeholders in folio.js that the two wasm files' integrity replaces. */
 const WASM_INTEGRITY = 'const WASM_INTEGRITY = "";';
@@ -38,8 +72,14 @@ const FILES = [
   "core/folio-island.js",
   "core/folio-island_bg.wasm",
 ];
-/** The wasm-bindgen modules folio.js imports, and the frame document's script. */
-const MODULES = ["core/folio.js", "core/folio-converter.js", "core/folio-island.js", "folio-frame.js"];
+/** The wasm-bindgen modules folio.js imports: each one's JavaScript and WebAssembly. */
+const MODULES = [
+  ["core/folio.js", "core/folio_bg.wasm"],
+  ["core/folio-converter.js", "core/folio-converter_bg.wasm"],
+  ["core/folio-island.js", "core/folio-island_bg.wasm"],
+];
+/** The frame document's script, minified too. */
+const FRAME_SCRIPT = "folio-frame.js";
 
 async function minified(source) {
   const { code } = await minify(source, {
@@ -53,18 +93,28 @@ async function minified(source) {
 
 const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
-async function minifyOnly(files) {
-  for (const path of files) {
-    await writeFile(path, await minified(await readFile(path, "utf8")));
-  }
+/**
+ * A wasm-bindgen module without the unused classes (optimized again when
+ * it had any), its imports shortened, its notes dropped and its
+ * JavaScript minified.
+ */
+async function prepareModule(js, wasm, name = wasm) {
+  const bare = withoutClasses(await readFile(wasm), await readFile(js, "utf8"), UNUSED_CLASSES);
+  await writeFile(wasm, bare.wasm);
+  if (bare.dropped.length > 0) execFileSync(WASM_OPT, [...WASM_OPT_FLAGS, wasm, "-o", wasm], { stdio: "inherit" });
+  const short = shorten(await readFile(wasm), bare.js);
+  await writeFile(wasm, withoutCustomSections(short.wasm));
+  await writeFile(js, await minified(short.js));
+  console.log(
+    `release: ${name}: ${bare.dropped.length} unused exports dropped, ${short.renamed} imports renamed (${short.saved} bytes of names fewer)`,
+  );
 }
 
 async function release(staging) {
   const at = (file) => join(staging, file);
   const hashes = {};
-  for (const module of MODULES) {
-    await writeFile(at(module), await minified(await readFile(at(module), "utf8")));
-  }
+  for (const [js, wasm] of MODULES) await prepareModule(at(js), at(wasm), wasm);
+  await writeFile(at(FRAME_SCRIPT), await minified(await readFile(at(FRAME_SCRIPT), "utf8")));
   for (const file of FILES.slice(1)) hashes[file] = integrity(await readFile(at(file)));
   let loader = await readFile(at("folio.js"), "utf8");
   const placeholders = [
@@ -91,8 +141,12 @@ async function release(staging) {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === "--minify") {
-  await minifyOnly(args.slice(1));
+if (args[0] === "--optimize") {
+  if (args.length !== 3) throw new Error("usage: node build/release.mjs --optimize IN OUT");
+  execFileSync(WASM_OPT, [...WASM_OPT_FLAGS, args[1], "-o", args[2]], { stdio: "inherit" });
+} else if (args[0] === "--module") {
+  if (args.length !== 3) throw new Error("usage: node build/release.mjs --module JS WASM");
+  await prepareModule(args[1], args[2]);
 } else if (process.env.TRUNK_PROFILE === "release") {
   if (!process.env.TRUNK_STAGING_DIR) throw new Error("TRUNK_STAGING_DIR is not set: run me as Trunk's hook");
   await release(process.env.TRUNK_STAGING_DIR);

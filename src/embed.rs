@@ -5,6 +5,8 @@
 //!
 //! [`Article`]: crate::Article
 
+#[cfg(feature = "test-hooks")]
+mod hooks;
 mod locales;
 mod panics;
 mod shown;

@@ -10,7 +10,9 @@ use wasm_bindgen::prelude::*;
 
 static HOOK: Once = Once::new();
 static PANICKED: AtomicBool = AtomicBool::new(false);
-static ARMED: AtomicBool = AtomicBool::new(false);
+/// Set by a test build's `__folioPanicOnNextRender` (see `hooks`): the next
+/// render panics.
+pub(super) static ARMED: AtomicBool = AtomicBool::new(false);
 
 /// Installs the panic reporter (once), then fails if a panic has happened.
 pub fn watch() -> Result<(), JsValue> {
@@ -29,15 +31,6 @@ pub fn watch() -> Result<(), JsValue> {
         );
     }
     Ok(())
-}
-
-/// Makes the next render panic, as a bug would: for the tests that check
-/// what a reader and the console see then. Only in a build with the
-/// `test-hooks` feature; a release build has no such export.
-#[cfg(feature = "test-hooks")]
-#[wasm_bindgen(js_name = __folioPanicOnNextRender)]
-pub fn panic_on_next_render() {
-    ARMED.store(true, Ordering::SeqCst);
 }
 
 /// Panics if a test asked for it (only a `test-hooks` build can ask).

@@ -138,6 +138,11 @@ fn test(tools: &setup::Tools) -> Result<(), String> {
             "warnings",
         ])
         .run()?;
+    step("the release's last steps on a module: node --test build/");
+    Cmd::new("node")
+        .args(["--test"])
+        .args([root().join("build")])
+        .run()?;
     build(tools)?;
     size::check()?;
     step("the release build with the core's test hooks (target/dist-test-hooks)");

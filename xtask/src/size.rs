@@ -72,22 +72,13 @@ const CORE: &str = "core/folio.js";
 /// (`--check` fails when the core module exports one):
 /// `__folioPanicOnNextRender` makes the next render panic, for the
 /// end-to-end tests of what a reader and the console see after a bug
-/// (`src/panics.rs`, `tests/e2e/faults.rs`).
-const TEST_HOOKS: [&str; 1] = ["__folioPanicOnNextRender"];
+/// (`tests/e2e/faults.rs`); `__folioHeapBytes` reads the bytes the core's
+/// allocator holds, for the tests that check unmounting gives them back
+/// (`tests/e2e/memory.rs`). Both are in `src/embed/hooks.rs`.
+const TEST_HOOKS: [&str; 2] = ["__folioPanicOnNextRender", "__folioHeapBytes"];
 
 /// Where the floor (`size/floor/`) is built.
 const FLOOR_TARGET: &str = "target/size-floor";
-
-/// The wasm features Rust's `wasm32-unknown-unknown` target turns on, which
-/// wasm-opt must be told of.
-const WASM_FEATURES: [&str; 6] = [
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-];
 
 /// Gzip level 9 and brotli quality 11 of each file named in `argv`, one
 /// line each: `raw gzip brotli` in bytes.
@@ -332,21 +323,18 @@ fn floor(tools: &Tools) -> Result<(), String> {
         .args([target.join("wasm32-unknown-unknown/release/folio_size_floor.wasm")])
         .tools(tools)
         .run()?;
-    // Trunk's optimisation level and `data-wasm-opt-params` in index.html,
-    // and the features Rust's wasm target enables.
-    Cmd::new("wasm-opt")
-        .args(["-Oz", "--converge", "--low-memory-unused"])
-        .args(WASM_FEATURES)
-        .args([out.join("folio_size_floor_bg.wasm")])
-        .args(["-o"])
-        .args([out.join("floor.wasm")])
-        .tools(tools)
-        .run()?;
-    // Minified as the release build minifies Folio's own module.
+    // Trunk's wasm-opt pass (its flags are the release script's).
     Cmd::new("node")
-        .args(["build/release.mjs", "--minify"])
+        .args(["build/release.mjs", "--optimize"])
         .dir(".")
-        .args([out.join("folio_size_floor.js")])
+        .args([out.join("folio_size_floor_bg.wasm"), out.join("floor.wasm")])
+        .run()?;
+    // Its imports shortened and its JavaScript minified, as the release
+    // build does to Folio's own modules.
+    Cmd::new("node")
+        .args(["build/release.mjs", "--module"])
+        .dir(".")
+        .args([out.join("folio_size_floor.js"), out.join("floor.wasm")])
         .run()?;
     let files = [
         PathBuf::from("folio_size_floor.js"),

@@ -100,10 +100,11 @@ impl Style {
 }
 
 /// The stylesheet as `folio render` writes it (`folio.css`, the inline
-/// sheet): [`folio::STYLESHEET`] and [`folio::FRAME_STYLESHEET`], with each character outside ASCII written
-/// as a CSS escape, so that it reads the same, and keeps its hash, on a
-/// page in any encoding. (The widget adopts the sheet from a JavaScript
-/// string, where no encoding arises.) Escaped once per process.
+/// sheet): [`folio::STYLESHEET`] and [`folio::FRAME_STYLESHEET`], with
+/// each character outside ASCII written as a CSS escape, so that it reads
+/// the same, and keeps its hash, on a page in any encoding. (The widget
+/// adopts the sheet from a JavaScript string, where no encoding arises.)
+/// Escaped once per process.
 pub fn stylesheet() -> &'static str {
     static SHEET: LazyLock<String> = LazyLock::new(|| {
         use std::fmt::Write as _;

@@ -114,6 +114,11 @@ fn a_module_of_unknown_exports_a_missing_wasm_or_none_at_all_is_an_error() {
 fn finds_the_test_hooks_among_the_exports() {
     let exports = names(&["Widget", "__folioPanicOnNextRender", "default"]);
     assert_eq!(test_hooks_in(&exports), ["__folioPanicOnNextRender"]);
+    let exports = names(&["__folioHeapBytes", "Widget", "__folioPanicOnNextRender"]);
+    assert_eq!(
+        test_hooks_in(&exports),
+        ["__folioPanicOnNextRender", "__folioHeapBytes"]
+    );
     assert!(test_hooks_in(&names(&["Widget", "default"])).is_empty());
 }
 
