@@ -22,6 +22,8 @@ export interface MountOptions {
   theme?: Theme;
   /** `"off"`: no support prompt and no banner. */
   support?: "off" | "on";
+  /** `true`: the reader supports the publisher; the article's campaign is recorded as supported. */
+  supporter?: boolean;
   /** The UI language of Folio's own words (BCP 47); else the article's `lang`, else English. */
   lang?: string;
   /** The article's direction, over the one its `lang` implies. */
@@ -66,12 +68,21 @@ export const ready: Promise<boolean>;
 /** How many widgets hold memory in the core (diagnostics). */
 export function liveWidgets(): number;
 
+/**
+ * Records the reader as a supporter of `campaign` on this browser: its
+ * prompts and banners, on this page and later ones, thank them or leave
+ * them alone (the article's `support.supporters`). Resolves to `true` when
+ * they were not one before. Throws a `TypeError` for an empty name.
+ */
+export function markSupported(campaign: string): Promise<boolean>;
+
 /** The same API as the named exports, also on `window.Folio`. */
 export interface FolioApi {
   readonly version: string;
   readonly mount: typeof mount;
   readonly ready: Promise<boolean>;
   readonly liveWidgets: typeof liveWidgets;
+  readonly markSupported: typeof markSupported;
 }
 
 declare const Folio: FolioApi;
@@ -120,6 +131,13 @@ export interface FolioSupportDismissDetail {
   until: string;
 }
 
+/** `detail` of `folio:support-supporter`: the widget recorded the reader as a supporter. */
+export interface FolioSupportSupporterDetail {
+  campaign: string;
+  /** How Folio learned it: the page's address (`folio-supported`) or the host (`supporter`). */
+  via: "url" | "host";
+}
+
 /** Folio's events: `CustomEvent`s that bubble and cross shadow roots. */
 export interface FolioEventMap {
   "folio:render": CustomEvent<FolioRenderDetail>;
@@ -128,6 +146,7 @@ export interface FolioEventMap {
   "folio:support-view": CustomEvent<FolioSupportViewDetail>;
   "folio:support-click": CustomEvent<FolioSupportClickDetail>;
   "folio:support-dismiss": CustomEvent<FolioSupportDismissDetail>;
+  "folio:support-supporter": CustomEvent<FolioSupportSupporterDetail>;
 }
 
 /** The attributes of `<folio-article>`, all optional. */
@@ -139,6 +158,8 @@ export interface FolioArticleAttributes {
   lazy: "" | "lazy";
   /** `off`: no support prompt and no banner. */
   support: "off" | "on";
+  /** Present: the reader supports the publisher; the article's campaign is recorded as supported. */
+  supporter: "";
   /** Milliseconds to wait for `src` before showing the error. */
   timeout: `${number}`;
   /** The UI language of Folio's own words (BCP 47). */

@@ -10,7 +10,9 @@ mod header;
 mod markdown_body;
 mod read_more;
 mod support;
+mod thanks;
 
 pub use article::{Article, PromptSlot};
 pub use error_view::{Cause, ErrorView, Retry};
 pub use support::{Campaign, Card, Choice, SupportPrompt};
+pub use thanks::{thanks_banner, thanks_line};

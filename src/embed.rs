@@ -1,7 +1,8 @@
 //! What `folio.js` calls: a [`Widget`] per host element, the [`Article`]
 //! component rendered in the host's open shadow root, reporting through
 //! `folio:*` events; and the page-wide calls beside it (the version, the
-//! locales loaded, which articles go through the converter module).
+//! locales loaded, which articles go through the converter module, the
+//! supporters' marks).
 //!
 //! [`Article`]: crate::Article
 
@@ -21,6 +22,14 @@ pub use widget::Widget;
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Records the reader as a supporter of `campaign` and tells every prompt
+/// of the page; returns whether they were not one before
+/// (`Folio.markSupported`).
+#[wasm_bindgen(js_name = markSupported)]
+pub fn mark_supported(campaign: &str) -> bool {
+    folio_browser::prompt::mark_supported(campaign)
 }
 
 /// How many widgets are alive on the page (diagnostics, and the tests that

@@ -20,6 +20,7 @@ mod style;
 
 pub use components::{
     Article, Campaign, Card, Cause, Choice, ErrorView, PromptSlot, Retry, SupportPrompt,
+    thanks_banner, thanks_line,
 };
 pub use style::{FRAME_STYLESHEET, STYLESHEET};
 

@@ -215,7 +215,8 @@ function createFolio() {
   function wakeIslands(root, host) {
     const places = [...root.querySelectorAll('[data-island="support"]')];
     if (places.length === 0) return () => {};
-    const shown = [];
+    /** What the island shows in each place woken, by place. */
+    const shown = new Map();
     let asleep = false;
     const render = async (place) => {
       let module;
@@ -226,8 +227,10 @@ function createFolio() {
         return host.dispatchEvent(event("folio:error", { message }));
       }
       if (asleep || !place.isConnected) return;
+      shown.get(place)?.free();
+      shown.delete(place);
       try {
-        shown.push(module.prompt(place, host));
+        shown.set(place, module.prompt(place, host));
       } catch (error) {
         host.dispatchEvent(event("folio:error", { message: `Folio's support prompt: ${error?.message ?? error}`, path: "support" }));
       }
@@ -252,10 +255,17 @@ function createFolio() {
       if (window.parent !== window) later(() => places.forEach((place) => void render(place)));
       else for (const place of places) observer.observe(place);
     });
+    // A reader marked as a supporter (by any widget or island, or
+    // `markSupported`): each place woken is shown again, as the record
+    // now says.
+    const again = () => [...shown.keys()].forEach((place) => void render(place));
+    addEventListener("folio:supported", again);
     return () => {
       asleep = true;
       observer.disconnect();
-      for (const prompt of shown.splice(0)) prompt.free();
+      removeEventListener("folio:supported", again);
+      for (const prompt of shown.values()) prompt.free();
+      shown.clear();
     };
   }
 
@@ -614,6 +624,7 @@ function createFolio() {
   const OPTIONS = [
     ["theme", /^(light|dark|auto)$/i, '"light", "dark" or "auto"'],
     ["support", /^(on|off)$/, '"on" or "off"'],
+    ["supporter", /^(true|false)$/, "true or false"],
     ["lang", /./, 'a language tag such as "de"'],
     ["dir", /^(ltr|rtl)$/i, '"ltr" or "rtl"'],
     ["headingLevel", /^\s*[1-6]\s*$/, "a whole number from 1 to 6"],
@@ -632,6 +643,7 @@ function createFolio() {
     const result = (problem) => ({
       options: {
         support: read.support !== "off",
+        supporter: read.supporter === "true",
         lang: read.lang ?? null,
         dir: read.dir?.toLowerCase() ?? null,
         headingLevel: Number(read.headingLevel ?? 1),
@@ -653,9 +665,10 @@ function createFolio() {
         return fail(`options.${name}`, `could not be read (${error?.message ?? error})`);
       }
       if (value == null || value === "") continue;
-      // `support` may be a boolean, `headingLevel` a number.
+      // `support` may be a boolean (`supporter` must be), `headingLevel` a number.
       let text = value;
       if (name === "support" && typeof value === "boolean") text = value ? "on" : "off";
+      if (name === "supporter" && typeof value === "boolean") text = String(value);
       if (name === "headingLevel" && typeof value === "number") text = String(value);
       if (typeof text !== "string" || !pattern.test(text)) {
         return fail(`options.${name}`, `must be ${expected} (it is ${shown(value)})`);
@@ -729,7 +742,7 @@ function createFolio() {
   }
 
   class FolioArticle extends HTMLElement {
-    static observedAttributes = ["src", "support", "lang", "dir", "heading-level", "format"];
+    static observedAttributes = ["src", "support", "supporter", "lang", "dir", "heading-level", "format"];
     #controller = null;
     #observer = null;
     #article = undefined;
@@ -810,6 +823,7 @@ function createFolio() {
     #start(keep = false) {
       this.#controller ??= new Controller(this, () => ({
         support: this.getAttribute("support") !== "off",
+        supporter: this.hasAttribute("supporter"),
         lang: this.getAttribute("lang"),
         dir: this.getAttribute("dir"),
         headingLevel: Number(this.getAttribute("heading-level")),
@@ -897,7 +911,8 @@ function createFolio() {
 
   /**
    * Renders `article` (an object or JSON text) into `element`'s shadow root.
-   * Options: `theme` ("light", "dark", "auto"), `support` ("off"), `lang`
+   * Options: `theme` ("light", "dark", "auto"), `support` ("off"),
+   * `supporter` (true: the reader supports the publisher), `lang`
    * (the UI language of Folio's own words), `dir` ("ltr", "rtl"),
    * `headingLevel` (1 to 6: the headline's level), `format` ("folio",
    * "ans", "json-ld": read the article as that format only).
@@ -933,9 +948,25 @@ function createFolio() {
     });
   }
 
+  /**
+   * Records the reader as a supporter of `campaign` on this browser: from
+   * then its prompts and banners, on this page and the next, thank them
+   * or leave them alone, as the publisher chose. Resolves to true when
+   * they were not one before. Uses the core when the page has it, else
+   * the small support island.
+   */
+  async function markSupported(campaign) {
+    if (typeof campaign !== "string" || !campaign.trim()) {
+      throw new TypeError("Folio.markSupported needs a campaign's name.");
+    }
+    const module = await (core ?? loadIsland());
+    return module.markSupported(campaign);
+  }
+
   return Object.freeze({
     version: VERSION,
     mount,
+    markSupported,
     /**
      * Resolves to true once the core is ready (false if it could not
      * start); awaiting it loads the core if no article has yet.
@@ -949,5 +980,5 @@ function createFolio() {
 const Folio = (globalThis[INSTANCE] ??= createFolio());
 globalThis.Folio ??= Folio;
 
-export const { version, mount, ready, liveWidgets } = Folio;
+export const { version, mount, ready, liveWidgets, markSupported } = Folio;
 export default Folio;

@@ -13,10 +13,11 @@ use super::header::Header;
 use super::markdown_body::{BlockRun, MarkdownBody};
 use super::read_more::ReadMore;
 use super::support::{Campaign, Choice, SupportPrompt};
+use super::thanks::thanks_banner;
 use folio_browser::events::Reporter;
 use folio_core::locale::{self, Locale, Word};
 use folio_core::markdown::{self, Document};
-use folio_core::model::{self, Link};
+use folio_core::model::{self, Link, Supporters};
 
 /// How the support prompt's slot is filled instead of with the widget's
 /// own [`SupportPrompt`]: a server, where the prompt needs script it does
@@ -30,18 +31,33 @@ pub struct PromptSlot(pub Arc<dyn Fn(Campaign) -> AnyView + Send + Sync>);
 fn prompt_view(
     campaign: Campaign,
     slot: Option<PromptSlot>,
-    reporter: &Reporter,
-    choice: &Choice,
+    reader: &Reader,
 ) -> impl IntoView + use<> {
     if let Some(PromptSlot(slot)) = slot {
         return Either::Left(slot(campaign));
     }
-    let (reporter, choice) = (reporter.clone(), choice.clone());
+    let Reader {
+        reporter,
+        choice,
+        supporter,
+        supported,
+    } = reader.clone();
     Either::Right(view! {
         <div class="folio-prompt">
-            <SupportPrompt campaign reporter choice/>
+            <SupportPrompt campaign reporter choice supporter supported/>
         </div>
     })
+}
+
+/// What the article's prompt keeps of its reader: where its events go,
+/// the amount chosen, the host's word that they are a supporter, and
+/// whether they are one (which the banner follows).
+#[derive(Clone)]
+struct Reader {
+    reporter: Reporter,
+    choice: Choice,
+    supporter: Signal<bool>,
+    supported: RwSignal<bool>,
 }
 
 /// An article with its body rendered. The component keeps the last one,
@@ -116,6 +132,10 @@ pub fn Article(
     /// Whether the support banner and prompt show (`true` unless given).
     #[prop(into, default = true.into())]
     support: Signal<bool>,
+    /// The host knows the reader supports the publisher: the prompt's
+    /// campaign is recorded as supported (`false` unless given).
+    #[prop(into, default = false.into())]
+    supporter: Signal<bool>,
     /// The language of Folio's own words and formats (English unless
     /// given; see [`folio_core::locale`]). Fixed for the component's life, like
     /// `dir` and `heading_level`: a reactive prop of each type would cost
@@ -143,7 +163,13 @@ pub fn Article(
     // own, so context provided here would reach the article's siblings.
     let reporter = use_context::<Reporter>()
         .unwrap_or_else(|| Reporter::on_found(move || node.get_untracked().map(Into::into)));
-    let choice = use_context::<Choice>().unwrap_or_default();
+    let reader = Reader {
+        reporter,
+        choice: use_context::<Choice>().unwrap_or_default(),
+        supporter,
+        supported: RwSignal::new(false),
+    };
+    let supported = reader.supported;
 
     // One memo per part, each of its own slice; parts of the same kind
     // share a type (every distinct type costs the reactive graph's code
@@ -256,7 +282,20 @@ pub fn Article(
     };
 
     let banner_label = locale.words.get(Word::Support).to_string();
-    let banner = move || banner.get().filter(|_| card.get().is_none());
+    let thanks = locale.words.get(Word::Thanks).to_string();
+    // A supporter's banner thanks them, or is gone, as the prompt is.
+    let banner = move || {
+        let link = banner.get().filter(|_| card.get().is_none())?;
+        let label = banner_label.clone();
+        if !supported.get() {
+            return Some(Either::Left(view! { <Banner link base=base.get() label/> }));
+        }
+        let hide = article.with(|a| {
+            let support = a.support.as_ref().and_then(|s| s.as_ref().ok());
+            support.and_then(|s| s.supporters) == Some(Supporters::Hide)
+        });
+        (!hide).then(|| Either::Right(thanks_banner(thanks.clone(), label)))
+    };
     // A card continues before its prompt; an article, after its body.
     let more = move || {
         read_more
@@ -265,12 +304,12 @@ pub fn Article(
     };
     view! {
         <article class="folio" lang=move || lang.get() dir=direction node_ref=node>
-            {move || banner().map(|link| view! { <Banner link base=base.get() label=banner_label.clone()/> })}
+            {banner}
             <Header kicker headline standfirst credits level/>
             {move || image.get().map(|image| view! { <HeroFigure image base=base.get()/> })}
             <MarkdownBody run=run(true) class="folio-body"/>
             {move || card.get().and_then(|_| more())}
-            {move || prompt.get().map(|campaign| prompt_view(campaign, prompt_slot.clone(), &reporter, &choice))}
+            {move || prompt.get().map(|campaign| prompt_view(campaign, prompt_slot.clone(), &reader))}
             <MarkdownBody run=run(false) class="folio-body"/>
             {move || card.get().map_or_else(more, |_| None)}
         </article>

@@ -1,22 +1,26 @@
 //! The reader-support prompt, shown inline in the body: amounts as a radio
-//! group, the call to action, payment badges and "Remind me later". Whether
-//! it shows at all is the [`schedule`](folio_core::schedule)'s decision.
+//! group, the call to action, payment badges and "Remind me later"; a
+//! supporter's thank-you line in its place. What shows is the
+//! [`Prompt`]'s decision, over the [`schedule`](folio_core::schedule).
 
 use std::sync::{Arc, Mutex};
 
+use leptos::either::Either;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use web_sys::{KeyboardEvent, MouseEvent};
 
 use super::header::heading_tag;
 use super::markdown_body::{BlockRun, MarkdownBody};
+use super::thanks::thanks_line;
 use folio_browser::controls::{arrow_key, badge};
 use folio_browser::events::Reporter;
 use folio_browser::intl;
-use folio_browser::prompt::Prompt;
+use folio_browser::prompt::{Prompt, Stage};
 use folio_browser::tracking::ViewTracker;
 use folio_core::locale::{Locale, Word};
 use folio_core::markdown::{self, Document};
-use folio_core::model::{Amount, Frequency, Support};
+use folio_core::model::{Amount, Frequency, Support, Supporters};
 use folio_core::schedule::Policy;
 
 /// The amount a reader chose in a widget's prompt, by campaign: kept by the
@@ -78,11 +82,21 @@ impl Campaign {
     }
 }
 
-/// The prompt, or nothing when snoozed or past its frequency cap.
-/// Its views are watched from the moment its `aside` is in the DOM until
-/// it goes (snoozed, or the component is disposed).
+/// The prompt; a supporter's thank-you line (or nothing, as the publisher
+/// chose) once the reader is a supporter of the campaign (`supporter`:
+/// the host says so; or the page's address, or `Folio.markSupported`);
+/// nothing when snoozed or past its frequency cap. Whether the reader is a
+/// supporter goes to `supported`, which the banner follows. Its views are watched from the
+/// moment its `aside` is in the DOM until it goes (snoozed, or the
+/// component is disposed).
 #[component]
-pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> impl IntoView {
+pub fn SupportPrompt(
+    campaign: Campaign,
+    reporter: Reporter,
+    choice: Choice,
+    supporter: Signal<bool>,
+    supported: RwSignal<bool>,
+) -> impl IntoView {
     let Campaign {
         support,
         text,
@@ -90,9 +104,21 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
         locale,
         level,
     } = campaign;
-    let behaviour = Prompt::new(&support.campaign, Policy::of(&support), reporter);
+    let supporters = support.supporters.unwrap_or_default();
+    let behaviour = Prompt::new(
+        &support.campaign,
+        Policy::of(&support),
+        supporters,
+        reporter,
+    );
     let campaign = support.campaign.clone();
-    let visible = RwSignal::new(behaviour.shows());
+    let stage = behaviour.start(supporter.get_untracked());
+    supported.set(matches!(stage, Stage::Thank | Stage::Spare));
+    let visible = RwSignal::new(stage == Stage::Ask);
+    follow_supporters(&behaviour, supporter, supported);
+    // What a supporter sees: the thank-you line, or nothing.
+    let thanks =
+        (supporters == Supporters::Thank).then(|| locale.words.get(Word::Thanks).to_string());
     // The reader's choice outlives the view: a change to the support block
     // builds the prompt anew, and must not undo it.
     let kept = choice.of(&campaign).filter(|&i| i < support.amounts.len());
@@ -101,9 +127,12 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
     let cta_base = crate::page::resolve(&support.cta.href, base.as_deref());
     let text = text_run(text, base);
     let aside = NodeRef::<leptos::html::Aside>::new();
-    watch_views(aside, visible, behaviour.clone());
+    watch_views(aside, visible, supported, behaviour.clone());
 
     move || {
+        if supported.get() {
+            return thanks.clone().map(|text| Either::Right(thanks_line(text)));
+        }
         if !visible.get() {
             return None;
         }
@@ -134,8 +163,24 @@ pub fn SupportPrompt(campaign: Campaign, reporter: Reporter, choice: Choice) -> 
             href: href.into(),
             aside,
         };
-        Some(card.view(on_cta, on_later))
+        Some(Either::Left(card.view(on_cta, on_later)))
     }
+}
+
+/// Keeps `supported` with the reader: a host that says later that the
+/// reader is a supporter, and a mark made elsewhere on the page, make the
+/// prompt a supporter's.
+fn follow_supporters(behaviour: &Prompt, supporter: Signal<bool>, supported: RwSignal<bool>) {
+    let marked = behaviour.clone();
+    Effect::new(move |first: Option<()>| {
+        if supporter.get() && first.is_some() {
+            marked.start(true);
+            supported.set(true);
+        }
+    });
+    // Dropped with the prompt; only ever touched on the page's thread.
+    let listener = SendWrapper::new(behaviour.on_supported(move |_| supported.set(true)));
+    on_cleanup(move || drop(listener));
 }
 
 /// The prompt as it looks, whoever decides whether it shows: the widget's
@@ -300,10 +345,15 @@ fn amount_text(amount: &Amount, support: &Support, locale: &Locale) -> (String, 
 }
 
 /// Counts the prompt's views (see [`ViewTracker`]) while `aside` is shown.
-fn watch_views(aside: NodeRef<leptos::html::Aside>, visible: RwSignal<bool>, behaviour: Prompt) {
+fn watch_views(
+    aside: NodeRef<leptos::html::Aside>,
+    visible: RwSignal<bool>,
+    supported: RwSignal<bool>,
+    behaviour: Prompt,
+) {
     let tracker = StoredValue::new_local(None::<ViewTracker>);
     Effect::new(move |_| {
-        let shown = aside.get().filter(|_| visible.get());
+        let shown = aside.get().filter(|_| visible.get() && !supported.get());
         tracker.set_value(shown.and_then(|aside| behaviour.watch(aside.into())));
     });
     on_cleanup(move || {

@@ -1,5 +1,5 @@
 //! What a widget is asked to show, as `folio.js` asks: the options it
-//! reads (`{ support, lang, dir, headingLevel, format }`), an article or
+//! reads (`{ support, supporter, lang, dir, headingLevel, format }`), an article or
 //! an error waiting for its locale, and why the error state shows.
 
 use std::sync::Arc;
@@ -60,6 +60,8 @@ pub(super) struct Shown {
     pub base: Option<String>,
     /// Whether the support banner and prompt show.
     pub support: bool,
+    /// The host says the reader supports the publisher.
+    pub supporter: bool,
     /// The host's UI language.
     pub ui: Option<String>,
     /// The host's direction, `ltr` or `rtl`.
@@ -69,7 +71,7 @@ pub(super) struct Shown {
 }
 
 impl Shown {
-    /// Reads `{ support, lang, dir, headingLevel }` as `folio.js` passes
+    /// Reads `{ support, supporter, lang, dir, headingLevel }` as `folio.js` passes
     /// them from attributes or options, each optional: `dir` counts only as
     /// `ltr` or `rtl` (any case), the level only as a whole 1 to 6.
     pub fn read(base: Option<String>, options: &JsValue) -> Self {
@@ -83,6 +85,7 @@ impl Shown {
         Self {
             base,
             support: get("support").and_then(|v| v.as_bool()).unwrap_or(true),
+            supporter: get("supporter").and_then(|v| v.as_bool()).unwrap_or(false),
             ui: text("lang"),
             dir: text("dir")
                 .map(|d| d.to_ascii_lowercase())

@@ -32,6 +32,8 @@ struct Mounted {
     article: Option<ArcRwSignal<Arc<model::Article>>>,
     base: ArcRwSignal<Option<String>>,
     support: ArcRwSignal<bool>,
+    /// The host's word that the reader is a supporter.
+    supporter: ArcRwSignal<bool>,
     /// The locale, direction and heading level the view was mounted with
     /// (the article is mounted anew when they change).
     frame: (Locale, Option<String>, u8),
@@ -81,8 +83,9 @@ impl Widget {
     /// (relative links and images resolve against it). The JSON is Article
     /// JSON v1: other formats go through the converter module first (see
     /// [`converter_for`](super::converter_for)). `options` is
-    /// `{ support, lang, dir, headingLevel, format, origins }`: `support`
-    /// false hides the prompt and banner; `lang` is the host's UI language
+    /// `{ support, supporter, lang, dir, headingLevel, format, origins }`:
+    /// `support` false hides the prompt and banner, `supporter` true
+    /// records the reader as a supporter of the article's campaign; `lang` is the host's UI language
     /// and `dir` its direction, when it sets them; `headingLevel` the
     /// headline's level (1 unless given); `format` is the format the
     /// content was forced to (only `folio` is read here); `origins`, for
@@ -278,6 +281,7 @@ impl Widget {
         };
         set_if_changed(&mounted.base, shown.base);
         set_if_changed(&mounted.support, shown.support);
+        set_if_changed(&mounted.supporter, shown.supporter);
         if let Some(article) = &mounted.article {
             article.set(next);
         }
@@ -317,18 +321,20 @@ impl Widget {
         let _ = self.root.append_child(&container);
         self.label(&shown, &locale);
         let article = article.map(ArcRwSignal::new);
-        let (base, support) = (
+        let (base, support, supporter) = (
             ArcRwSignal::new(shown.base),
             ArcRwSignal::new(shown.support),
+            ArcRwSignal::new(shown.supporter),
         );
         let frame = (locale, shown.dir, shown.level);
         let failure = ArcRwSignal::new(failure);
         let context = (Reporter::on(self.host.clone()), self.choice.clone());
         let view = {
-            let (article, base, support, failure) = (
+            let (article, base, support, supporter, failure) = (
                 article.clone(),
                 base.clone(),
                 support.clone(),
+                supporter.clone(),
                 failure.clone(),
             );
             let (locale, dir, level) = frame.clone();
@@ -352,6 +358,7 @@ impl Widget {
                             article=article.clone()
                             base=base.clone()
                             support=support.clone()
+                            supporter=supporter.clone()
                             locale=locale.clone()
                             dir=dir.clone()
                             heading_level=level
@@ -367,6 +374,7 @@ impl Widget {
             article,
             base,
             support,
+            supporter,
             frame,
             failure,
             _handle: Box::new(handle),

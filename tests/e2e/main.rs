@@ -27,5 +27,6 @@ mod prerender;
 mod rtl;
 mod stack;
 mod support;
+mod supporters;
 mod wordpress;
 mod xss;

@@ -7,6 +7,7 @@
 
 mod csp;
 mod island;
+mod supporters;
 
 use std::path::Path;
 use std::time::Duration;

@@ -11,7 +11,7 @@ function note(line) {
   list.append(item);
 }
 
-for (const type of ["folio:render", "folio:error", "folio:notice", "folio:support-view", "folio:support-click", "folio:support-dismiss"]) {
+for (const type of ["folio:render", "folio:error", "folio:notice", "folio:support-view", "folio:support-click", "folio:support-dismiss", "folio:support-supporter"]) {
   document.addEventListener(type, (event) => {
     log.events.push({ type, target: event.target.id || event.target.localName, detail: event.detail, bubbles: event.bubbles, composed: event.composed, at: performance.now() });
     note(`${type} on #${event.target.id || event.target.localName}: ${JSON.stringify(event.detail)}`);

@@ -1,35 +1,62 @@
 //! What a support prompt does in a page, written once for the widget's
 //! prompt (a Leptos view) and the support island's (the server's markup
-//! given life): whether it shows, the call to action's address and its
-//! click, "Remind me later", and watching its views. Each is a campaign's
-//! rule over the reader's stored record, sending its `folio:support-*`
-//! event; the views only draw and hide.
+//! given life): whether it asks, thanks a supporter or stays away, the
+//! call to action's address and its click, "Remind me later", and
+//! watching its views. Each is a campaign's rule over the reader's stored
+//! record, sending its `folio:support-*` event; the views only draw and
+//! hide.
 
-use folio_core::model::Amount;
+use folio_core::model::{Amount, Supporters};
 use folio_core::schedule::Policy;
-use wasm_bindgen::JsValue;
-use web_sys::{Element, Event};
+use gloo_events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, Element, Event};
 
 use crate::controls::{cta_url, focus_after};
 use crate::events::Reporter;
 use crate::tracking::{self, ViewTracker};
 use crate::{intl, storage};
 
+/// The query parameter that marks a reader coming back from the call to
+/// action as a supporter: a page whose address has
+/// `folio-supported=<campaign>` records that campaign as supported.
+pub const SUPPORTED_PARAMETER: &str = "folio-supported";
+
+/// The event sent on `window` when a campaign is marked as supported
+/// (its `detail` is the campaign): every prompt of the page, in each of
+/// Folio's modules, follows it.
+pub const SUPPORTED_EVENT: &str = "folio:supported";
+
+/// What a prompt shows this reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The ask: amounts, the call to action, "Remind me later".
+    Ask,
+    /// Not now: snoozed or past the view cap (the banner still shows).
+    Rest,
+    /// A supporter, thanked in the prompt's place and the banner's.
+    Thank,
+    /// A supporter the publisher leaves alone: no prompt, no banner.
+    Spare,
+}
+
 /// One campaign's prompt, and where its events go.
 #[derive(Clone)]
 pub struct Prompt {
     campaign: String,
     policy: Policy,
+    supporters: Supporters,
     reporter: Reporter,
 }
 
 impl Prompt {
-    /// The prompt of `campaign`, shown under `policy`, its events sent
-    /// through `reporter`.
-    pub fn new(campaign: &str, policy: Policy, reporter: Reporter) -> Self {
+    /// The prompt of `campaign`, shown under `policy`, `supporters`
+    /// thanked or left alone, its events sent through `reporter`.
+    pub fn new(campaign: &str, policy: Policy, supporters: Supporters, reporter: Reporter) -> Self {
         Self {
             campaign: campaign.to_string(),
             policy,
+            supporters,
             reporter,
         }
     }
@@ -39,13 +66,66 @@ impl Prompt {
         &self.campaign
     }
 
-    /// Whether it shows now: not while "Remind me later" holds, nor past
-    /// the cap of views (unless it was seen during this page load already,
+    /// What it shows as the page starts it: a supporter's stage when the
+    /// record says the reader supports the campaign, or when the page's
+    /// address carries the campaign's marker ([`SUPPORTED_PARAMETER`]) or
+    /// `host_supporter` (the host's `supporter` attribute or option) says
+    /// so, which records it and sends `folio:support-supporter`; else see
+    /// [`Prompt::stage`].
+    pub fn start(&self, host_supporter: bool) -> Stage {
+        let via = match host_supporter {
+            true => Some("host"),
+            false => marked_in_address(&self.campaign).then_some("url"),
+        };
+        if let Some(via) = via
+            && !storage::load(&self.campaign).is_supporter()
+        {
+            mark_supported(&self.campaign);
+            let detail = [
+                ("campaign", self.campaign.as_str().into()),
+                ("via", via.into()),
+            ];
+            self.reporter.send("folio:support-supporter", &detail);
+        }
+        self.stage()
+    }
+
+    /// What it shows now: a supporter's stage (the publisher's choice);
+    /// else the ask, but not while "Remind me later" holds, nor past the
+    /// cap of views (unless it was seen during this page load already,
     /// which did not end that load's showing).
-    pub fn shows(&self) -> bool {
+    pub fn stage(&self) -> Stage {
         let (record, now) = (storage::load(&self.campaign), tracking::now());
-        !record.snoozed(self.policy, now)
-            && (tracking::seen_this_load(&self.campaign) || record.may_show(self.policy, now))
+        if record.is_supporter() {
+            return self.supporter_stage();
+        }
+        let asks = !record.snoozed(self.policy, now)
+            && (tracking::seen_this_load(&self.campaign) || record.may_show(self.policy, now));
+        if asks { Stage::Ask } else { Stage::Rest }
+    }
+
+    /// What a supporter sees, as the publisher chose.
+    fn supporter_stage(&self) -> Stage {
+        match self.supporters {
+            Supporters::Thank => Stage::Thank,
+            Supporters::Hide => Stage::Spare,
+        }
+    }
+
+    /// Calls `then` with the supporter's stage when the page marks the
+    /// campaign as supported from now on ([`mark_supported`]: another
+    /// prompt, `Folio.markSupported`); dropping the listener stops it.
+    pub fn on_supported(&self, then: impl Fn(Stage) + 'static) -> Option<EventListener> {
+        let window = web_sys::window()?;
+        let (campaign, stage) = (self.campaign.clone(), self.supporter_stage());
+        Some(EventListener::new(&window, SUPPORTED_EVENT, move |event| {
+            let detail = event.dyn_ref::<CustomEvent>().map(CustomEvent::detail);
+            if detail.and_then(|d| d.as_string()).as_deref() == Some(campaign.as_str()) {
+                // Kept by this module too, where storage refuses it.
+                record_supporter(&campaign);
+                then(stage);
+            }
+        }))
     }
 
     /// The call to action at `href` with `amount` chosen: its parameters
@@ -91,4 +171,43 @@ impl Prompt {
             self.reporter.clone(),
         )
     }
+}
+
+/// Records the reader as a supporter of `campaign` on this browser and
+/// tells every prompt of the page ([`SUPPORTED_EVENT`]); returns whether
+/// they were not one before. `Folio.markSupported` comes here.
+pub fn mark_supported(campaign: &str) -> bool {
+    let new = record_supporter(campaign);
+    let init = CustomEventInit::new();
+    init.set_detail(&campaign.into());
+    if let (Some(window), Ok(event)) = (
+        web_sys::window(),
+        CustomEvent::new_with_event_init_dict(SUPPORTED_EVENT, &init),
+    ) {
+        let _ = window.dispatch_event(&event);
+    }
+    new
+}
+
+/// Stores the supporter's mark in the campaign's record, once.
+fn record_supporter(campaign: &str) -> bool {
+    let mut record = storage::load(campaign);
+    let new = record.support(tracking::now());
+    if new {
+        storage::save(campaign, &record);
+    }
+    new
+}
+
+/// Whether the page's address marks `campaign` as supported
+/// (`?folio-supported=<campaign>`, one parameter per campaign).
+fn marked_in_address(campaign: &str) -> bool {
+    let href = web_sys::window().and_then(|w| w.location().href().ok());
+    let Some(url) = href.and_then(|h| web_sys::Url::new(&h).ok()) else {
+        return false;
+    };
+    url.search_params()
+        .get_all(SUPPORTED_PARAMETER)
+        .iter()
+        .any(|value| value.as_string().as_deref() == Some(campaign))
 }

@@ -87,6 +87,9 @@ words! {
     ContinueAt = "continueAt": "Continue reading at {publisher}",
     /// A card's link to the whole article, with no publisher named.
     ContinueReading = "continueReading": "Continue reading",
+    /// What a supporter of the campaign sees in place of the prompt and
+    /// the banner.
+    Thanks = "thanks": "Thank you for supporting our journalism.",
 }
 
 /// A locale's words, every [`Word`] of it (English where its file has none).

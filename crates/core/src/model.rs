@@ -164,6 +164,23 @@ pub struct Support {
     /// How often the prompt may be shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_views: Option<MaxViews>,
+    /// What a reader who has supported the campaign sees in the prompt's
+    /// and the banner's place: `thank` (a thank-you line, the default) or
+    /// `hide` (nothing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supporters: Option<Supporters>,
+}
+
+/// What a reader who has supported the campaign sees where the prompt and
+/// the banner would be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Supporters {
+    /// A short thank-you line in the reader's language.
+    #[default]
+    Thank,
+    /// Nothing at all.
+    Hide,
 }
 
 /// The support banner.

@@ -91,10 +91,13 @@ pub struct Record {
     pub snooze_until: Option<i64>,
     /// When the prompt was seen, oldest first, at most [`MAX_VIEWS_KEPT`].
     pub views: Vec<i64>,
+    /// When the reader was recorded as a supporter of the campaign
+    /// (`supported`): from then, they are not asked again.
+    pub supported: Option<i64>,
 }
 
-/// A record as stored: `{"v":1,"until":…,"views":[…]}` (times in
-/// milliseconds since 1970).
+/// A record as stored: `{"v":1,"until":…,"views":[…],"supported":…}`
+/// (times in milliseconds since 1970).
 #[derive(Deserialize, Serialize)]
 struct Stored {
     /// The format's version.
@@ -105,6 +108,9 @@ struct Stored {
     /// The views, oldest first.
     #[serde(default)]
     views: Vec<i64>,
+    /// When the reader became a supporter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    supported: Option<i64>,
 }
 
 impl Record {
@@ -123,18 +129,20 @@ impl Record {
                     version: RECORD_VERSION,
                     snooze_until: stored.until,
                     views,
+                    supported: stored.supported,
                 }
             }
             _ => Self::default(),
         }
     }
 
-    /// The record as stored: `{"v":1,"until":…,"views":[…]}`.
+    /// The record as stored: `{"v":1,"until":…,"views":[…],"supported":…}`.
     pub fn to_json(&self) -> String {
         let stored = Stored {
             v: RECORD_VERSION,
             until: self.snooze_until,
             views: self.views.clone(),
+            supported: self.supported,
         };
         serde_json::to_string(&stored).unwrap_or_default()
     }
@@ -159,6 +167,19 @@ impl Record {
     /// Whether the prompt may show at `now`.
     pub fn may_show(&self, policy: Policy, now: i64) -> bool {
         !self.snoozed(policy, now) && self.views_in_window(policy, now) < policy.max_views as usize
+    }
+
+    /// Whether the reader is recorded as a supporter of the campaign.
+    pub fn is_supporter(&self) -> bool {
+        self.supported.is_some()
+    }
+
+    /// Records the reader as a supporter at `now` (the first time counts);
+    /// returns whether they were not one before.
+    pub fn support(&mut self, now: i64) -> bool {
+        let new = self.supported.is_none();
+        self.supported.get_or_insert(now);
+        new
     }
 
     /// "Remind me later": hides the prompt for the policy's snooze; returns

@@ -292,6 +292,17 @@ fn support_settings_are_checked() {
         Some(json!(["visa", ""])),
     ));
     assert_eq!(error.path, "support.paymentMethods[1]");
+    let error = support_error_of(&edited("/support/supporters", Some(json!("ask"))));
+    assert_eq!(error.path, "support.supporters");
+    assert!(
+        error.to_string().contains("must be one of thank, hide"),
+        "{error}"
+    );
+    let hidden = model::parse(&edited("/support/supporters", Some(json!("hide")))).unwrap();
+    assert_eq!(
+        hidden.support.unwrap().unwrap().supporters,
+        Some(model::Supporters::Hide)
+    );
 }
 
 #[test]

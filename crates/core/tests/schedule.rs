@@ -256,3 +256,21 @@ fn absurd_day_counts_are_clamped_to_ten_years() {
     let mut record = Record::default();
     assert_eq!(record.snooze(policy, NOW), NOW + 3650 * DAY_MS);
 }
+
+#[test]
+fn a_supporter_is_recorded_once_and_read_back_across_versions_of_the_record() {
+    let mut record = Record::default();
+    assert!(!record.is_supporter());
+    assert!(record.support(NOW), "the first mark is new");
+    assert!(!record.support(NOW + DAY_MS), "a second one is not");
+    assert_eq!(record.supported, Some(NOW), "the first time counts");
+    let text = record.to_json();
+    assert_eq!(
+        text,
+        format!("{{\"v\":1,\"views\":[],\"supported\":{NOW}}}")
+    );
+    assert!(Record::parse(&text).is_supporter());
+    // A record written before supporters were kept reads as no supporter.
+    assert!(!Record::parse(r#"{"v":1,"views":[1]}"#).is_supporter());
+    assert!(!Record::parse(r#"{"v":1,"supported":"yes"}"#).is_supporter());
+}

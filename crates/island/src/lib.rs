@@ -6,7 +6,8 @@
 //! `folio.js` loads this module when the place nears the viewport (or the
 //! browser is idle) and hands it the place. The island decides, from the
 //! reader's stored record, whether the prompt shows (the snooze and the
-//! view cap, as the widget does); if so it puts the template's prompt in
+//! view cap, as the widget does; a supporter sees the server's thank-you
+//! line instead, or nothing); if it asks, it puts the template's prompt in
 //! the place and gives its controls their behaviour: the choice of amount
 //! and the call to action's parameters, "Remind me later", view counting
 //! and the `folio:support-*` events. It holds no Leptos, no Markdown
@@ -16,3 +17,13 @@
 mod prompt;
 
 pub use prompt::{Island, prompt};
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Records the reader as a supporter of `campaign` and tells every prompt
+/// of the page; returns whether they were not one before
+/// (`Folio.markSupported`, on a page whose core is not loaded).
+#[wasm_bindgen(js_name = markSupported)]
+pub fn mark_supported(campaign: &str) -> bool {
+    folio_browser::prompt::mark_supported(campaign)
+}

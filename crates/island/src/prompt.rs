@@ -1,4 +1,5 @@
-//! One prompt in its place: whether it shows, and what its controls do.
+//! One prompt in its place: whether it asks, thanks a supporter or stays
+//! away, and what its controls do.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -6,9 +7,10 @@ use std::rc::Rc;
 use folio_browser::controls::{arrow_key, page_url};
 use folio_browser::events::Reporter;
 use folio_browser::intl;
-use folio_browser::prompt::Prompt;
+use folio_browser::prompt::{Prompt, Stage};
 use folio_browser::tracking::ViewTracker;
 use folio_core::island::Props;
+use folio_core::model::Supporters;
 use folio_core::safe_url::ALLOWED_SCHEMES;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::prelude::*;
@@ -16,12 +18,15 @@ use web_sys::{
     DocumentFragment, Element, Event, HtmlElement, HtmlTemplateElement, KeyboardEvent, Node,
 };
 
-/// A prompt shown in its place, or the decision not to show it. Freeing
-/// it (`free()` from JavaScript) takes the prompt away, when the core
-/// renders the article anew or the element leaves the page.
+/// A prompt's place brought to life: the prompt shown there, a
+/// supporter's thank-you line, or nothing, as the reader's record says.
+/// Freeing it (`free()` from JavaScript) takes what it showed away, when
+/// the core renders the article anew, the element leaves the page, or a
+/// mark of a supporter has the place shown again.
 #[wasm_bindgen]
 pub struct Island {
     shown: Option<Rc<Shown>>,
+    thanks: Option<Element>,
     _listeners: Vec<EventListener>,
 }
 
@@ -30,14 +35,21 @@ impl Drop for Island {
         if let Some(shown) = &self.shown {
             shown.take_away();
         }
+        if let Some(line) = &self.thanks {
+            line.remove();
+        }
     }
 }
 
 /// Shows the prompt of `place` (a pre-rendered article's
 /// `[data-island="support"]`) at its end, unless the reader snoozed it
-/// or it reached its view cap; its events are sent on `host`. Props that
-/// do not read, or a place without its prompt, are an error naming what is
-/// wrong, and nothing is shown.
+/// or it reached its view cap; a supporter of its campaign (the record,
+/// the page's address, or `host`'s `supporter` attribute says so) sees
+/// the place's thank-you line instead, in the banner's place too, or
+/// nothing (no banner either) when the place has none (the publisher
+/// chose to leave supporters alone). Its events are sent on `host`.
+/// Props that do not read, or a place without its prompt, are an error
+/// naming what is wrong, and nothing is shown.
 #[wasm_bindgen]
 pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> {
     let props = place
@@ -45,30 +57,75 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
         .and_then(|script| script.text_content())
         .unwrap_or_default();
     let props = Props::parse(&props).map_err(|e| JsValue::from_str(&e))?;
-    let behaviour = Prompt::new(&props.campaign, props.policy, Reporter::on(host));
-    if !behaviour.shows() {
-        return Ok(Island {
-            shown: None,
-            _listeners: Vec::new(),
-        });
+    let supporters = match place.query_selector(THANKS)? {
+        Some(_) => Supporters::Thank,
+        None => Supporters::Hide,
+    };
+    let reporter = Reporter::on(host.clone());
+    let behaviour = Prompt::new(&props.campaign, props.policy, supporters, reporter);
+    let mut island = Island {
+        shown: None,
+        thanks: None,
+        _listeners: Vec::new(),
+    };
+    match behaviour.start(host.has_attribute("supporter")) {
+        Stage::Ask => {
+            let prompt = copy(&place, "template")?.ok_or_else(|| missing("template"))?;
+            let shown = Rc::new(Shown::new(&prompt, props, behaviour)?);
+            island._listeners = shown.listen()?;
+            place.append_child(&prompt)?;
+            let watch = shown.behaviour.watch(shown.aside.clone());
+            *shown.views.borrow_mut() = watch;
+            island.shown = Some(shown);
+        }
+        Stage::Rest => {}
+        Stage::Thank => island.thanks = thank(&place)?,
+        Stage::Spare => banner(&place)?.iter().for_each(Element::remove),
     }
-    let template = place
-        .query_selector("template")?
+    Ok(island)
+}
+
+/// Where a place holds a supporter's thank-you line (written by the
+/// server when the publisher chose to thank supporters).
+const THANKS: &str = "template[data-thanks]";
+
+/// A supporter's place: the thank-you line put in it and in the banner's
+/// place. Returns the line.
+fn thank(place: &HtmlElement) -> Result<Option<Element>, JsValue> {
+    let Some(thanks) = copy(place, THANKS)? else {
+        return Ok(None);
+    };
+    let line = thanks.query_selector(".folio-thanks")?;
+    if let Some(thanked) = thanks.query_selector(".folio-banner")? {
+        match banner(place)? {
+            Some(banner) => banner.replace_with_with_node_1(&thanked)?,
+            None => thanked.remove(),
+        }
+    }
+    place.append_child(&thanks)?;
+    Ok(line)
+}
+
+/// The banner of the article `place` is in.
+fn banner(place: &HtmlElement) -> Result<Option<Element>, JsValue> {
+    match place.closest("article")? {
+        Some(article) => article.query_selector(":scope > .folio-banner"),
+        None => Ok(None),
+    }
+}
+
+/// A copy of the content of the first `<template>` of `place` that
+/// `selector` finds, ready to be put in the page.
+fn copy(place: &HtmlElement, selector: &str) -> Result<Option<DocumentFragment>, JsValue> {
+    let Some(template) = place
+        .query_selector(selector)?
         .and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok())
-        .ok_or_else(|| missing("template"))?;
+    else {
+        return Ok(None);
+    };
     let document = place.owner_document().ok_or_else(|| missing("document"))?;
-    let prompt: DocumentFragment = document
-        .import_node_with_deep(&template.content(), true)?
-        .unchecked_into();
-    let shown = Rc::new(Shown::new(&prompt, props, behaviour)?);
-    let listeners = shown.listen()?;
-    place.append_child(&prompt)?;
-    let watch = shown.behaviour.watch(shown.aside.clone());
-    *shown.views.borrow_mut() = watch;
-    Ok(Island {
-        shown: Some(shown),
-        _listeners: listeners,
-    })
+    let copy = document.import_node_with_deep(&template.content(), true)?;
+    Ok(Some(copy.unchecked_into()))
 }
 
 /// Whether `href` keeps to the URL policy's schemes as the browser reads

@@ -7,21 +7,38 @@
 
 use leptos::prelude::*;
 
-use folio::{Campaign, Card};
+use folio::{Campaign, Card, thanks_banner, thanks_line};
 use folio_core::island::Props;
+use folio_core::locale::Word;
+use folio_core::model::Supporters;
 
 /// A `div.folio-prompt` that takes no room until the island shows the
 /// prompt: the campaign's [`Props`] in a JSON data block, the prompt in a
-/// `<template>`, and the call to action as a link inside `<noscript>`.
+/// `<template>`, what a supporter sees in a `<template data-thanks>` (the
+/// thank-you line, and the banner that thanks, when the publisher chose
+/// to thank), and the call to action as a link inside `<noscript>`.
 #[component]
 pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
     let props = Props::of(&campaign.support, &campaign.locale.tag).to_json();
     let fallback = fallback(&campaign);
     let card = Card::of(&campaign).view(|_| (), |_| ());
+    let words = &campaign.locale.words;
+    let thanks =
+        (campaign.support.supporters.unwrap_or_default() == Supporters::Thank).then(|| {
+            let text = words.get(Word::Thanks).to_string();
+            let label = words.get(Word::Support).to_string();
+            view! {
+                <template data-thanks>
+                    {campaign.support.banner.is_some().then(|| thanks_banner(text.clone(), label))}
+                    {thanks_line(text)}
+                </template>
+            }
+        });
     view! {
         <div class="folio-prompt" data-island="support">
             <script type="application/json" inner_html=props></script>
             <template>{card}</template>
+            {thanks}
             <noscript>{fallback}</noscript>
         </div>
     }

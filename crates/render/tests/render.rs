@@ -138,10 +138,14 @@ fn the_page_has_its_canonical_url_and_the_news_article_search_engines_read() {
             "<script type=\"module\" src=\"https://cdn.example/folio/folio.js\"></script>"
         )
     );
-    // The article in the light DOM; the one template is the prompt's.
+    // The article in the light DOM; the templates are the prompt's and a
+    // supporter's thank-you line (with the banner that thanks).
     assert!(!html.contains("shadowrootmode"));
-    assert_eq!(html.matches("<template").count(), 1);
+    assert_eq!(html.matches("<template").count(), 2);
     assert!(html.contains("<template><aside"));
+    assert!(html.contains(
+        "<template data-thanks><aside aria-label=\"Support\" class=\"folio-banner\"><p class=\"folio-banner__thanks\">Thank you for supporting our journalism.</p></aside><p class=\"folio-thanks\">Thank you for supporting our journalism.</p></template>"
+    ));
     assert!(html.contains("<main><div lang=\"en\" dir=\"ltr\""));
     let ld: Value = serde_json::from_str(between(
         &html,

@@ -217,6 +217,11 @@ pub(super) const CASES: &[(&str, &str, Expect)] = &[
         r#"edit("support.currency", "dollars")"#,
         Support("support.currency"),
     ),
+    (
+        "supporters asked",
+        r#"edit("support.supporters", "ask")"#,
+        Support("support.supporters"),
+    ),
     // Formats.
     (
         "published in words",

@@ -136,30 +136,8 @@ return [...document.querySelectorAll("folio-article")].map((element) => {
 /// without scrolling the page, as the widget's do.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_islands_prompt_is_the_widgets_in_the_articles_language() {
-    use folio_render::{Options, render};
     use thirtyfour::prelude::Key;
-    let article = std::fs::read_to_string(dist().join("sample/article.ar.json")).unwrap();
-    let options = Options {
-        assets: "/".into(),
-        base: Some("/sample/article.ar.json".into()),
-        ..Options::default()
-    };
-    let embed = render(&article, &options).unwrap().text;
-    let page = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Twice</title>\
-         <script type=\"module\" src=\"/folio.js\"></script></head><body>{embed}\
-         <folio-article src=\"/sample/article.ar.json\"></folio-article></body></html>"
-    );
-    let server = Server::with_route(
-        dist(),
-        Box::new(move |path: &str, _: &Path| {
-            (path == "/twice.html").then(|| crate::server::Response {
-                status: "200 OK",
-                headers: vec![("Content-Type".into(), "text/html; charset=utf-8".into())],
-                body: page.clone().into_bytes(),
-            })
-        }),
-    );
+    let server = twice();
     let browser = Browser::start().await;
     browser.resize(1280, 800).await;
     browser.open(&server.url("twice.html")).await;
@@ -213,4 +191,32 @@ async fn the_islands_prompt_is_the_widgets_in_the_articles_language() {
         "the arrow key does not scroll the page"
     );
     browser.stop().await;
+}
+
+/// Serves `/twice.html`: the Arabic sample pre-rendered (`folio render
+/// --embed`), then the same sample from its JSON in a `<folio-article>`.
+pub(super) fn twice() -> Server {
+    use folio_render::{Options, render};
+    let article = std::fs::read_to_string(dist().join("sample/article.ar.json")).unwrap();
+    let options = Options {
+        assets: "/".into(),
+        base: Some("/sample/article.ar.json".into()),
+        ..Options::default()
+    };
+    let embed = render(&article, &options).unwrap().text;
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Twice</title>\
+         <script type=\"module\" src=\"/folio.js\"></script></head><body>{embed}\
+         <folio-article src=\"/sample/article.ar.json\"></folio-article></body></html>"
+    );
+    Server::with_route(
+        dist(),
+        Box::new(move |path: &str, _: &Path| {
+            (path == "/twice.html").then(|| crate::server::Response {
+                status: "200 OK",
+                headers: vec![("Content-Type".into(), "text/html; charset=utf-8".into())],
+                body: page.clone().into_bytes(),
+            })
+        }),
+    )
 }

@@ -20,7 +20,8 @@ const ATTRIBUTES = new Set([
 // … and what a pre-rendered page adds around it, with the only values allowed.
 const FRAME = {
   "folio-article": { support: /^off$/, lang: /^[A-Za-z0-9-]+$/, dir: /^(ltr|rtl)$/, "heading-level": /^[1-6]$/ },
-  template: { shadowrootmode: /^open$/ },
+  // A declarative shadow root; in a prompt's place, a supporter's thanks.
+  template: { shadowrootmode: /^open$/, "data-thanks": /^$/ },
   link: { rel: /^(stylesheet|canonical|icon|alternate)$/, href: /./, type: /^(image\/svg\+xml|application\/json\+oembed)$/ },
   script: { type: /^(application\/json|application\/ld\+json|module)$/, src: /./ },
   noscript: {}, main: {}, html: { lang: /./ }, head: {}, body: { class: /^folio-page( folio-frame)?$/ }, title: {},
