@@ -24,6 +24,8 @@ export interface MountOptions {
   support?: "off" | "on";
   /** `true`: the reader supports the publisher; the article's campaign is recorded as supported. */
   supporter?: boolean;
+  /** The reader's consent to storage: anything but `"granted"` (the default) keeps the prompt's record in memory for the page, out of `localStorage`. */
+  consent?: Consent;
   /** The UI language of Folio's own words (BCP 47); else the article's `lang`, else English. */
   lang?: string;
   /** The article's direction, over the one its `lang` implies. */
@@ -74,7 +76,10 @@ export function liveWidgets(): number;
  * them alone (the article's `support.supporters`). Resolves to `true` when
  * they were not one before. Throws a `TypeError` for an empty name.
  */
-export function markSupported(campaign: string): Promise<boolean>;
+export function markSupported(campaign: string, options?: { consent?: Consent } | null): Promise<boolean>;
+
+/** The reader's consent to storage, as the host's consent tool says. */
+export type Consent = "granted" | "denied" | "pending";
 
 /** The same API as the named exports, also on `window.Folio`. */
 export interface FolioApi {
@@ -160,6 +165,8 @@ export interface FolioArticleAttributes {
   support: "off" | "on";
   /** Present: the reader supports the publisher; the article's campaign is recorded as supported. */
   supporter: "";
+  /** The reader's consent to storage; only `granted` (or no attribute) lets the prompt's record go to `localStorage`. */
+  consent: Consent;
   /** Milliseconds to wait for `src` before showing the error. */
   timeout: `${number}`;
   /** The UI language of Folio's own words (BCP 47). */

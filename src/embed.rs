@@ -24,12 +24,14 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// Records the reader as a supporter of `campaign` and tells every prompt
-/// of the page; returns whether they were not one before
+/// Records the reader as a supporter of `campaign` (in `localStorage`
+/// when `store`, the host's consent, allows it, else in memory for the
+/// page) and tells every prompt of the page; returns whether they were
+/// not one before
 /// (`Folio.markSupported`).
 #[wasm_bindgen(js_name = markSupported)]
-pub fn mark_supported(campaign: &str) -> bool {
-    folio_browser::prompt::mark_supported(campaign)
+pub fn mark_supported(campaign: &str, store: bool) -> bool {
+    folio_browser::prompt::mark_supported(campaign, store)
 }
 
 /// How many widgets are alive on the page (diagnostics, and the tests that

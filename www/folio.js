@@ -625,6 +625,7 @@ function createFolio() {
     ["theme", /^(light|dark|auto)$/i, '"light", "dark" or "auto"'],
     ["support", /^(on|off)$/, '"on" or "off"'],
     ["supporter", /^(true|false)$/, "true or false"],
+    ["consent", /^(granted|denied|pending)$/, '"granted", "denied" or "pending"'],
     ["lang", /./, 'a language tag such as "de"'],
     ["dir", /^(ltr|rtl)$/i, '"ltr" or "rtl"'],
     ["headingLevel", /^\s*[1-6]\s*$/, "a whole number from 1 to 6"],
@@ -644,6 +645,7 @@ function createFolio() {
       options: {
         support: read.support !== "off",
         supporter: read.supporter === "true",
+        consent: read.consent ?? "granted",
         lang: read.lang ?? null,
         dir: read.dir?.toLowerCase() ?? null,
         headingLevel: Number(read.headingLevel ?? 1),
@@ -742,7 +744,9 @@ function createFolio() {
   }
 
   class FolioArticle extends HTMLElement {
-    static observedAttributes = ["src", "support", "supporter", "lang", "dir", "heading-level", "format"];
+    static observedAttributes = ["src", "support", "supporter", "consent", "lang", "dir", "heading-level", "format"];
+    /** What only a pre-rendered article's support prompts read: a change wakes them again. */
+    static PROMPT_ATTRIBUTES = ["supporter", "consent"];
     #controller = null;
     #observer = null;
     #article = undefined;
@@ -824,6 +828,7 @@ function createFolio() {
       this.#controller ??= new Controller(this, () => ({
         support: this.getAttribute("support") !== "off",
         supporter: this.hasAttribute("supporter"),
+        consent: this.getAttribute("consent") ?? "granted",
         lang: this.getAttribute("lang"),
         dir: this.getAttribute("dir"),
         headingLevel: Number(this.getAttribute("heading-level")),
@@ -856,6 +861,14 @@ function createFolio() {
 
     attributeChangedCallback(name, before, after) {
       if (before === after) return;
+      // The pre-rendered article stays; its prompts wake again, as the
+      // host now says.
+      if (this.#sleep && FolioArticle.PROMPT_ATTRIBUTES.includes(name)) {
+        const root = this.shadowRoot.querySelector(".folio-root[data-prerendered]");
+        this.#sleep();
+        this.#sleep = wakeIslands(root, this);
+        return;
+      }
       if (this.#sleep || this.#adoptLater) {
         if (name === "src") this.#article = undefined;
         return this.#takeOver();
@@ -912,7 +925,8 @@ function createFolio() {
   /**
    * Renders `article` (an object or JSON text) into `element`'s shadow root.
    * Options: `theme` ("light", "dark", "auto"), `support` ("off"),
-   * `supporter` (true: the reader supports the publisher), `lang`
+   * `supporter` (true: the reader supports the publisher), `consent`
+   * ("granted", "denied", "pending": storage only when granted), `lang`
    * (the UI language of Folio's own words), `dir` ("ltr", "rtl"),
    * `headingLevel` (1 to 6: the headline's level), `format` ("folio",
    * "ans", "json-ld": read the article as that format only).
@@ -951,16 +965,18 @@ function createFolio() {
   /**
    * Records the reader as a supporter of `campaign` on this browser: from
    * then its prompts and banners, on this page and the next, thank them
-   * or leave them alone, as the publisher chose. Resolves to true when
-   * they were not one before. Uses the core when the page has it, else
-   * the small support island.
+   * or leave them alone, as the publisher chose. `options.consent` other
+   * than "granted" keeps the mark in memory for the page, out of
+   * `localStorage`. Resolves to true when they were not one before. Uses
+   * the core when the page has it, else the small support island.
    */
-  async function markSupported(campaign) {
+  async function markSupported(campaign, options) {
     if (typeof campaign !== "string" || !campaign.trim()) {
       throw new TypeError("Folio.markSupported needs a campaign's name.");
     }
+    const consent = options?.consent ?? "granted";
     const module = await (core ?? loadIsland());
-    return module.markSupported(campaign);
+    return module.markSupported(campaign, consent === "granted");
   }
 
   return Object.freeze({

@@ -40,23 +40,26 @@ fn prompt_view(
         reporter,
         choice,
         supporter,
+        consent,
         supported,
     } = reader.clone();
     Either::Right(view! {
         <div class="folio-prompt">
-            <SupportPrompt campaign reporter choice supporter supported/>
+            <SupportPrompt campaign reporter choice supporter consent supported/>
         </div>
     })
 }
 
 /// What the article's prompt keeps of its reader: where its events go,
-/// the amount chosen, the host's word that they are a supporter, and
-/// whether they are one (which the banner follows).
+/// the amount chosen, the host's word that they are a supporter, their
+/// consent to storage, and whether they are one (which the banner
+/// follows).
 #[derive(Clone)]
 struct Reader {
     reporter: Reporter,
     choice: Choice,
     supporter: Signal<bool>,
+    consent: Signal<bool>,
     supported: RwSignal<bool>,
 }
 
@@ -136,6 +139,12 @@ pub fn Article(
     /// campaign is recorded as supported (`false` unless given).
     #[prop(into, default = false.into())]
     supporter: Signal<bool>,
+    /// Whether the reader's consent lets the prompt keep its record (the
+    /// snooze, the views, the supporter's mark) in `localStorage`; else
+    /// it is kept in memory for the page, and written once it turns true
+    /// (`true` unless given).
+    #[prop(into, default = true.into())]
+    consent: Signal<bool>,
     /// The language of Folio's own words and formats (English unless
     /// given; see [`folio_core::locale`]). Fixed for the component's life, like
     /// `dir` and `heading_level`: a reactive prop of each type would cost
@@ -167,6 +176,7 @@ pub fn Article(
         reporter,
         choice: use_context::<Choice>().unwrap_or_default(),
         supporter,
+        consent,
         supported: RwSignal::new(false),
     };
     let supported = reader.supported;

@@ -85,6 +85,7 @@ impl Campaign {
 /// The prompt; a supporter's thank-you line (or nothing, as the publisher
 /// chose) once the reader is a supporter of the campaign (`supporter`:
 /// the host says so; or the page's address, or `Folio.markSupported`);
+/// its record stored as `consent` allows;
 /// nothing when snoozed or past its frequency cap. Whether the reader is a
 /// supporter goes to `supported`, which the banner follows. Its views are watched from the
 /// moment its `aside` is in the DOM until it goes (snoozed, or the
@@ -95,6 +96,7 @@ pub fn SupportPrompt(
     reporter: Reporter,
     choice: Choice,
     supporter: Signal<bool>,
+    consent: Signal<bool>,
     supported: RwSignal<bool>,
 ) -> impl IntoView {
     let Campaign {
@@ -112,10 +114,11 @@ pub fn SupportPrompt(
         reporter,
     );
     let campaign = support.campaign.clone();
+    behaviour.consent(consent.get_untracked());
     let stage = behaviour.start(supporter.get_untracked());
     supported.set(matches!(stage, Stage::Thank | Stage::Spare));
     let visible = RwSignal::new(stage == Stage::Ask);
-    follow_supporters(&behaviour, supporter, supported);
+    follow_host(&behaviour, supporter, consent, supported);
     // What a supporter sees: the thank-you line, or nothing.
     let thanks =
         (supporters == Supporters::Thank).then(|| locale.words.get(Word::Thanks).to_string());
@@ -167,15 +170,25 @@ pub fn SupportPrompt(
     }
 }
 
-/// Keeps `supported` with the reader: a host that says later that the
-/// reader is a supporter, and a mark made elsewhere on the page, make the
-/// prompt a supporter's.
-fn follow_supporters(behaviour: &Prompt, supporter: Signal<bool>, supported: RwSignal<bool>) {
-    let marked = behaviour.clone();
+/// Keeps the prompt with its host and its reader: consent given or taken
+/// back later goes to the prompt's record; a host that says later that
+/// the reader is a supporter, and a mark made elsewhere on the page, make
+/// the prompt a supporter's (`supported`).
+fn follow_host(
+    behaviour: &Prompt,
+    supporter: Signal<bool>,
+    consent: Signal<bool>,
+    supported: RwSignal<bool>,
+) {
+    let host = behaviour.clone();
     Effect::new(move |first: Option<()>| {
-        if supporter.get() && first.is_some() {
-            marked.start(true);
-            supported.set(true);
+        let (granted, says) = (consent.get(), supporter.get());
+        if first.is_some() {
+            host.consent(granted);
+            if says {
+                host.start(true);
+                supported.set(true);
+            }
         }
     });
     // Dropped with the prompt; only ever touched on the page's thread.

@@ -1,5 +1,6 @@
 //! What a widget is asked to show, as `folio.js` asks: the options it
-//! reads (`{ support, supporter, lang, dir, headingLevel, format }`), an article or
+//! reads (`{ support, supporter, consent, lang, dir, headingLevel,
+//! format }`), an article or
 //! an error waiting for its locale, and why the error state shows.
 
 use std::sync::Arc;
@@ -62,6 +63,8 @@ pub(super) struct Shown {
     pub support: bool,
     /// The host says the reader supports the publisher.
     pub supporter: bool,
+    /// The reader's consent lets Folio store the prompt's record.
+    pub consent: bool,
     /// The host's UI language.
     pub ui: Option<String>,
     /// The host's direction, `ltr` or `rtl`.
@@ -71,7 +74,7 @@ pub(super) struct Shown {
 }
 
 impl Shown {
-    /// Reads `{ support, supporter, lang, dir, headingLevel }` as `folio.js` passes
+    /// Reads `{ support, supporter, consent, lang, dir, headingLevel }` as `folio.js` passes
     /// them from attributes or options, each optional: `dir` counts only as
     /// `ltr` or `rtl` (any case), the level only as a whole 1 to 6.
     pub fn read(base: Option<String>, options: &JsValue) -> Self {
@@ -86,6 +89,8 @@ impl Shown {
             base,
             support: get("support").and_then(|v| v.as_bool()).unwrap_or(true),
             supporter: get("supporter").and_then(|v| v.as_bool()).unwrap_or(false),
+            // Only `granted` grants: a value the host mistyped does not.
+            consent: text("consent").is_none_or(|c| c == "granted"),
             ui: text("lang"),
             dir: text("dir")
                 .map(|d| d.to_ascii_lowercase())

@@ -34,6 +34,8 @@ struct Mounted {
     support: ArcRwSignal<bool>,
     /// The host's word that the reader is a supporter.
     supporter: ArcRwSignal<bool>,
+    /// The reader's consent to storage, as the host says.
+    consent: ArcRwSignal<bool>,
     /// The locale, direction and heading level the view was mounted with
     /// (the article is mounted anew when they change).
     frame: (Locale, Option<String>, u8),
@@ -83,9 +85,12 @@ impl Widget {
     /// (relative links and images resolve against it). The JSON is Article
     /// JSON v1: other formats go through the converter module first (see
     /// [`converter_for`](super::converter_for)). `options` is
-    /// `{ support, supporter, lang, dir, headingLevel, format, origins }`:
+    /// `{ support, supporter, consent, lang, dir, headingLevel, format,
+    /// origins }`:
     /// `support` false hides the prompt and banner, `supporter` true
-    /// records the reader as a supporter of the article's campaign; `lang` is the host's UI language
+    /// records the reader as a supporter of the article's campaign,
+    /// `consent` other than `granted` keeps the prompt's record out of
+    /// `localStorage`; `lang` is the host's UI language
     /// and `dir` its direction, when it sets them; `headingLevel` the
     /// headline's level (1 unless given); `format` is the format the
     /// content was forced to (only `folio` is read here); `origins`, for
@@ -282,6 +287,7 @@ impl Widget {
         set_if_changed(&mounted.base, shown.base);
         set_if_changed(&mounted.support, shown.support);
         set_if_changed(&mounted.supporter, shown.supporter);
+        set_if_changed(&mounted.consent, shown.consent);
         if let Some(article) = &mounted.article {
             article.set(next);
         }
@@ -321,20 +327,22 @@ impl Widget {
         let _ = self.root.append_child(&container);
         self.label(&shown, &locale);
         let article = article.map(ArcRwSignal::new);
-        let (base, support, supporter) = (
+        let (base, support, supporter, consent) = (
             ArcRwSignal::new(shown.base),
             ArcRwSignal::new(shown.support),
             ArcRwSignal::new(shown.supporter),
+            ArcRwSignal::new(shown.consent),
         );
         let frame = (locale, shown.dir, shown.level);
         let failure = ArcRwSignal::new(failure);
         let context = (Reporter::on(self.host.clone()), self.choice.clone());
         let view = {
-            let (article, base, support, supporter, failure) = (
+            let (article, base, support, supporter, consent, failure) = (
                 article.clone(),
                 base.clone(),
                 support.clone(),
                 supporter.clone(),
+                consent.clone(),
                 failure.clone(),
             );
             let (locale, dir, level) = frame.clone();
@@ -359,6 +367,7 @@ impl Widget {
                             base=base.clone()
                             support=support.clone()
                             supporter=supporter.clone()
+                            consent=consent.clone()
                             locale=locale.clone()
                             dir=dir.clone()
                             heading_level=level
@@ -375,6 +384,7 @@ impl Widget {
             base,
             support,
             supporter,
+            consent,
             frame,
             failure,
             _handle: Box::new(handle),

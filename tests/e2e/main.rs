@@ -11,6 +11,7 @@ mod site;
 
 mod a11y;
 mod api;
+mod consent;
 mod demo;
 mod embed;
 mod faults;

@@ -6,6 +6,10 @@
 //! record, sending its `folio:support-*` event; the views only draw and
 //! hide.
 
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::atomic::Ordering::Relaxed;
+
 use folio_core::model::{Amount, Supporters};
 use folio_core::schedule::Policy;
 use gloo_events::EventListener;
@@ -47,6 +51,9 @@ pub struct Prompt {
     policy: Policy,
     supporters: Supporters,
     reporter: Reporter,
+    /// Whether the reader's consent lets the record go to `localStorage`
+    /// (else it is kept in memory for the page); shared by the clones.
+    store: Arc<AtomicBool>,
 }
 
 impl Prompt {
@@ -58,6 +65,18 @@ impl Prompt {
             policy,
             supporters,
             reporter,
+            store: Arc::new(AtomicBool::new(true)),
+        }
+    }
+
+    /// The reader's consent to storage: `granted` (the default) lets the
+    /// campaign's record go to `localStorage`, and writes there what was
+    /// kept in memory until then; otherwise nothing is written there, and
+    /// the record lives in memory for the page.
+    pub fn consent(&self, granted: bool) {
+        self.store.store(granted, Relaxed);
+        if granted {
+            storage::persist(&self.campaign);
         }
     }
 
@@ -80,7 +99,7 @@ impl Prompt {
         if let Some(via) = via
             && !storage::load(&self.campaign).is_supporter()
         {
-            mark_supported(&self.campaign);
+            mark_supported(&self.campaign, self.store.load(Relaxed));
             let detail = [
                 ("campaign", self.campaign.as_str().into()),
                 ("via", via.into()),
@@ -118,11 +137,12 @@ impl Prompt {
     pub fn on_supported(&self, then: impl Fn(Stage) + 'static) -> Option<EventListener> {
         let window = web_sys::window()?;
         let (campaign, stage) = (self.campaign.clone(), self.supporter_stage());
+        let store = self.store.clone();
         Some(EventListener::new(&window, SUPPORTED_EVENT, move |event| {
             let detail = event.dyn_ref::<CustomEvent>().map(CustomEvent::detail);
             if detail.and_then(|d| d.as_string()).as_deref() == Some(campaign.as_str()) {
                 // Kept by this module too, where storage refuses it.
-                record_supporter(&campaign);
+                record_supporter(&campaign, store.load(Relaxed));
                 then(stage);
             }
         }))
@@ -151,7 +171,7 @@ impl Prompt {
     pub fn later(&self, event: &Event, hide: impl FnOnce()) {
         let mut record = storage::load(&self.campaign);
         let until = record.snooze(self.policy, tracking::now());
-        storage::save(&self.campaign, &record);
+        storage::save(&self.campaign, &record, self.store.load(Relaxed));
         focus_after(event);
         hide();
         let detail = [
@@ -169,15 +189,18 @@ impl Prompt {
             self.campaign.clone(),
             self.policy,
             self.reporter.clone(),
+            self.store.clone(),
         )
     }
 }
 
-/// Records the reader as a supporter of `campaign` on this browser and
-/// tells every prompt of the page ([`SUPPORTED_EVENT`]); returns whether
-/// they were not one before. `Folio.markSupported` comes here.
-pub fn mark_supported(campaign: &str) -> bool {
-    let new = record_supporter(campaign);
+/// Records the reader as a supporter of `campaign` on this browser (in
+/// `localStorage` when `store`, the reader's consent, allows it, else in
+/// memory for the page) and tells every prompt of the page
+/// ([`SUPPORTED_EVENT`]); returns whether they were not one before.
+/// `Folio.markSupported` comes here.
+pub fn mark_supported(campaign: &str, store: bool) -> bool {
+    let new = record_supporter(campaign, store);
     let init = CustomEventInit::new();
     init.set_detail(&campaign.into());
     if let (Some(window), Ok(event)) = (
@@ -190,11 +213,11 @@ pub fn mark_supported(campaign: &str) -> bool {
 }
 
 /// Stores the supporter's mark in the campaign's record, once.
-fn record_supporter(campaign: &str) -> bool {
+fn record_supporter(campaign: &str, store: bool) -> bool {
     let mut record = storage::load(campaign);
     let new = record.support(tracking::now());
     if new {
-        storage::save(campaign, &record);
+        storage::save(campaign, &record, store);
     }
     new
 }

@@ -1,6 +1,7 @@
 //! The browser's `localStorage`, under one namespace of versioned keys, with
 //! an in-memory fallback for the life of the page when storage is missing or
-//! throws (sandboxed frames, privacy modes, a full quota).
+//! throws (sandboxed frames, privacy modes, a full quota), or when the
+//! reader's consent does not allow it.
 
 use std::cell::RefCell;
 
@@ -38,11 +39,14 @@ pub fn load(campaign: &str) -> Record {
         .unwrap_or_default()
 }
 
-/// Saves the campaign's record, in memory too when storage refuses it.
-pub fn save(campaign: &str, record: &Record) {
+/// Saves the campaign's record: in `localStorage` when `store` (the
+/// reader's consent allows it) and storage takes it, else in memory for
+/// the life of the page.
+pub fn save(campaign: &str, record: &Record, store: bool) {
     let key = key(campaign);
     let text = record.to_json();
-    let stored = local_storage().is_some_and(|storage| storage.set_item(&key, &text).is_ok());
+    let stored =
+        store && local_storage().is_some_and(|storage| storage.set_item(&key, &text).is_ok());
     MEMORY.with(|m| {
         let mut memory = m.borrow_mut();
         memory.retain(|(k, _)| *k != key);
@@ -50,4 +54,20 @@ pub fn save(campaign: &str, record: &Record) {
             memory.push((key, text));
         }
     });
+}
+
+/// Writes the record kept in memory for `campaign`, if any, to
+/// `localStorage` (the reader's consent now allows it).
+pub fn persist(campaign: &str) {
+    let key = key(campaign);
+    let kept = MEMORY.with(|m| {
+        let memory = m.borrow();
+        memory
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, t)| t.clone())
+    });
+    if let Some(text) = kept {
+        save(campaign, &Record::parse(&text), true);
+    }
 }

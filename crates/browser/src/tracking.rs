@@ -5,6 +5,9 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::atomic::Ordering::Relaxed;
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
@@ -40,6 +43,8 @@ struct Watch {
     campaign: String,
     policy: Policy,
     reporter: Reporter,
+    /// Whether the record may go to `localStorage` (the reader's consent).
+    store: Arc<AtomicBool>,
     /// On screen, as the observer last said.
     on_screen: bool,
     /// The view was counted (or had been this page load): nothing more to do.
@@ -60,18 +65,21 @@ pub struct ViewTracker {
 }
 
 impl ViewTracker {
-    /// Starts watching `element`, the prompt of `campaign`.
+    /// Starts watching `element`, the prompt of `campaign`; its views are
+    /// stored as `store` (the reader's consent) says when they count.
     pub fn start(
         element: Element,
         campaign: String,
         policy: Policy,
         reporter: Reporter,
+        store: Arc<AtomicBool>,
     ) -> Option<Self> {
         let watch = Rc::new(RefCell::new(Watch {
             element: element.clone(),
             campaign,
             policy,
             reporter,
+            store,
             on_screen: false,
             done: false,
             dwell: None,
@@ -160,7 +168,7 @@ impl Watch {
         }
         let mut record = storage::load(&self.campaign);
         record.add_view(self.policy, now());
-        storage::save(&self.campaign, &record);
+        storage::save(&self.campaign, &record, self.store.load(Relaxed));
         Some((self.reporter.clone(), self.campaign.clone()))
     }
 }

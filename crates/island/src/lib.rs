@@ -20,10 +20,12 @@ pub use prompt::{Island, prompt};
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Records the reader as a supporter of `campaign` and tells every prompt
-/// of the page; returns whether they were not one before
+/// Records the reader as a supporter of `campaign` (in `localStorage`
+/// when `store`, the host's consent, allows it, else in memory for the
+/// page) and tells every prompt of the page; returns whether they were
+/// not one before
 /// (`Folio.markSupported`, on a page whose core is not loaded).
 #[wasm_bindgen(js_name = markSupported)]
-pub fn mark_supported(campaign: &str) -> bool {
-    folio_browser::prompt::mark_supported(campaign)
+pub fn mark_supported(campaign: &str, store: bool) -> bool {
+    folio_browser::prompt::mark_supported(campaign, store)
 }

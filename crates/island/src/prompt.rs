@@ -47,7 +47,9 @@ impl Drop for Island {
 /// the page's address, or `host`'s `supporter` attribute says so) sees
 /// the place's thank-you line instead, in the banner's place too, or
 /// nothing (no banner either) when the place has none (the publisher
-/// chose to leave supporters alone). Its events are sent on `host`.
+/// chose to leave supporters alone). The reader's record goes to
+/// `localStorage` only when `host`'s `consent` attribute is absent or
+/// `granted`. Its events are sent on `host`.
 /// Props that do not read, or a place without its prompt, are an error
 /// naming what is wrong, and nothing is shown.
 #[wasm_bindgen]
@@ -63,6 +65,9 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
     };
     let reporter = Reporter::on(host.clone());
     let behaviour = Prompt::new(&props.campaign, props.policy, supporters, reporter);
+    // Only `granted` (or no word) grants: a mistyped value does not.
+    let consent = host.get_attribute("consent");
+    behaviour.consent(consent.is_none_or(|c| c == "granted"));
     let mut island = Island {
         shown: None,
         thanks: None,
