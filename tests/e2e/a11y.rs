@@ -85,6 +85,16 @@ async fn axe_finds_no_violation_in_any_widget_state_theme_or_width() {
             ("hostile", site.page("hostile.html")),
             ("error", site.page("plain.html")),
             ("rtl", site.page("ar.html")),
+            // A supporter: the thank-you line in the prompt's and the
+            // banner's places.
+            (
+                "supporter",
+                site.page("plain.html?folio-supported=favor-2024"),
+            ),
+            (
+                "supporter-rtl",
+                site.page("ar.html?folio-supported=favor-2024-ar"),
+            ),
         ];
         for (name, url) in pages {
             browser.open(&url).await;
@@ -125,10 +135,33 @@ async fn axe_finds_no_violation_in_any_widget_state_theme_or_width() {
                     .await;
                 assert_eq!(prompts, 4, "the prompt is there to be checked");
             }
+            let supporter = name.starts_with("supporter");
+            if supporter {
+                let thanked = browser
+                    .eval(
+                        "const line = document.getElementById('article').shadowRoot.querySelector('.folio-thanks'); \
+                         line?.scrollIntoView({ block: 'center' }); return !!line;",
+                        vec![],
+                    )
+                    .await;
+                assert_eq!(
+                    thanked, true,
+                    "{name}: the thank-you line is there to be checked"
+                );
+            }
             for scheme in ["light", "dark"] {
                 theme(&browser, scheme).await;
                 violations
                     .extend(axe(&browser, &source, &format!("{name} {scheme} {width}px")).await);
+                if supporter {
+                    browser
+                        .screenshot(&format!("{name}-{scheme}-{width}"))
+                        .await;
+                }
+            }
+            if supporter {
+                // The next pages ask again.
+                browser.eval("localStorage.clear();", vec![]).await;
             }
         }
     }
