@@ -25,15 +25,8 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// The campaign's record; an empty one when nothing usable is stored.
 pub fn load(campaign: &str) -> Record {
     let key = key(campaign);
-    let remembered = MEMORY.with(|m| {
-        let memory = m.borrow();
-        memory
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, text)| text.clone())
-    });
     let stored = || local_storage()?.get_item(&key).ok().flatten();
-    remembered
+    remembered(&key)
         .or_else(stored)
         .map(|text| Record::parse(&text))
         .unwrap_or_default()
@@ -59,15 +52,18 @@ pub fn save(campaign: &str, record: &Record, store: bool) {
 /// Writes the record kept in memory for `campaign`, if any, to
 /// `localStorage` (the reader's consent now allows it).
 pub fn persist(campaign: &str) {
-    let key = key(campaign);
-    let kept = MEMORY.with(|m| {
+    if let Some(text) = remembered(&key(campaign)) {
+        save(campaign, &Record::parse(&text), true);
+    }
+}
+
+/// The record kept in memory under `key`, if any.
+fn remembered(key: &str) -> Option<String> {
+    MEMORY.with(|m| {
         let memory = m.borrow();
         memory
             .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, t)| t.clone())
-    });
-    if let Some(text) = kept {
-        save(campaign, &Record::parse(&text), true);
-    }
+            .find(|(k, _)| k == key)
+            .map(|(_, text)| text.clone())
+    })
 }
