@@ -10,6 +10,7 @@
 mod hooks;
 mod locales;
 mod panics;
+mod sheet;
 mod shown;
 mod widget;
 

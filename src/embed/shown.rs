@@ -103,3 +103,14 @@ impl Shown {
         }
     }
 }
+
+/// A list of `[folioPath, sourcePath]` pairs from JavaScript (the
+/// converter's origins) as Rust's; anything else in it is skipped.
+pub(super) fn pairs(list: &js_sys::Array) -> Vec<(String, String)> {
+    list.iter()
+        .filter_map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}

@@ -3,17 +3,17 @@
 //! error state.
 
 use std::any::Any;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::locales::{locale_for, locale_or_formats};
 use super::panics;
-use super::shown::{Failure, Pending, Shown, option_text};
-use crate::STYLESHEET;
+use super::sheet::stylesheet;
+use super::shown::{Failure, Pending, Shown, option_text, pairs};
 use crate::components::{Article, Cause, Choice, ErrorView};
 use folio_browser::events::Reporter;
 use folio_core::error::{ContentError, Problem};
@@ -426,17 +426,6 @@ impl Widget {
     }
 }
 
-/// A list of `[folioPath, sourcePath]` pairs from JavaScript (the
-/// converter's origins) as Rust's; anything else in it is skipped.
-fn pairs(list: &js_sys::Array) -> Vec<(String, String)> {
-    list.iter()
-        .filter_map(|pair| {
-            let pair = js_sys::Array::from(&pair);
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
-}
-
 /// Sets `signal` to `value` unless it holds it already (so that nothing
 /// reading it runs again for nothing).
 fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: &ArcRwSignal<T>, value: T) {
@@ -446,19 +435,5 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: &ArcRwSignal<T>,
 }
 
 thread_local! {
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     static LIVE: Cell<u32> = const { Cell::new(0) };
-}
-
-/// The one constructable stylesheet every widget on the page adopts.
-fn stylesheet() -> Result<CssStyleSheet, JsValue> {
-    SHEET.with(|cell| {
-        if let Some(sheet) = cell.borrow().as_ref() {
-            return Ok(sheet.clone());
-        }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(STYLESHEET)?;
-        *cell.borrow_mut() = Some(sheet.clone());
-        Ok(sheet)
-    })
 }
