@@ -1,5 +1,5 @@
 // A typed consumer of folio-article: everything here must type-check.
-import Folio, { mount, ready, version, liveWidgets } from "folio-article";
+import Folio, { mount, ready, version, liveWidgets, markSupported } from "folio-article";
 import type { Article, FolioArticleElement, FolioErrorDetail, FolioHandle, Support } from "folio-article";
 
 const support: Support = {
@@ -44,8 +44,14 @@ document.addEventListener("folio:error", (event) => {
 document.addEventListener("folio:support-click", (event) => console.log(event.detail.url, event.detail.amount?.toFixed(2)));
 window.addEventListener("folio:support-dismiss", (event) => console.log(new Date(event.detail.until)));
 found?.addEventListener("folio:support-view", (event) => console.log(event.detail.campaign));
+document.addEventListener("folio:support-supporter", (event) => console.log(event.detail.via === "url"));
+
+// Supporters and consent.
+if (story) mount(story, article, { supporter: true, consent: "pending" });
+const marked: Promise<boolean> = markSupported("favor-2024", { consent: "granted" });
+void Folio.markSupported("favor-2024");
 
 const started: Promise<boolean> = ready;
 const text: string = version + Folio.version + window.Folio.version;
 const count: number = liveWidgets() + Folio.liveWidgets();
-console.log(started, text, count);
+console.log(started, text, count, marked);
