@@ -74,7 +74,7 @@ export function liveWidgets(): number;
  * Records the reader as a supporter of `campaign` on this browser: its
  * prompts and banners, on this page and later ones, thank them or leave
  * them alone (the article's `support.supporters`). Resolves to `true` when
- * they were not one before. Throws a `TypeError` for an empty name.
+ * they were not one before; rejects with a `TypeError` for an empty name.
  */
 export function markSupported(campaign: string, options?: { consent?: Consent } | null): Promise<boolean>;
 

@@ -255,10 +255,13 @@ function createFolio() {
       if (window.parent !== window) later(() => places.forEach((place) => void render(place)));
       else for (const place of places) observer.observe(place);
     });
-    // A reader marked as a supporter (by any widget or island, or
-    // `markSupported`): each place woken is shown again, as the record
-    // now says.
-    const again = () => [...shown.keys()].forEach((place) => void render(place));
+    // A reader marked as a supporter of a campaign (by any widget or
+    // island, or `markSupported`): each place of that campaign woken is
+    // shown again, as the record now says.
+    const again = (marked) => {
+      const ofCampaign = (place) => place.querySelector("template")?.content.querySelector("[data-campaign]")?.dataset.campaign;
+      for (const place of shown.keys()) if (ofCampaign(place) === marked.detail) void render(place);
+    };
     addEventListener("folio:supported", again);
     return () => {
       asleep = true;
@@ -863,7 +866,10 @@ function createFolio() {
       if (before === after) return;
       // The pre-rendered article stays; its prompts wake again, as the
       // host now says.
-      if (this.#sleep && FolioArticle.PROMPT_ATTRIBUTES.includes(name)) {
+      const forPrompts = FolioArticle.PROMPT_ATTRIBUTES.includes(name);
+      // Not adopted yet: adoption reads them.
+      if (this.#adoptLater && forPrompts) return;
+      if (this.#sleep && forPrompts) {
         const root = this.shadowRoot.querySelector(".folio-root[data-prerendered]");
         this.#sleep();
         this.#sleep = wakeIslands(root, this);

@@ -27,21 +27,36 @@ async fn state(browser: &Browser, id: &str) -> Value {
     browser.eval(STATE, vec![json!(id)]).await
 }
 
+/// Waits for the page's first `folio:support-supporter` (sent once the
+/// render that recorded the mark is done).
+async fn marks(browser: &Browser) {
+    let sent = "return folioLog.events.some((e) => e.type === 'folio:support-supporter');";
+    browser.wait_for(sent, "folio:support-supporter").await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_reader_back_from_the_call_to_action_is_thanked_on_every_page_after() {
     let site = Site::start();
     let browser = Browser::start().await;
-    browser.open_demo(&site.page("plain.html")).await;
+    // Another campaign's marker marks only that campaign: this reader is
+    // asked.
+    let other = format!("{}?folio-supported=another", site.page("plain.html"));
+    browser.open_demo(&other).await;
     let asked = state(&browser, "article").await;
     assert_eq!(
         (&asked["asks"], &asked["thanks"], &asked["bannerLinks"]),
         (&json!(true), &Value::Null, &json!(1)),
         "a reader who is not a supporter is asked: {asked}"
     );
+    assert_eq!(
+        (&asked["supported"], &asked["marks"]),
+        (&Value::Null, &json!([]))
+    );
 
     // Back from the call to action, with the campaign's marker.
     let marked = format!("{}?folio-supported=favor-2024", site.page("plain.html"));
     browser.open_demo(&marked).await;
+    marks(&browser).await;
     let thanked = state(&browser, "article").await;
     assert_eq!(thanked["asks"], false, "{thanked}");
     assert_eq!(thanked["thanks"], THANKS);
@@ -53,15 +68,6 @@ async fn a_reader_back_from_the_call_to_action_is_thanked_on_every_page_after() 
         json!([{ "campaign": "favor-2024", "via": "url" }])
     );
     browser.screenshot("supporter-thanked-1280").await;
-
-    // Another campaign's marker marks only that campaign.
-    let other = format!("{}?folio-supported=another", site.page("plain.html"));
-    browser.open_demo(&other).await;
-    let kept = state(&browser, "article").await;
-    assert_eq!(
-        (&kept["thanks"], &kept["marks"]),
-        (&json!(THANKS), &json!([]))
-    );
 
     // The next page, without the marker: still thanked, not marked again.
     browser.open_demo(&site.page("plain.html")).await;
@@ -137,6 +143,7 @@ async fn the_hosts_word_marks_a_supporter_and_the_publisher_may_leave_them_alone
     assert_eq!(state(&browser, "asked").await["asks"], true);
 
     mount(&browser, "spared", "hide", json!({ "supporter": true })).await;
+    marks(&browser).await;
     let spared = state(&browser, "spared").await;
     assert_eq!(
         (&spared["asks"], &spared["thanks"], &spared["banner"]),
@@ -149,6 +156,12 @@ async fn the_hosts_word_marks_a_supporter_and_the_publisher_may_leave_them_alone
     );
     // The mark reached the widgets already shown: the one that hides
     // supporters hides, the page's own one (which thanks) thanks.
+    browser
+        .wait_for(
+            "return !!document.getElementById('article').shadowRoot.querySelector('.folio-thanks');",
+            "the mark to reach the page's widget",
+        )
+        .await;
     let asked = state(&browser, "asked").await;
     assert_eq!(
         (&asked["asks"], &asked["banner"]),
@@ -188,6 +201,7 @@ async fn the_supporter_attribute_set_later_turns_the_prompt_into_thanks() {
             "the thanks",
         )
         .await;
+    marks(&browser).await;
     let now = state(&browser, "article").await;
     assert_eq!(now["asks"], false, "{now}");
     assert_eq!(

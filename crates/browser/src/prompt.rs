@@ -13,6 +13,7 @@ use std::sync::atomic::Ordering::Relaxed;
 use folio_core::model::{Amount, Supporters};
 use folio_core::schedule::Policy;
 use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, Element, Event};
 
@@ -89,8 +90,9 @@ impl Prompt {
     /// record says the reader supports the campaign, or when the page's
     /// address carries the campaign's marker ([`SUPPORTED_PARAMETER`]) or
     /// `host_supporter` (the host's `supporter` attribute or option) says
-    /// so, which records it and sends `folio:support-supporter`; else see
-    /// [`Prompt::stage`].
+    /// so, which records it, then (once the caller's render is done) tells
+    /// the page's other prompts and sends `folio:support-supporter`; else
+    /// see [`Prompt::stage`].
     pub fn start(&self, host_supporter: bool) -> Stage {
         let via = match host_supporter {
             true => Some("host"),
@@ -99,12 +101,15 @@ impl Prompt {
         if let Some(via) = via
             && !storage::load(&self.campaign).is_supporter()
         {
-            mark_supported(&self.campaign, self.store.load(Relaxed));
-            let detail = [
-                ("campaign", self.campaign.as_str().into()),
-                ("via", via.into()),
-            ];
-            self.reporter.send("folio:support-supporter", &detail);
+            record_supporter(&self.campaign, self.store.load(Relaxed));
+            let (campaign, reporter) = (self.campaign.clone(), self.reporter.clone());
+            // Told once the render is done: a listener may remove the widget.
+            Timeout::new(0, move || {
+                tell_page(&campaign);
+                let detail = [("campaign", campaign.as_str().into()), ("via", via.into())];
+                reporter.send("folio:support-supporter", &detail);
+            })
+            .forget();
         }
         self.stage()
     }
@@ -201,6 +206,13 @@ impl Prompt {
 /// `Folio.markSupported` comes here.
 pub fn mark_supported(campaign: &str, store: bool) -> bool {
     let new = record_supporter(campaign, store);
+    tell_page(campaign);
+    new
+}
+
+/// Tells every prompt of the page that `campaign` is supported
+/// ([`SUPPORTED_EVENT`]).
+fn tell_page(campaign: &str) {
     let init = CustomEventInit::new();
     init.set_detail(&campaign.into());
     if let (Some(window), Ok(event)) = (
@@ -209,7 +221,6 @@ pub fn mark_supported(campaign: &str, store: bool) -> bool {
     ) {
         let _ = window.dispatch_event(&event);
     }
-    new
 }
 
 /// Stores the supporter's mark in the campaign's record, once.
