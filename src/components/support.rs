@@ -192,7 +192,7 @@ fn follow_host(
         }
     });
     // Dropped with the prompt; only ever touched on the page's thread.
-    let listener = SendWrapper::new(behaviour.on_supported(move |_| supported.set(true)));
+    let listener = SendWrapper::new(behaviour.on_supported(move || supported.set(true)));
     on_cleanup(move || drop(listener));
 }
 

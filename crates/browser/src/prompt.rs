@@ -136,19 +136,19 @@ impl Prompt {
         }
     }
 
-    /// Calls `then` with the supporter's stage when the page marks the
-    /// campaign as supported from now on ([`mark_supported`]: another
-    /// prompt, `Folio.markSupported`); dropping the listener stops it.
-    pub fn on_supported(&self, then: impl Fn(Stage) + 'static) -> Option<EventListener> {
+    /// Calls `then` when the page marks the campaign as supported from now
+    /// on ([`mark_supported`]: another prompt, `Folio.markSupported`),
+    /// having kept the mark in this module's record too; dropping the
+    /// listener stops it.
+    pub fn on_supported(&self, then: impl Fn() + 'static) -> Option<EventListener> {
         let window = web_sys::window()?;
-        let (campaign, stage) = (self.campaign.clone(), self.supporter_stage());
-        let store = self.store.clone();
+        let (campaign, store) = (self.campaign.clone(), self.store.clone());
         Some(EventListener::new(&window, SUPPORTED_EVENT, move |event| {
             let detail = event.dyn_ref::<CustomEvent>().map(CustomEvent::detail);
             if detail.and_then(|d| d.as_string()).as_deref() == Some(campaign.as_str()) {
                 // Kept by this module too, where storage refuses it.
                 record_supporter(&campaign, store.load(Relaxed));
-                then(stage);
+                then();
             }
         }))
     }
