@@ -26,6 +26,8 @@ export interface MountOptions {
   supporter?: boolean;
   /** The reader's consent to storage: anything but `"granted"` (the default) keeps the prompt's record in memory for the page, out of `localStorage`. */
   consent?: Consent;
+  /** The host's own name for the reader (a user id): puts them in the same variant of the prompt wherever it is given; else a draw kept on this browser. */
+  bucket?: string | number;
   /** The UI language of Folio's own words (BCP 47); else the article's `lang`, else English. */
   lang?: string;
   /** The article's direction, over the one its `lang` implies. */
@@ -118,11 +120,15 @@ export interface FolioNoticeDetail {
 /** `detail` of `folio:support-view`: the prompt was at least half visible for a second. */
 export interface FolioSupportViewDetail {
   campaign: string;
+  /** The variant of the prompt the reader was put in, when the campaign has variants. */
+  variant?: string;
 }
 
 /** `detail` of `folio:support-click`: a call to action was followed. */
 export interface FolioSupportClickDetail {
   campaign: string;
+  /** The variant of the prompt the reader was put in, when the campaign has variants. */
+  variant?: string;
   /** Where the reader went. */
   url: string;
   /** The chosen amount's `value`, if one was chosen. */
@@ -132,6 +138,8 @@ export interface FolioSupportClickDetail {
 /** `detail` of `folio:support-dismiss`: "Remind me later". */
 export interface FolioSupportDismissDetail {
   campaign: string;
+  /** The variant of the prompt the reader was put in, when the campaign has variants. */
+  variant?: string;
   /** When the prompt may show again (RFC 3339). */
   until: string;
 }
@@ -139,6 +147,8 @@ export interface FolioSupportDismissDetail {
 /** `detail` of `folio:support-supporter`: the widget recorded the reader as a supporter. */
 export interface FolioSupportSupporterDetail {
   campaign: string;
+  /** The variant of the prompt the reader was put in, when the campaign has variants. */
+  variant?: string;
   /** How Folio learned it: the page's address (`folio-supported`) or the host (`supporter`). */
   via: "url" | "host";
 }
@@ -167,6 +177,8 @@ export interface FolioArticleAttributes {
   supporter: "";
   /** The reader's consent to storage; only `granted` (or no attribute) lets the prompt's record go to `localStorage`. */
   consent: Consent;
+  /** The host's own name for the reader among the prompt's variants. */
+  bucket: string;
   /** Milliseconds to wait for `src` before showing the error. */
   timeout: `${number}`;
   /** The UI language of Folio's own words (BCP 47). */

@@ -629,6 +629,7 @@ function createFolio() {
     ["support", /^(on|off)$/, '"on" or "off"'],
     ["supporter", /^(true|false)$/, "true or false"],
     ["consent", /^(granted|denied|pending)$/, '"granted", "denied" or "pending"'],
+    ["bucket", /^.{1,200}$/s, "a name of 1 to 200 characters"],
     ["lang", /./, 'a language tag such as "de"'],
     ["dir", /^(ltr|rtl)$/i, '"ltr" or "rtl"'],
     ["headingLevel", /^\s*[1-6]\s*$/, "a whole number from 1 to 6"],
@@ -649,6 +650,7 @@ function createFolio() {
         support: read.support !== "off",
         supporter: read.supporter === "true",
         consent: read.consent ?? "granted",
+        bucket: read.bucket ?? null,
         lang: read.lang ?? null,
         dir: read.dir?.toLowerCase() ?? null,
         headingLevel: Number(read.headingLevel ?? 1),
@@ -670,11 +672,13 @@ function createFolio() {
         return fail(`options.${name}`, `could not be read (${error?.message ?? error})`);
       }
       if (value == null || value === "") continue;
-      // `support` may be a boolean (`supporter` must be), `headingLevel` a number.
+      // `support` may be a boolean (`supporter` must be), `headingLevel` and
+      // `bucket` a number.
       let text = value;
       if (name === "support" && typeof value === "boolean") text = value ? "on" : "off";
       if (name === "supporter" && typeof value === "boolean") text = String(value);
       if (name === "headingLevel" && typeof value === "number") text = String(value);
+      if (name === "bucket" && Number.isSafeInteger(value)) text = String(value);
       if (typeof text !== "string" || !pattern.test(text)) {
         return fail(`options.${name}`, `must be ${expected} (it is ${shown(value)})`);
       }
@@ -747,9 +751,9 @@ function createFolio() {
   }
 
   class FolioArticle extends HTMLElement {
-    static observedAttributes = ["src", "support", "supporter", "consent", "lang", "dir", "heading-level", "format"];
+    static observedAttributes = ["src", "support", "supporter", "consent", "bucket", "lang", "dir", "heading-level", "format"];
     /** What only a pre-rendered article's support prompts read: a change wakes them again. */
-    static PROMPT_ATTRIBUTES = ["supporter", "consent"];
+    static PROMPT_ATTRIBUTES = ["supporter", "consent", "bucket"];
     #controller = null;
     #observer = null;
     #article = undefined;
@@ -832,6 +836,7 @@ function createFolio() {
         support: this.getAttribute("support") !== "off",
         supporter: this.hasAttribute("supporter"),
         consent: this.getAttribute("consent") ?? "granted",
+        bucket: this.getAttribute("bucket"),
         lang: this.getAttribute("lang"),
         dir: this.getAttribute("dir"),
         headingLevel: Number(this.getAttribute("heading-level")),
@@ -932,7 +937,9 @@ function createFolio() {
    * Renders `article` (an object or JSON text) into `element`'s shadow root.
    * Options: `theme` ("light", "dark", "auto"), `support` ("off"),
    * `supporter` (true: the reader supports the publisher), `consent`
-   * ("granted", "denied", "pending": storage only when granted), `lang`
+   * ("granted", "denied", "pending": storage only when granted), `bucket`
+   * (the host's name for the reader, which puts them in the same variant
+   * of the prompt wherever it is given), `lang`
    * (the UI language of Folio's own words), `dir` ("ltr", "rtl"),
    * `headingLevel` (1 to 6: the headline's level), `format` ("folio",
    * "ans", "json-ld": read the article as that format only).

@@ -42,18 +42,19 @@ fn prompt_view(
         supporter,
         consent,
         supported,
+        bucket,
     } = reader.clone();
     Either::Right(view! {
         <div class="folio-prompt">
-            <SupportPrompt campaign reporter choice supporter consent supported/>
+            <SupportPrompt campaign reporter choice supporter consent supported bucket/>
         </div>
     })
 }
 
 /// What the article's prompt keeps of its reader: where its events go,
 /// the amount chosen, the host's word that they are a supporter, their
-/// consent to storage, and whether they are one (which the banner
-/// follows).
+/// consent to storage, whether they are one (which the banner follows),
+/// and the host's name for them among the variants.
 #[derive(Clone)]
 struct Reader {
     reporter: Reporter,
@@ -61,6 +62,7 @@ struct Reader {
     supporter: Signal<bool>,
     consent: Signal<bool>,
     supported: RwSignal<bool>,
+    bucket: Option<Arc<str>>,
 }
 
 /// An article with its body rendered. The component keeps the last one,
@@ -145,6 +147,11 @@ pub fn Article(
     /// (`true` unless given).
     #[prop(into, default = true.into())]
     consent: Signal<bool>,
+    /// The host's own name for the reader (a user id), which puts them in
+    /// the same variant of the prompt wherever the host names them so
+    /// (absent: a draw kept on this browser). Read as the prompt starts.
+    #[prop(default = None)]
+    bucket: Option<Arc<str>>,
     /// The language of Folio's own words and formats (English unless
     /// given; see [`folio_core::locale`]). Fixed for the component's life, like
     /// `dir` and `heading_level`: a reactive prop of each type would cost
@@ -178,6 +185,7 @@ pub fn Article(
         supporter,
         consent,
         supported: RwSignal::new(false),
+        bucket,
     };
     let supported = reader.supported;
 

@@ -80,9 +80,34 @@ impl Campaign {
             level,
         }
     }
+
+    /// The campaign's variants, by name and weight.
+    pub fn weights(&self) -> Vec<(&str, f64)> {
+        let variants = self.support.variants.iter();
+        variants.map(|v| (v.name.as_str(), v.weight)).collect()
+    }
+
+    /// The prompt as variant `index` shows it (the campaign itself when
+    /// there is no such variant): its text rendered again only when the
+    /// variant has its own.
+    pub fn as_variant(&self, index: usize) -> Self {
+        let Some(variant) = self.support.variants.get(index) else {
+            return self.clone();
+        };
+        let support = Arc::new(self.support.as_variant(variant));
+        match variant.body {
+            Some(_) => Self::new(support, self.base.clone(), self.locale.clone(), self.level),
+            None => Self {
+                support,
+                ..self.clone()
+            },
+        }
+    }
 }
 
-/// The prompt; a supporter's thank-you line (or nothing, as the publisher
+/// The prompt, as the variant the reader is put in shows it (drawn by the
+/// host's `bucket` when it names the reader, else once and kept); a
+/// supporter's thank-you line (or nothing, as the publisher
 /// chose) once the reader is a supporter of the campaign (`supporter`:
 /// the host says so; or the page's address, or `Folio.markSupported`);
 /// its record stored as `consent` allows;
@@ -98,23 +123,21 @@ pub fn SupportPrompt(
     supporter: Signal<bool>,
     consent: Signal<bool>,
     supported: RwSignal<bool>,
+    bucket: Option<Arc<str>>,
 ) -> impl IntoView {
+    let supporters = campaign.support.supporters.unwrap_or_default();
+    let policy = Policy::of(&campaign.support);
+    let mut behaviour = Prompt::new(&campaign.support.campaign, policy, supporters, reporter);
+    behaviour.consent(consent.get_untracked());
+    let variant = behaviour.choose(&campaign.weights(), bucket.as_deref());
     let Campaign {
         support,
         text,
         base,
         locale,
         level,
-    } = campaign;
-    let supporters = support.supporters.unwrap_or_default();
-    let behaviour = Prompt::new(
-        &support.campaign,
-        Policy::of(&support),
-        supporters,
-        reporter,
-    );
+    } = variant.map_or_else(|| campaign.clone(), |i| campaign.as_variant(i));
     let campaign = support.campaign.clone();
-    behaviour.consent(consent.get_untracked());
     let stage = behaviour.start(supporter.get_untracked());
     supported.set(matches!(stage, Stage::Thank | Stage::Spare));
     let visible = RwSignal::new(stage == Stage::Ask);

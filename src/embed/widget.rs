@@ -38,7 +38,7 @@ struct Mounted {
     consent: ArcRwSignal<bool>,
     /// The locale, direction and heading level the view was mounted with
     /// (the article is mounted anew when they change).
-    frame: (Locale, Option<String>, u8),
+    frame: (Locale, Option<String>, u8, Option<Arc<str>>),
     /// Shown instead of the article while set.
     failure: ArcRwSignal<Option<Failure>>,
     _handle: Box<dyn Any>,
@@ -276,7 +276,7 @@ impl Widget {
     /// Sets the signals the mounted article reads (only those that
     /// changed), or mounts it the first time.
     fn show_article(&mut self, next: Arc<model::Article>, shown: Shown, locale: Locale) {
-        let frame = (locale, shown.dir.clone(), shown.level);
+        let frame = (locale, shown.dir.clone(), shown.level, shown.bucket.clone());
         let mounted = self
             .mounted
             .as_ref()
@@ -333,7 +333,7 @@ impl Widget {
             ArcRwSignal::new(shown.supporter),
             ArcRwSignal::new(shown.consent),
         );
-        let frame = (locale, shown.dir, shown.level);
+        let frame = (locale, shown.dir, shown.level, shown.bucket);
         let failure = ArcRwSignal::new(failure);
         let context = (Reporter::on(self.host.clone()), self.choice.clone());
         let view = {
@@ -345,7 +345,7 @@ impl Widget {
                 consent.clone(),
                 failure.clone(),
             );
-            let (locale, dir, level) = frame.clone();
+            let (locale, dir, level, bucket) = frame.clone();
             move || {
                 provide_context(context.0);
                 provide_context(context.1);
@@ -368,6 +368,7 @@ impl Widget {
                             support=support.clone()
                             supporter=supporter.clone()
                             consent=consent.clone()
+                            bucket=bucket.clone()
                             locale=locale.clone()
                             dir=dir.clone()
                             heading_level=level

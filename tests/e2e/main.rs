@@ -29,5 +29,6 @@ mod rtl;
 mod stack;
 mod support;
 mod supporters;
+mod variants;
 mod wordpress;
 mod xss;

@@ -89,6 +89,7 @@ async fn inside(browser: &Browser) -> Value {
 /// document's own and the prompt has had its say; returns both views.
 async fn settled(browser: &Browser, what: &str) -> (Value, Value) {
     let started = Instant::now();
+    let mut seen = Value::Null;
     loop {
         let outside = browser.eval(OUTSIDE, vec![]).await;
         // WordPress hides a frame (`clip`) until it has said its height.
@@ -100,10 +101,11 @@ async fn settled(browser: &Browser, what: &str) -> (Value, Value) {
             if inside["height"] == outside["height"] && inside["prompt"] == true {
                 return (outside, inside);
             }
+            seen = inside;
         }
         assert!(
             started.elapsed() < Duration::from_secs(60),
-            "{what}: the host never sized the frame to its document: {outside}"
+            "{what}: the host never sized the frame to its document: {outside}, inside {seen}"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

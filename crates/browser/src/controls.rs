@@ -93,9 +93,16 @@ pub fn page_url(href: &str) -> Option<web_sys::Url> {
     web_sys::Url::new_with_base(href, base.as_deref().unwrap_or("about:blank")).ok()
 }
 
-/// The call to action with the chosen amount, its frequency and the
-/// campaign as query parameters (existing ones kept, values encoded).
-pub fn cta_url(href: &str, amount: Option<&Amount>, campaign: &str) -> String {
+/// The call to action with the chosen amount, its frequency, the
+/// campaign, the reader's variant (when there is one) and the origin of
+/// the page the reader is on as query parameters (existing ones kept,
+/// values encoded).
+pub fn cta_url(
+    href: &str,
+    amount: Option<&Amount>,
+    campaign: &str,
+    variant: Option<&str>,
+) -> String {
     let Some(url) = page_url(href) else {
         return href.to_string();
     };
@@ -105,7 +112,34 @@ pub fn cta_url(href: &str, amount: Option<&Amount>, campaign: &str) -> String {
         params.set("frequency", amount.frequency.as_str());
     }
     params.set("campaign", campaign);
+    if let Some(variant) = variant {
+        params.set("variant", variant);
+    }
+    if let Some(origin) = host_origin() {
+        params.set("origin", &origin);
+    }
     url.href()
+}
+
+/// The origin of the page the reader is on: this document's, or, in a
+/// frame, the embedding page's as its referrer tells it (none when the
+/// page sends no referrer).
+fn host_origin() -> Option<String> {
+    let window = web_sys::window()?;
+    let framed = window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| parent != window);
+    let origin = match framed {
+        false => window.location().origin().ok()?,
+        true => {
+            let referrer = window.document()?.referrer();
+            web_sys::Url::new(&referrer).ok()?.origin()
+        }
+    };
+    // An opaque origin ("null": a file, a sandbox) says nothing.
+    (origin != "null").then_some(origin)
 }
 
 /// The badge of a payment method: a known brand gets its own look and its

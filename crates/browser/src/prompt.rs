@@ -21,6 +21,7 @@ use crate::controls::{cta_url, focus_after};
 use crate::events::Reporter;
 use crate::tracking::{self, ViewTracker};
 use crate::{intl, storage};
+use folio_core::variant;
 
 /// The query parameter that marks a reader coming back from the call to
 /// action as a supporter: a page whose address has
@@ -55,6 +56,8 @@ pub struct Prompt {
     /// Whether the reader's consent lets the record go to `localStorage`
     /// (else it is kept in memory for the page); shared by the clones.
     store: Arc<AtomicBool>,
+    /// The variant the reader was put in ([`Prompt::choose`]), if any.
+    variant: Option<String>,
 }
 
 impl Prompt {
@@ -67,7 +70,49 @@ impl Prompt {
             supporters,
             reporter,
             store: Arc::new(AtomicBool::new(true)),
+            variant: None,
         }
+    }
+
+    /// Puts the reader in one of the campaign's `variants` (name and
+    /// weight each), and returns its index: by the draw of the host's
+    /// `bucket` when it names the reader, else by the draw kept in the
+    /// campaign's record (made the first time, and kept as the reader's
+    /// consent allows: call [`Prompt::consent`] first). From then the
+    /// variant's name is in every event and on the call to action. `None`
+    /// when there are no variants to draw from.
+    pub fn choose(&mut self, variants: &[(&str, f64)], bucket: Option<&str>) -> Option<usize> {
+        if variants.is_empty() {
+            return None;
+        }
+        let draw = match bucket.filter(|b| !b.is_empty()) {
+            Some(bucket) => variant::bucket_draw(&self.campaign, bucket),
+            None => {
+                let mut record = storage::load(&self.campaign);
+                let (draw, new) = record.draw(|| (js_sys::Math::random() * 4_294_967_296.0) as u32);
+                if new {
+                    storage::save(&self.campaign, &record, self.store.load(Relaxed));
+                }
+                draw
+            }
+        };
+        let weights: Vec<f64> = variants.iter().map(|(_, weight)| *weight).collect();
+        let chosen = variant::pick(&weights, draw)?;
+        self.variant = Some(variants[chosen].0.to_string());
+        Some(chosen)
+    }
+
+    /// The variant the reader was put in, if any.
+    pub fn variant(&self) -> Option<&str> {
+        self.variant.as_deref()
+    }
+
+    /// Sends `name` with the campaign, `fields` and the variant.
+    fn send(&self, name: &str, fields: &[(&str, JsValue)]) {
+        self.reporter.send(
+            name,
+            &detail(&self.campaign, fields, self.variant.as_deref()),
+        );
     }
 
     /// The reader's consent to storage: `granted` (the default) lets the
@@ -103,10 +148,11 @@ impl Prompt {
         {
             record_supporter(&self.campaign, self.store.load(Relaxed));
             let (campaign, reporter) = (self.campaign.clone(), self.reporter.clone());
+            let variant = self.variant.clone();
             // Told once the render is done: a listener may remove the widget.
             Timeout::new(0, move || {
                 tell_page(&campaign);
-                let detail = [("campaign", campaign.as_str().into()), ("via", via.into())];
+                let detail = detail(&campaign, &[("via", via.into())], variant.as_deref());
                 reporter.send("folio:support-supporter", &detail);
             })
             .forget();
@@ -156,18 +202,15 @@ impl Prompt {
     /// The call to action at `href` with `amount` chosen: its parameters
     /// added (see [`cta_url`]).
     pub fn url(&self, href: &str, amount: Option<&Amount>) -> String {
-        cta_url(href, amount, &self.campaign)
+        cta_url(href, amount, &self.campaign, self.variant.as_deref())
     }
 
     /// The call to action at `url` was followed with `amount` chosen:
     /// `folio:support-click`.
     pub fn clicked(&self, url: &str, amount: Option<&Amount>) {
-        let mut detail = vec![
-            ("campaign", self.campaign.as_str().into()),
-            ("url", url.into()),
-        ];
-        detail.extend(amount.map(|a| ("amount", JsValue::from(a.value))));
-        self.reporter.send("folio:support-click", &detail);
+        let mut fields = vec![("url", url.into())];
+        fields.extend(amount.map(|a| ("amount", JsValue::from(a.value))));
+        self.send("folio:support-click", &fields);
     }
 
     /// "Remind me later" (`event` is its click): the snooze stored, focus
@@ -179,11 +222,10 @@ impl Prompt {
         storage::save(&self.campaign, &record, self.store.load(Relaxed));
         focus_after(event);
         hide();
-        let detail = [
-            ("campaign", self.campaign.as_str().into()),
-            ("until", intl::iso_time(until).into()),
-        ];
-        self.reporter.send("folio:support-dismiss", &detail);
+        self.send(
+            "folio:support-dismiss",
+            &[("until", intl::iso_time(until).into())],
+        );
     }
 
     /// Starts counting the views of the prompt's `aside` (see
@@ -195,8 +237,22 @@ impl Prompt {
             self.policy,
             self.reporter.clone(),
             self.store.clone(),
+            self.variant.clone(),
         )
     }
+}
+
+/// The detail of a `folio:support-*` event: the campaign, `fields`, and
+/// the variant when the reader was put in one.
+pub(crate) fn detail<'a>(
+    campaign: &str,
+    fields: &[(&'a str, JsValue)],
+    variant: Option<&str>,
+) -> Vec<(&'a str, JsValue)> {
+    let mut detail = vec![("campaign", JsValue::from(campaign))];
+    detail.extend_from_slice(fields);
+    detail.extend(variant.map(|v| ("variant", JsValue::from(v))));
+    detail
 }
 
 /// Records the reader as a supporter of `campaign` on this browser (in

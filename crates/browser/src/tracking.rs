@@ -45,6 +45,8 @@ struct Watch {
     reporter: Reporter,
     /// Whether the record may go to `localStorage` (the reader's consent).
     store: Arc<AtomicBool>,
+    /// The reader's variant, for the event.
+    variant: Option<String>,
     /// On screen, as the observer last said.
     on_screen: bool,
     /// The view was counted (or had been this page load): nothing more to do.
@@ -73,6 +75,7 @@ impl ViewTracker {
         policy: Policy,
         reporter: Reporter,
         store: Arc<AtomicBool>,
+        variant: Option<String>,
     ) -> Option<Self> {
         let watch = Rc::new(RefCell::new(Watch {
             element: element.clone(),
@@ -80,6 +83,7 @@ impl ViewTracker {
             policy,
             reporter,
             store,
+            variant,
             on_screen: false,
             done: false,
             dwell: None,
@@ -147,16 +151,16 @@ impl Watch {
                 // The event goes out with the watch released: a listener
                 // may remove the widget, and with it this tracker.
                 let counted = watch.try_borrow_mut().ok().and_then(|mut w| w.counted());
-                if let Some((reporter, campaign)) = counted {
-                    reporter.send("folio:support-view", &[("campaign", campaign.into())]);
+                if let Some((reporter, detail)) = counted {
+                    reporter.send("folio:support-view", &detail);
                 }
             }));
         }
     }
 
     /// The dwell is over: the view counts, once per page load. Returns
-    /// where to report it, and the campaign.
-    fn counted(&mut self) -> Option<(Reporter, String)> {
+    /// where to report it, and the event's detail.
+    fn counted(&mut self) -> Option<(Reporter, Vec<(&'static str, JsValue)>)> {
         self.dwell = None;
         self.done = true;
         if seen_this_load(&self.campaign) {
@@ -169,7 +173,8 @@ impl Watch {
         let mut record = storage::load(&self.campaign);
         record.add_view(self.policy, now());
         storage::save(&self.campaign, &record, self.store.load(Relaxed));
-        Some((self.reporter.clone(), self.campaign.clone()))
+        let detail = crate::prompt::detail(&self.campaign, &[], self.variant.as_deref());
+        Some((self.reporter.clone(), detail))
     }
 }
 

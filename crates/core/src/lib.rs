@@ -7,7 +7,8 @@
 //! Markdown as an HTML tree ([`markdown`], [`html`], under the URL policy
 //! of [`safe_url`]) → markup for a page ([`markup`]). Beside it: dates
 //! ([`date`]), Folio's own words ([`locale`], [`byline`]), when the
-//! support prompt may show ([`schedule`]), the props a pre-rendered prompt
+//! support prompt may show ([`schedule`]) and which of its variants
+//! ([`variant`]), the props a pre-rendered prompt
 //! carries ([`island`]) and the JSON Schema of the model ([`schema`]).
 #![deny(missing_docs)]
 
@@ -29,6 +30,7 @@ pub mod safe_url;
 pub mod schedule;
 pub mod schema;
 pub mod url;
+pub mod variant;
 
 /// What the unit tests share: a small deterministic source of numbers
 /// for tests that generate their inputs (the same seed gives the same

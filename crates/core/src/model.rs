@@ -169,6 +169,57 @@ pub struct Support {
     /// `hide` (nothing).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supporters: Option<Supporters>,
+    /// Alternative wordings of the prompt, tested against each other: each
+    /// reader is shown one, drawn by `weight` once and kept (see
+    /// [`crate::variant`]).
+    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+}
+
+/// One alternative of the prompt: what it leaves out comes from the
+/// support block.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct Variant {
+    /// Its name, in events and in the call to action's address.
+    pub name: String,
+    /// Its share of readers, relative to the other variants' weights
+    /// (0 takes it out of the draw).
+    pub weight: f64,
+    /// The heading in its place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// The text in its place, in Markdown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// The amounts in their place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amounts: Option<Vec<Amount>>,
+    /// The call to action in its place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cta: Option<Link>,
+}
+
+impl Support {
+    /// The support block as `variant` (one of its `variants`) shows it:
+    /// what the variant gives in the place of the block's own, and no
+    /// variants of its own.
+    pub fn as_variant(&self, variant: &Variant) -> Support {
+        Support {
+            heading: variant
+                .heading
+                .clone()
+                .unwrap_or_else(|| self.heading.clone()),
+            body: variant.body.clone().or_else(|| self.body.clone()),
+            amounts: variant
+                .amounts
+                .clone()
+                .unwrap_or_else(|| self.amounts.clone()),
+            cta: variant.cta.clone().unwrap_or_else(|| self.cta.clone()),
+            variants: Vec::new(),
+            ..self.clone()
+        }
+    }
 }
 
 /// What a reader who has supported the campaign sees where the prompt and

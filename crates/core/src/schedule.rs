@@ -94,9 +94,12 @@ pub struct Record {
     /// When the reader was recorded as a supporter of the campaign
     /// (`supported`): from then, they are not asked again.
     pub supported: Option<i64>,
+    /// The reader's draw among the campaign's variants (`draw`; see
+    /// [`crate::variant`]), made once.
+    pub draw: Option<u32>,
 }
 
-/// A record as stored: `{"v":1,"until":…,"views":[…],"supported":…}`
+/// A record as stored: `{"v":1,"until":…,"views":[…],"supported":…,"draw":…}`
 /// (times in milliseconds since 1970).
 #[derive(Deserialize, Serialize)]
 struct Stored {
@@ -111,6 +114,9 @@ struct Stored {
     /// When the reader became a supporter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     supported: Option<i64>,
+    /// The reader's draw among the variants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    draw: Option<u32>,
 }
 
 impl Record {
@@ -130,19 +136,21 @@ impl Record {
                     snooze_until: stored.until,
                     views,
                     supported: stored.supported,
+                    draw: stored.draw,
                 }
             }
             _ => Self::default(),
         }
     }
 
-    /// The record as stored: `{"v":1,"until":…,"views":[…],"supported":…}`.
+    /// The record as stored: `{"v":1,"until":…,"views":[…],"supported":…,"draw":…}`.
     pub fn to_json(&self) -> String {
         let stored = Stored {
             v: RECORD_VERSION,
             until: self.snooze_until,
             views: self.views.clone(),
             supported: self.supported,
+            draw: self.draw,
         };
         serde_json::to_string(&stored).unwrap_or_default()
     }
@@ -180,6 +188,15 @@ impl Record {
         let new = self.supported.is_none();
         self.supported.get_or_insert(now);
         new
+    }
+
+    /// The reader's draw among the variants: the one kept, else `fresh()`
+    /// kept from now; and whether it is new (the record is to be saved).
+    pub fn draw(&mut self, fresh: impl FnOnce() -> u32) -> (u32, bool) {
+        match self.draw {
+            Some(draw) => (draw, false),
+            None => (*self.draw.insert(fresh()), true),
+        }
     }
 
     /// "Remind me later": hides the prompt for the policy's snooze; returns

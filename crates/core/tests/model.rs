@@ -306,6 +306,97 @@ fn support_settings_are_checked() {
 }
 
 #[test]
+fn variants_are_named_once_weighted_within_bounds_and_checked_as_the_block() {
+    let two = json!([
+        {"name": "control", "weight": 1},
+        {"name": "short", "weight": 3, "heading": "Help us", "body": "One *line*.",
+         "amounts": [{"value": 3}], "cta": {"label": "Give", "href": "/give?v=short"}}
+    ]);
+    let article = model::parse(&edited("/support/variants", Some(two.clone()))).unwrap();
+    let support = article.support.unwrap().unwrap();
+    let names: Vec<_> = support
+        .variants
+        .iter()
+        .map(|v| (v.name.as_str(), v.weight))
+        .collect();
+    assert_eq!(names, [("control", 1.0), ("short", 3.0)]);
+    // What a variant leaves out comes from the block.
+    let control = support.as_variant(&support.variants[0]);
+    assert_eq!(
+        (control.heading.as_str(), &control.amounts),
+        (support.heading.as_str(), &support.amounts)
+    );
+    let short = support.as_variant(&support.variants[1]);
+    assert_eq!(short.heading, "Help us");
+    assert_eq!(short.body.as_deref(), Some("One *line*."));
+    assert_eq!(
+        short.amounts.iter().map(|a| a.value).collect::<Vec<_>>(),
+        [3.0]
+    );
+    assert_eq!(short.cta.href, "/give?v=short");
+    assert_eq!(short.campaign, support.campaign);
+
+    let error_at = |pointer: &str, value: Value| {
+        let mut variants = two.clone();
+        *variants.pointer_mut(pointer).unwrap() = value;
+        support_error_of(&edited("/support/variants", Some(variants))).to_string()
+    };
+    assert_eq!(
+        error_at("/1/name", json!("control")),
+        "`support.variants[1].name` is given twice."
+    );
+    assert_eq!(
+        error_at("/0/name", json!(" ")),
+        "`support.variants[0].name` must not be empty."
+    );
+    assert_eq!(
+        error_at("/0/name", json!("n".repeat(101))),
+        "`support.variants[0].name` must be at most 100 bytes long."
+    );
+    assert_eq!(
+        error_at("/1/weight", json!(-1)),
+        "`support.variants[1].weight` must be a number from 0 to 1000000 (it is -1)."
+    );
+    assert_eq!(
+        error_at("/1/weight", json!(1e7)),
+        "`support.variants[1].weight` must be a number from 0 to 1000000 (it is 10000000)."
+    );
+    assert!(
+        error_at("/1/weight", json!("half"))
+            .starts_with("`support.variants[1].weight` must be a number")
+    );
+    assert_eq!(
+        error_at("/1/amounts/0/value", json!(0)),
+        "`support.variants[1].amounts[0].value` must be more than 0 (it is 0)."
+    );
+    assert!(
+        error_at("/1/cta/href", json!("javascript:alert(1)"))
+            .starts_with("`support.variants[1].cta.href` must be")
+    );
+    assert_eq!(
+        error_at("/1/heading", json!("")),
+        "`support.variants[1].heading` must not be empty."
+    );
+    let none = json!([{"name": "a", "weight": 0}, {"name": "b", "weight": 0}]);
+    assert_eq!(
+        support_error_of(&edited("/support/variants", Some(none))).to_string(),
+        "`support.variants` must give at least one variant a weight above 0."
+    );
+    let many: Vec<_> = (0..9)
+        .map(|i| json!({"name": format!("v{i}"), "weight": 1}))
+        .collect();
+    assert_eq!(
+        support_error_of(&edited("/support/variants", Some(json!(many)))).to_string(),
+        "`support.variants` must list at most 8 variants (it lists 9)."
+    );
+    let unnamed = json!([{"weight": 1}]);
+    assert_eq!(
+        support_error_of(&edited("/support/variants", Some(unnamed))).path,
+        "support.variants[0].name"
+    );
+}
+
+#[test]
 fn a_bad_support_block_leaves_the_article_intact() {
     let article = model::parse(&edited("/support", Some(json!("yes please")))).unwrap();
     assert!(article.headline.starts_with("Putin"));

@@ -12,6 +12,7 @@ use folio_browser::tracking::ViewTracker;
 use folio_core::island::Props;
 use folio_core::model::Supporters;
 use folio_core::safe_url::ALLOWED_SCHEMES;
+use folio_core::variant::read_weight;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::prelude::*;
 use web_sys::{
@@ -55,7 +56,7 @@ impl Drop for Island {
 #[wasm_bindgen]
 pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> {
     let props = place
-        .query_selector(r#"script[type="application/json"]"#)?
+        .query_selector(PROPS)?
         .and_then(|script| script.text_content())
         .unwrap_or_default();
     let props = Props::parse(&props).map_err(|e| JsValue::from_str(&e))?;
@@ -64,10 +65,11 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
         None => Supporters::Hide,
     };
     let reporter = Reporter::on(host.clone());
-    let behaviour = Prompt::new(&props.campaign, props.policy, supporters, reporter);
+    let mut behaviour = Prompt::new(&props.campaign, props.policy, supporters, reporter);
     // Only `granted` (or no word) grants: a mistyped value does not.
     let consent = host.get_attribute("consent");
     behaviour.consent(consent.is_none_or(|c| c == "granted"));
+    let template = variant(&place, &host, &mut behaviour)?;
     let mut island = Island {
         shown: None,
         thanks: None,
@@ -75,7 +77,16 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
     };
     match behaviour.start(host.has_attribute("supporter")) {
         Stage::Ask => {
-            let prompt = copy(&place, "template")?.ok_or_else(|| missing("template"))?;
+            let prompt = copy(&place, &template)?;
+            let props = match prompt.query_selector(PROPS)? {
+                // A variant's own props come with its prompt.
+                Some(script) => {
+                    script.remove();
+                    Props::parse(&script.text_content().unwrap_or_default())
+                        .map_err(|e| JsValue::from_str(&e))?
+                }
+                None => props,
+            };
             let shown = Rc::new(Shown::new(&prompt, props, behaviour)?);
             island._listeners = shown.listen()?;
             place.append_child(&prompt)?;
@@ -94,10 +105,52 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
 /// server when the publisher chose to thank supporters).
 const THANKS: &str = "template[data-thanks]";
 
+/// Where a place, or a variant's template, holds its props.
+const PROPS: &str = r#"script[type="application/json"]"#;
+
+/// The template of the prompt the reader sees: the place's only one, or,
+/// when the campaign has variants (a `<template data-variant
+/// data-weight>` each, holding its prompt and that prompt's props), the
+/// one the reader is drawn into (by the `bucket` attribute of `host` when
+/// it names them).
+fn variant(
+    place: &HtmlElement,
+    host: &HtmlElement,
+    behaviour: &mut Prompt,
+) -> Result<HtmlTemplateElement, JsValue> {
+    let found = place.query_selector_all("template:not([data-thanks])")?;
+    let templates: Vec<HtmlTemplateElement> = (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into().ok())
+        .collect();
+    let drawn: Vec<&HtmlTemplateElement> = (templates.iter())
+        .filter(|t| t.has_attribute("data-variant"))
+        .collect();
+    if drawn.is_empty() {
+        return templates
+            .first()
+            .cloned()
+            .ok_or_else(|| missing("template"));
+    }
+    let mut variants = Vec::new();
+    for template in &drawn {
+        let name = template.get_attribute("data-variant").unwrap_or_default();
+        let weight = template.get_attribute("data-weight").unwrap_or_default();
+        let weight = read_weight(&weight).ok_or_else(|| missing("weight of its variant"))?;
+        variants.push((name, weight));
+    }
+    let named: Vec<(&str, f64)> = variants.iter().map(|(n, w)| (n.as_str(), *w)).collect();
+    let chosen = behaviour.choose(&named, host.get_attribute("bucket").as_deref());
+    let template = chosen.and_then(|i| drawn.get(i).copied().cloned());
+    template.ok_or_else(|| missing("template"))
+}
+
 /// A supporter's place: the thank-you line put in it and in the banner's
 /// place. Returns the line.
 fn thank(place: &HtmlElement) -> Result<Option<Element>, JsValue> {
-    let Some(thanks) = copy(place, THANKS)? else {
+    let template = place
+        .query_selector(THANKS)?
+        .and_then(|t| t.dyn_into().ok());
+    let Some(thanks) = template.map(|t| copy(place, &t)).transpose()? else {
         return Ok(None);
     };
     let line = thanks.query_selector(".folio-thanks")?;
@@ -119,18 +172,12 @@ fn banner(place: &HtmlElement) -> Result<Option<Element>, JsValue> {
     }
 }
 
-/// A copy of the content of the first `<template>` of `place` that
-/// `selector` finds, ready to be put in the page.
-fn copy(place: &HtmlElement, selector: &str) -> Result<Option<DocumentFragment>, JsValue> {
-    let Some(template) = place
-        .query_selector(selector)?
-        .and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok())
-    else {
-        return Ok(None);
-    };
+/// A copy of the content of `template`, ready to be put in the page of
+/// `place`.
+fn copy(place: &HtmlElement, template: &HtmlTemplateElement) -> Result<DocumentFragment, JsValue> {
     let document = place.owner_document().ok_or_else(|| missing("document"))?;
     let copy = document.import_node_with_deep(&template.content(), true)?;
-    Ok(Some(copy.unchecked_into()))
+    Ok(copy.unchecked_into())
 }
 
 /// Whether `href` keeps to the URL policy's schemes as the browser reads

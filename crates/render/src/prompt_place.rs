@@ -5,6 +5,7 @@
 //! show, the island's props, and, for a reader without JavaScript, a plain
 //! link to the call to action.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use folio::{Campaign, Card, thanks_banner, thanks_line};
@@ -14,14 +15,19 @@ use folio_core::model::Supporters;
 
 /// A `div.folio-prompt` that takes no room until the island shows the
 /// prompt: the campaign's [`Props`] in a JSON data block, the prompt in a
-/// `<template>`, what a supporter sees in a `<template data-thanks>` (the
+/// `<template>` (or each variant's in a `<template data-variant>`), what a supporter sees in a `<template data-thanks>` (the
 /// thank-you line, and the banner that thanks, when the publisher chose
 /// to thank), and the call to action as a link inside `<noscript>`.
 #[component]
 pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
     let props = Props::of(&campaign.support, &campaign.locale.tag).to_json();
     let fallback = fallback(&campaign);
-    let card = Card::of(&campaign).view(|_| (), |_| ());
+    let prompts = match campaign.support.variants.len() {
+        0 => {
+            Either::Left(view! { <template>{Card::of(&campaign).view(|_| (), |_| ())}</template> })
+        }
+        count => Either::Right((0..count).map(|i| variant(&campaign, i)).collect_view()),
+    };
     let words = &campaign.locale.words;
     let thanks =
         (campaign.support.supporters.unwrap_or_default() == Supporters::Thank).then(|| {
@@ -37,10 +43,26 @@ pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
     view! {
         <div class="folio-prompt" data-island="support">
             <script type="application/json" inner_html=props></script>
-            <template>{card}</template>
+            {prompts}
             {thanks}
             <noscript>{fallback}</noscript>
         </div>
+    }
+}
+
+/// Variant `index`'s prompt, in a `<template data-variant data-weight>`
+/// of its name and weight, its own props first (its amounts may not be
+/// the campaign's).
+fn variant(campaign: &Campaign, index: usize) -> impl IntoView + use<> {
+    let shown = campaign.as_variant(index);
+    let props = Props::of(&shown.support, &shown.locale.tag).to_json();
+    let variant = &campaign.support.variants[index];
+    let (name, weight) = (variant.name.clone(), variant.weight.to_string());
+    view! {
+        <template data-variant=name data-weight=weight>
+            <script type="application/json" inner_html=props></script>
+            {Card::of(&shown).view(|_| (), |_| ())}
+        </template>
     }
 }
 

@@ -222,6 +222,46 @@ pub(super) const CASES: &[(&str, &str, Expect)] = &[
         r#"edit("support.supporters", "ask")"#,
         Support("support.supporters"),
     ),
+    (
+        "variant without a weight",
+        r#"edit("support.variants", [{ name: "a" }])"#,
+        Support("support.variants[0].weight"),
+    ),
+    (
+        "variant weight below 0",
+        r#"edit("support.variants", [{ name: "a", weight: -1 }])"#,
+        Support("support.variants[0].weight"),
+    ),
+    (
+        "variant weight 1e300",
+        r#"edit("support.variants", [{ name: "a", weight: 1e300 }])"#,
+        Support("support.variants[0].weight"),
+    ),
+    (
+        "variant named twice",
+        r#"edit("support.variants", [{ name: "a", weight: 1 }, { name: "a", weight: 2 }])"#,
+        Support("support.variants[1].name"),
+    ),
+    (
+        "variant name of 101 bytes",
+        r#"edit("support.variants", [{ name: "n".repeat(101), weight: 1 }])"#,
+        Support("support.variants[0].name"),
+    ),
+    (
+        "nine variants",
+        r#"edit("support.variants", [...Array(9).keys()].map((i) => ({ name: `v${i}`, weight: 1 })))"#,
+        Support("support.variants"),
+    ),
+    (
+        "variants all weighing 0",
+        r#"edit("support.variants", [{ name: "a", weight: 0 }])"#,
+        Support("support.variants"),
+    ),
+    (
+        "variant amount of 0",
+        r#"edit("support.variants", [{ name: "a", weight: 1, amounts: [{ value: 0 }] }])"#,
+        Support("support.variants[0].amounts[0].value"),
+    ),
     // Formats.
     (
         "published in words",

@@ -20,8 +20,9 @@ const ATTRIBUTES = new Set([
 // … and what a pre-rendered page adds around it, with the only values allowed.
 const FRAME = {
   "folio-article": { support: /^off$/, lang: /^[A-Za-z0-9-]+$/, dir: /^(ltr|rtl)$/, "heading-level": /^[1-6]$/ },
-  // A declarative shadow root; in a prompt's place, a supporter's thanks.
-  template: { shadowrootmode: /^open$/, "data-thanks": /^$/ },
+  // A declarative shadow root; in a prompt's place, a supporter's thanks
+  // and each variant's prompt (named as the article names it).
+  template: { shadowrootmode: /^open$/, "data-thanks": /^$/, "data-variant": /[^]*/, "data-weight": /^[0-9.]+$/ },
   link: { rel: /^(stylesheet|canonical|icon|alternate)$/, href: /./, type: /^(image\/svg\+xml|application\/json\+oembed)$/ },
   script: { type: /^(application\/json|application\/ld\+json|module)$/, src: /./ },
   noscript: {}, main: {}, html: { lang: /./ }, head: {}, body: { class: /^folio-page( folio-frame)?$/ }, title: {},
@@ -65,8 +66,9 @@ function scheme(url) {
 }
 
 // `added`: what the part audited may hold besides (PROMPT, in the
-// prompt's template).
-function audit(root, kind, problems, added = {}) {
+// prompt's template); `place`: it is a template of a prompt's place (a
+// variant's holds its props).
+function audit(root, kind, problems, added = {}, place = false) {
   for (const el of root.querySelectorAll("*")) {
     const name = el.localName;
     if (kind === "oembed") {
@@ -102,7 +104,8 @@ function audit(root, kind, problems, added = {}) {
           problems.push(`a ${type} data block that is not JSON`);
         }
       }
-      if (type === "application/json" && !el.closest("folio-article, [data-island]")) problems.push("a data block outside the widget");
+      const props = place && el.parentNode === root;
+      if (type === "application/json" && !props && !el.closest("folio-article, [data-island]")) problems.push("a data block outside the widget");
     }
     if (kind === "plain" && frame && !["html", "head", "body"].includes(name)) problems.push(`<${name}> in plain HTML`);
     if (name === "link" && el.rel === "stylesheet" && el.getAttribute("href") !== `${folioOrigin}/folio.css`) {
@@ -125,7 +128,10 @@ function audit(root, kind, problems, added = {}) {
     }
     // (DOMParser's documents run no script, so <noscript> holds markup,
     // as a reader without JavaScript gets it, and is audited as such.)
-    if (name === "template") audit(el.content, kind, problems, el.parentElement?.dataset.island === "support" ? PROMPT : {});
+    if (name === "template") {
+      const place = el.parentElement?.dataset.island === "support";
+      audit(el.content, kind, problems, place ? PROMPT : {}, place);
+    }
   }
 }
 

@@ -58,12 +58,17 @@ function cases() {
       for (const path of [...TEXT_FIELDS, ...MARKDOWN_FIELDS]) set(article, path, p);
       all.push({ vector: vector.id, where: "every text field", article, headline: p });
       for (const path of FORMAT_FIELDS) add(vector, path.join("."), set(structuredClone(sample), path, p));
+      // A variant's every field (the one variant, so the one shown).
+      const variant = { name: p, weight: 1, heading: p, body: p, amounts: [{ value: 1, label: p }], cta: { label: p, href: "/give" } };
+      add(vector, "support.variants[0]", set(structuredClone(sample), ["support", "variants"], [variant]));
     } else {
       for (const path of URL_FIELDS) add(vector, path.join("."), set(structuredClone(sample), path, p));
       add(vector, "image.srcset (second)", set(structuredClone(sample), ["image", "srcset"], `hero.svg 1x, ${p} 2x`));
       const markdown = `[link](${p}) and ![image](${p}) and <${p}> and [ref][r]\n\n[r]: ${p}\n\n<a href="${p}">raw</a>`;
       add(vector, "body links", set(structuredClone(sample), ["body"], markdown));
       add(vector, "support.body links", set(structuredClone(sample), ["support", "body"], markdown));
+      const variant = { name: "v", weight: 1, body: markdown, cta: { label: "Give", href: p } };
+      add(vector, "support.variants[0] links", set(structuredClone(sample), ["support", "variants"], [variant]));
     }
   }
   return all;

@@ -1,8 +1,9 @@
 //! Checks beyond types: required text present, sizes positive, dates RFC
 //! 3339 (or a calendar date, or a date-time with no offset), URLs allowed by the policy, at most one default amount.
 
-use super::{Article, Image, Link, Support, join};
+use super::{Amount, Article, Image, Link, Support, Variant, join};
 use crate::error::{ContentError, Problem};
+use crate::variant::{MAX_NAME_BYTES, MAX_VARIANTS, MAX_WEIGHT, is_weight};
 use crate::{date, safe_url};
 
 type Check = Result<(), ContentError>;
@@ -108,23 +109,7 @@ fn support(s: &Support) -> Check {
         text("support.banner.text", &banner.text)?;
         url("support.banner.href", &banner.href)?;
     }
-    let mut seen_default = false;
-    for (i, amount) in s.amounts.iter().enumerate() {
-        let path = format!("support.amounts[{i}]");
-        if let Some(label) = &amount.label {
-            text(&join(&path, "label"), label)?;
-        }
-        if !(amount.value.is_finite() && amount.value > 0.0) {
-            let problem = Problem::NotPositive(crate::number::plain(amount.value));
-            return Err(ContentError::new(join(&path, "value"), problem));
-        }
-        if amount.default && std::mem::replace(&mut seen_default, true) {
-            return Err(ContentError::new(
-                join(&path, "default"),
-                Problem::SecondDefault,
-            ));
-        }
-    }
+    amounts("support.amounts", &s.amounts)?;
     if let Some(currency) = &s.currency
         && !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_alphabetic()))
     {
@@ -140,6 +125,73 @@ fn support(s: &Support) -> Check {
     if let Some(cap) = &s.max_views {
         positive("support.maxViews.count", cap.count)?;
         positive("support.maxViews.days", cap.days)?;
+    }
+    variants(&s.variants)
+}
+
+/// The amounts of the block or of a variant, at `path`: each positive, at
+/// most one the default.
+fn amounts(path: &str, amounts: &[Amount]) -> Check {
+    let mut seen_default = false;
+    for (i, amount) in amounts.iter().enumerate() {
+        let path = format!("{path}[{i}]");
+        if let Some(label) = &amount.label {
+            text(&join(&path, "label"), label)?;
+        }
+        if !(amount.value.is_finite() && amount.value > 0.0) {
+            let problem = Problem::NotPositive(crate::number::plain(amount.value));
+            return Err(ContentError::new(join(&path, "value"), problem));
+        }
+        if amount.default && std::mem::replace(&mut seen_default, true) {
+            return Err(ContentError::new(
+                join(&path, "default"),
+                Problem::SecondDefault,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The variants: a few, each named once, within the weights' bounds, at
+/// least one drawn; what each gives in the block's place as checked as the
+/// block's own.
+fn variants(variants: &[Variant]) -> Check {
+    let limit = |path: String, what: String| Err(ContentError::new(path, Problem::Limit(what)));
+    if variants.len() > MAX_VARIANTS {
+        let what = format!(
+            "must list at most {MAX_VARIANTS} variants (it lists {})",
+            variants.len()
+        );
+        return limit("support.variants".into(), what);
+    }
+    for (i, variant) in variants.iter().enumerate() {
+        let path = format!("support.variants[{i}]");
+        text(&join(&path, "name"), &variant.name)?;
+        if variant.name.len() > MAX_NAME_BYTES {
+            let what = format!("must be at most {MAX_NAME_BYTES} bytes long");
+            return limit(join(&path, "name"), what);
+        }
+        if variants[..i].iter().any(|v| v.name == variant.name) {
+            return Err(ContentError::new(join(&path, "name"), Problem::Duplicate));
+        }
+        if !is_weight(variant.weight) {
+            let number = crate::number::plain(variant.weight);
+            let what = format!("must be a number from 0 to {MAX_WEIGHT} (it is {number})");
+            return limit(join(&path, "weight"), what);
+        }
+        if let Some(heading) = &variant.heading {
+            text(&join(&path, "heading"), heading)?;
+        }
+        if let Some(list) = &variant.amounts {
+            amounts(&join(&path, "amounts"), list)?;
+        }
+        if let Some(cta) = &variant.cta {
+            link(&join(&path, "cta"), cta)?;
+        }
+    }
+    if !variants.is_empty() && variants.iter().all(|v| v.weight == 0.0) {
+        let what = "must give at least one variant a weight above 0".to_string();
+        return limit("support.variants".into(), what);
     }
     Ok(())
 }

@@ -1,0 +1,236 @@
+//! The prompt's variants: a reader is drawn into one once, and sees it
+//! on every visit, in the widget and in a pre-rendered article's island
+//! alike; the host's `bucket` puts a reader it names in the same variant
+//! everywhere; the variant's name is in the events and, with the page's
+//! origin, on the call to action.
+
+use std::path::Path;
+
+use crate::browser::Browser;
+use crate::server::{Response, Server};
+use crate::site::dist;
+use folio_core::variant::{bucket_draw, pick};
+use serde_json::{Value, json};
+
+/// The variants of the test's campaign: the block as it is, and a short
+/// ask with its own heading, amount and call to action.
+const NAMES: [&str; 2] = ["control", "short"];
+const WEIGHTS: [f64; 2] = [1.0, 1.0];
+const SHORT_HEADING: &str = "A short ask, this once";
+
+/// The sample article with the two variants.
+fn article() -> (String, String) {
+    let text = std::fs::read_to_string(dist().join("sample/article.json")).unwrap();
+    let mut article: Value = serde_json::from_str(&text).unwrap();
+    article["support"]["variants"] = json!([
+        { "name": "control", "weight": 1 },
+        { "name": "short", "weight": 1, "heading": SHORT_HEADING,
+          "amounts": [{ "value": 7, "frequency": "monthly", "label": "Seven a month" }],
+          "cta": { "label": "Give seven", "href": "https://example.org/seven" } }
+    ]);
+    let heading = article["support"]["heading"].as_str().unwrap().to_string();
+    (article.to_string(), heading)
+}
+
+/// Serves `/variants.json`, and `/variants.html` (or `/bucket/<name>.html`,
+/// both elements with that `bucket`): the article pre-rendered, then the
+/// same article from its JSON in a `<folio-article>`, logging Folio's
+/// support events and keeping the call to action from leaving the page.
+fn server() -> Server {
+    use folio_render::{Options, render};
+    let (json, _) = article();
+    let options = Options {
+        assets: "/".into(),
+        base: Some("/variants.json".into()),
+        ..Options::default()
+    };
+    let embed = render(&json, &options).unwrap().text;
+    let page = move |bucket: Option<&str>| {
+        let attribute = bucket.map_or(String::new(), |b| format!(" bucket=\"{b}\""));
+        let embed = embed.replacen("<folio-article", &format!("<folio-article{attribute}"), 1);
+        format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Variants</title>\
+             <script>window.log = [];\
+             for (const type of ['folio:support-view', 'folio:support-click']) \
+               document.addEventListener(type, (e) => log.push({{ type, detail: e.detail }}));\
+             document.addEventListener('click', (e) => e.preventDefault());</script>\
+             <script type=\"module\" src=\"/folio.js\"></script></head><body>{embed}\
+             <folio-article src=\"/variants.json\"{attribute}></folio-article></body></html>"
+        )
+    };
+    let response = |body: String, kind: &str| Response {
+        status: "200 OK",
+        headers: vec![("Content-Type".into(), kind.into())],
+        body: body.into_bytes(),
+    };
+    Server::with_route(
+        dist(),
+        Box::new(move |path: &str, _: &Path| {
+            let html = "text/html; charset=utf-8";
+            match path {
+                "/variants.json" => Some(response(json.clone(), "application/json")),
+                "/variants.html" => Some(response(page(None), html)),
+                _ => {
+                    let bucket = path.strip_prefix("/bucket/")?.strip_suffix(".html")?;
+                    Some(response(page(Some(bucket)), html))
+                }
+            }
+        }),
+    )
+}
+
+/// Opens `path` and waits for both prompts (the island's once its place
+/// is in view); returns what each shows, island first, and the record.
+async fn open(browser: &Browser, server: &Server, path: &str) -> Value {
+    browser.open(&server.url(path)).await;
+    browser
+        .eval(
+            "document.querySelector('folio-article').shadowRoot\
+             .querySelector('[data-island]').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await;
+    let both = "return [...document.querySelectorAll('folio-article')]\
+                .every((e) => e.shadowRoot?.querySelector('aside.folio-support'));";
+    browser.wait_for(both, "both prompts").await;
+    browser.eval(SHOWN, vec![]).await
+}
+
+/// What each prompt shows, and the campaign's record.
+const SHOWN: &str = r#"
+const prompts = [...document.querySelectorAll("folio-article")].map((element) => {
+  const aside = element.shadowRoot.querySelector("aside.folio-support");
+  const cta = new URL(aside.querySelector(".folio-support__cta").href);
+  return {
+    heading: aside.querySelector(".folio-support__heading").textContent,
+    amounts: [...aside.querySelectorAll(".folio-support__amount")].map((b) => b.textContent),
+    cta: cta.origin + cta.pathname,
+    variant: cta.searchParams.get("variant"),
+    origin: cta.searchParams.get("origin"),
+  };
+});
+return { prompts, record: JSON.parse(localStorage.getItem("folio:v1:support:favor-2024") ?? "null") };
+"#;
+
+/// A screenshot of the island's prompt of `variant`.
+async fn shoot(browser: &Browser, variant: &str) {
+    browser
+        .eval(
+            "document.querySelector('folio-article').shadowRoot\
+             .querySelector('aside.folio-support').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await;
+    browser.screenshot(&format!("variant-{variant}-1280")).await;
+}
+
+/// The variant the reader of `draw` is in, by name.
+fn variant_of(draw: u32) -> &'static str {
+    NAMES[pick(&WEIGHTS, draw).unwrap()]
+}
+
+/// What a prompt of `variant` shows, on a page of `origin`.
+fn expected(variant: &str, heading: &str, origin: &str) -> Value {
+    let short = variant == "short";
+    json!({
+        "heading": if short { SHORT_HEADING } else { heading },
+        "amounts": if short { json!(["Seven a month"]) } else { json!(["$2 / month", "$10 / month", "$25 / month", "$50 once"]) },
+        "cta": if short { "https://example.org/seven" } else { "https://publisher.example/support" },
+        "variant": variant,
+        "origin": origin,
+    })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reader_is_drawn_into_one_variant_and_kept_there_in_the_widget_and_the_island() {
+    let server = server();
+    let (_, heading) = article();
+    let browser = Browser::start().await;
+    browser.resize(1280, 800).await;
+    let first = open(&browser, &server, "variants.html").await;
+    let draw = first["record"]["draw"].as_u64().expect("a draw is kept") as u32;
+    let variant = variant_of(draw);
+    let one = expected(variant, &heading, &server.origin());
+    assert_eq!(first["prompts"], json!([one, one]), "island, then widget");
+
+    // The events say which variant the reader saw and answered.
+    browser
+        .eval(
+            "for (const e of document.querySelectorAll('folio-article')) \
+             e.shadowRoot.querySelector('.folio-support__cta').click();",
+            vec![],
+        )
+        .await;
+    browser
+        .eval(
+            "document.querySelector('folio-article').shadowRoot\
+             .querySelector('aside.folio-support').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await;
+    let seen = "return log.some((e) => e.type === 'folio:support-view');";
+    browser
+        .wait_for(seen, "a view of the island's prompt")
+        .await;
+    let log = browser.eval("return log;", vec![]).await;
+    let variants: Vec<_> = (log.as_array().unwrap().iter())
+        .map(|e| (e["type"].as_str().unwrap(), e["detail"]["variant"].as_str()))
+        .collect();
+    assert!(
+        variants.contains(&("folio:support-view", Some(variant))),
+        "{log}"
+    );
+    let clicks = variants
+        .iter()
+        .filter(|e| **e == ("folio:support-click", Some(variant)));
+    assert_eq!(clicks.count(), 2, "{log}");
+
+    shoot(&browser, variant).await;
+
+    // Every later visit: the same variant.
+    for _ in 0..3 {
+        let again = open(&browser, &server, "variants.html").await;
+        assert_eq!(again["prompts"], first["prompts"]);
+        assert_eq!(again["record"]["draw"], first["record"]["draw"]);
+    }
+
+    // A reader whose draw falls in the other variant sees that one.
+    let other = if variant == "short" { 0 } else { u32::MAX };
+    let record = json!({ "v": 1, "views": [], "draw": other }).to_string();
+    browser
+        .eval(
+            "localStorage.setItem('folio:v1:support:favor-2024', arguments[0]);",
+            vec![json!(record)],
+        )
+        .await;
+    let moved = open(&browser, &server, "variants.html").await;
+    let two = expected(variant_of(other), &heading, &server.origin());
+    assert_ne!(variant_of(other), variant);
+    assert_eq!(moved["prompts"], json!([two, two]));
+    shoot(&browser, variant_of(other)).await;
+    browser.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_hosts_bucket_puts_a_named_reader_in_the_same_variant_everywhere() {
+    let server = server();
+    let (_, heading) = article();
+    // A name for a reader of each variant, as the native draw has them.
+    let named = |variant: &str| {
+        (0..100)
+            .map(|i| format!("reader-{i}"))
+            .find(|name| variant_of(bucket_draw("favor-2024", name)) == variant)
+            .unwrap()
+    };
+    let browser = Browser::start().await;
+    browser.resize(1280, 800).await;
+    for variant in NAMES {
+        let name = named(variant);
+        let shown = open(&browser, &server, &format!("bucket/{name}.html")).await;
+        let one = expected(variant, &heading, &server.origin());
+        assert_eq!(shown["prompts"], json!([one, one]), "{name}");
+        // A draw of its own was never needed.
+        assert_eq!(shown["record"]["draw"], Value::Null, "{shown}");
+    }
+    browser.stop().await;
+}
