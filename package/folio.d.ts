@@ -144,6 +144,19 @@ export interface FolioSupportDismissDetail {
   until: string;
 }
 
+/** `detail` of `folio:support-reminder`: the reader asked for a reminder. */
+export interface FolioSupportReminderDetail {
+  campaign: string;
+  /** The variant of the prompt the reader was put in, when the campaign has variants. */
+  variant?: string;
+  /** When the prompt may show again: the reminder's day, at its start (RFC 3339). */
+  until: string;
+  /** The reminder's day (`2027-02-01`). */
+  date: string;
+  /** A calendar file handed to the reader, or a link to the publisher's service. */
+  via: "calendar" | "link";
+}
+
 /** `detail` of `folio:support-supporter`: the widget recorded the reader as a supporter. */
 export interface FolioSupportSupporterDetail {
   campaign: string;
@@ -161,6 +174,7 @@ export interface FolioEventMap {
   "folio:support-view": CustomEvent<FolioSupportViewDetail>;
   "folio:support-click": CustomEvent<FolioSupportClickDetail>;
   "folio:support-dismiss": CustomEvent<FolioSupportDismissDetail>;
+  "folio:support-reminder": CustomEvent<FolioSupportReminderDetail>;
   "folio:support-supporter": CustomEvent<FolioSupportSupporterDetail>;
 }
 

@@ -14,5 +14,5 @@ mod thanks;
 
 pub use article::{Article, PromptSlot};
 pub use error_view::{Cause, ErrorView, Retry};
-pub use support::{Campaign, Card, Choice, SupportPrompt};
+pub use support::{Campaign, Card, Choice, Remind, SupportPrompt};
 pub use thanks::{thanks_banner, thanks_line};

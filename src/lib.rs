@@ -19,7 +19,7 @@ pub mod page;
 mod style;
 
 pub use components::{
-    Article, Campaign, Card, Cause, Choice, ErrorView, PromptSlot, Retry, SupportPrompt,
+    Article, Campaign, Card, Cause, Choice, ErrorView, PromptSlot, Remind, Retry, SupportPrompt,
     thanks_banner, thanks_line,
 };
 pub use style::{FRAME_STYLESHEET, STYLESHEET};

@@ -17,6 +17,7 @@ use folio_browser::controls::{arrow_key, badge};
 use folio_browser::events::Reporter;
 use folio_browser::intl;
 use folio_browser::prompt::{Prompt, Stage};
+use folio_browser::reminder::{self, Asked};
 use folio_browser::tracking::ViewTracker;
 use folio_core::locale::{Locale, Word};
 use folio_core::markdown::{self, Document};
@@ -151,7 +152,7 @@ pub fn SupportPrompt(
     let selected = RwSignal::new(kept.unwrap_or_else(|| default_choice(&support)));
     Effect::new(move |_| choice.remember(&campaign, selected.get()));
     let cta_base = crate::page::resolve(&support.cta.href, base.as_deref());
-    let text = text_run(text, base);
+    let text = text_run(text, base.clone());
     let aside = NodeRef::<leptos::html::Aside>::new();
     watch_views(aside, visible, supported, behaviour.clone());
 
@@ -180,6 +181,22 @@ pub fn SupportPrompt(
             let behaviour = behaviour.clone();
             move |event: MouseEvent| behaviour.later(&event, || visible.set(false))
         };
+        let asked = reminder::asked();
+        let reminder = Remind::of(&support, &locale, asked, |href| {
+            behaviour.reminder_url(&crate::page::resolve(href, base.as_deref()), asked)
+        });
+        let on_remind = {
+            let (behaviour, heading, link) = (
+                behaviour.clone(),
+                support.heading.clone(),
+                reminder.as_ref().is_some_and(|r| r.href.is_some()),
+            );
+            move |event: MouseEvent| {
+                let url = href.get_untracked();
+                let calendar = (!link).then_some((heading.as_str(), url.as_str()));
+                behaviour.remind(&event, asked, calendar, || visible.set(false));
+            }
+        };
         let card = Card {
             support,
             text,
@@ -188,8 +205,9 @@ pub fn SupportPrompt(
             selected,
             href: href.into(),
             aside,
+            reminder,
         };
-        Some(Either::Left(card.view(on_cta, on_later)))
+        Some(Either::Left(card.view(on_cta, on_later, on_remind)))
     }
 }
 
@@ -238,6 +256,41 @@ pub struct Card {
     pub href: Signal<String>,
     /// The `aside` once built.
     pub aside: NodeRef<leptos::html::Aside>,
+    /// The reminder beside "Remind me later", when the block has one.
+    pub reminder: Option<Remind>,
+}
+
+/// The reminder's control as the card shows it.
+#[derive(Clone)]
+pub struct Remind {
+    /// "Remind me on 1 January", in the card's language.
+    pub label: String,
+    /// The locale's words around the date ("Remind me on {date}"), kept
+    /// on the control for the island, which writes the label again by its
+    /// reader's clock.
+    pub words: String,
+    /// The publisher's reminder service: the control is a link there
+    /// (else a button that hands the reader a calendar file).
+    pub href: Option<String>,
+}
+
+impl Remind {
+    /// The reminder of `support` in `locale` for a reader asking as
+    /// `asked` says, its link (if any) at `href`.
+    fn of(
+        support: &Support,
+        locale: &Locale,
+        asked: Asked,
+        href: impl FnOnce(&str) -> String,
+    ) -> Option<Self> {
+        let reminder = support.reminder.as_ref()?;
+        let words = locale.words.get(Word::RemindOn).to_string();
+        Some(Self {
+            label: reminder::label(&words, asked.day, Some(&locale.tag)),
+            words,
+            href: reminder.href.as_deref().map(href),
+        })
+    }
 }
 
 impl Card {
@@ -246,7 +299,12 @@ impl Card {
     pub fn of(campaign: &Campaign) -> Self {
         let support = campaign.support.clone();
         let href = crate::page::resolve(&support.cta.href, campaign.base.as_deref());
+        let base = campaign.base.as_deref();
+        let reminder = Remind::of(&support, &campaign.locale, reminder::asked(), |href| {
+            crate::page::resolve(href, base)
+        });
         Self {
+            reminder,
             selected: RwSignal::new(default_choice(&support)),
             text: text_run(campaign.text.clone(), campaign.base.clone()),
             locale: campaign.locale.clone(),
@@ -258,14 +316,15 @@ impl Card {
     }
 
     /// The `aside`: heading, text, the amounts as a radio group, the call
-    /// to action (`on_cta` on its click), payment badges and "Remind me
-    /// later" (`on_later`). A formatted sum is the button's own text,
+    /// to action (`on_cta` on its click), payment badges, "Remind me
+    /// later" (`on_later`) and the reminder (`on_remind`). A formatted sum is the button's own text,
     /// between the spans of its frequency's words (where the island
     /// formats it again in the reader's language).
     pub fn view(
         self,
         on_cta: impl FnMut(MouseEvent) + 'static,
         on_later: impl FnMut(MouseEvent) + 'static,
+        on_remind: impl FnMut(MouseEvent) + 'static,
     ) -> impl IntoView {
         let Card {
             support,
@@ -275,7 +334,16 @@ impl Card {
             selected,
             href,
             aside,
+            reminder,
         } = self;
+        let remind = reminder.map(|Remind { label, words, href }| match href {
+            Some(href) => Either::Left(view! {
+                <a class="folio-support__remind" href=href data-words=words on:click=on_remind>{label}</a>
+            }),
+            None => Either::Right(view! {
+                <button type="button" class="folio-support__remind" data-words=words on:click=on_remind>{label}</button>
+            }),
+        });
         let words = locale.words.clone();
         let count = support.amounts.len();
         let choices = support
@@ -341,6 +409,7 @@ impl Card {
                 <p class="folio-support__decline">
                     {decline_text.map(|text| view! { <span>{text}" "</span> })}
                     <button type="button" class="folio-support__later" on:click=on_later>{decline_label}</button>
+                    {remind.map(|remind| view! { " " {remind} })}
                 </p>
             </aside>
         }

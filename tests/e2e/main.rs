@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod browser;
+mod pair;
 mod publisher;
 mod server;
 mod site;
@@ -25,6 +26,7 @@ mod memory;
 mod package;
 mod parallel;
 mod prerender;
+mod reminder;
 mod rtl;
 mod stack;
 mod support;

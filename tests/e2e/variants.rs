@@ -4,11 +4,9 @@
 //! everywhere; the variant's name is in the events and, with the page's
 //! origin, on the call to action.
 
-use std::path::Path;
-
 use crate::browser::Browser;
-use crate::server::{Response, Server};
-use crate::site::dist;
+use crate::pair;
+use crate::server::Server;
 use folio_core::variant::{bucket_draw, pick};
 use serde_json::{Value, json};
 
@@ -18,10 +16,9 @@ const NAMES: [&str; 2] = ["control", "short"];
 const WEIGHTS: [f64; 2] = [1.0, 1.0];
 const SHORT_HEADING: &str = "A short ask, this once";
 
-/// The sample article with the two variants.
-fn article() -> (String, String) {
-    let text = std::fs::read_to_string(dist().join("sample/article.json")).unwrap();
-    let mut article: Value = serde_json::from_str(&text).unwrap();
+/// The sample article with the two variants, and its own heading.
+fn article() -> (Value, String) {
+    let mut article = pair::sample();
     article["support"]["variants"] = json!([
         { "name": "control", "weight": 1 },
         { "name": "short", "weight": 1, "heading": SHORT_HEADING,
@@ -29,70 +26,13 @@ fn article() -> (String, String) {
           "cta": { "label": "Give seven", "href": "https://example.org/seven" } }
     ]);
     let heading = article["support"]["heading"].as_str().unwrap().to_string();
-    (article.to_string(), heading)
+    (article, heading)
 }
 
-/// Serves `/variants.json`, and `/variants.html` (or `/bucket/<name>.html`,
-/// both elements with that `bucket`): the article pre-rendered, then the
-/// same article from its JSON in a `<folio-article>`, logging Folio's
-/// support events and keeping the call to action from leaving the page.
-fn server() -> Server {
-    use folio_render::{Options, render};
-    let (json, _) = article();
-    let options = Options {
-        assets: "/".into(),
-        base: Some("/variants.json".into()),
-        ..Options::default()
-    };
-    let embed = render(&json, &options).unwrap().text;
-    let page = move |bucket: Option<&str>| {
-        let attribute = bucket.map_or(String::new(), |b| format!(" bucket=\"{b}\""));
-        let embed = embed.replacen("<folio-article", &format!("<folio-article{attribute}"), 1);
-        format!(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Variants</title>\
-             <script>window.log = [];\
-             for (const type of ['folio:support-view', 'folio:support-click']) \
-               document.addEventListener(type, (e) => log.push({{ type, detail: e.detail }}));\
-             document.addEventListener('click', (e) => e.preventDefault());</script>\
-             <script type=\"module\" src=\"/folio.js\"></script></head><body>{embed}\
-             <folio-article src=\"/variants.json\"{attribute}></folio-article></body></html>"
-        )
-    };
-    let response = |body: String, kind: &str| Response {
-        status: "200 OK",
-        headers: vec![("Content-Type".into(), kind.into())],
-        body: body.into_bytes(),
-    };
-    Server::with_route(
-        dist(),
-        Box::new(move |path: &str, _: &Path| {
-            let html = "text/html; charset=utf-8";
-            match path {
-                "/variants.json" => Some(response(json.clone(), "application/json")),
-                "/variants.html" => Some(response(page(None), html)),
-                _ => {
-                    let bucket = path.strip_prefix("/bucket/")?.strip_suffix(".html")?;
-                    Some(response(page(Some(bucket)), html))
-                }
-            }
-        }),
-    )
-}
-
-/// Opens `path` and waits for both prompts (the island's once its place
-/// is in view); returns what each shows, island first, and the record.
+/// Opens `path` and returns what each prompt shows, island first, and the
+/// record.
 async fn open(browser: &Browser, server: &Server, path: &str) -> Value {
-    browser.open(&server.url(path)).await;
-    browser
-        .eval(
-            "document.querySelector('folio-article').shadowRoot\
-             .querySelector('[data-island]').scrollIntoView({ block: 'center' });",
-            vec![],
-        )
-        .await;
-    let both = "return [...document.querySelectorAll('folio-article')]\
-                .every((e) => e.shadowRoot?.querySelector('aside.folio-support'));";
-    browser.wait_for(both, "both prompts").await;
+    pair::open(browser, server, path).await;
     browser.eval(SHOWN, vec![]).await
 }
 
@@ -143,11 +83,11 @@ fn expected(variant: &str, heading: &str, origin: &str) -> Value {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_reader_is_drawn_into_one_variant_and_kept_there_in_the_widget_and_the_island() {
-    let server = server();
-    let (_, heading) = article();
+    let (article, heading) = article();
+    let server = pair::server(&article);
     let browser = Browser::start().await;
     browser.resize(1280, 800).await;
-    let first = open(&browser, &server, "variants.html").await;
+    let first = open(&browser, &server, "pair.html").await;
     let draw = first["record"]["draw"].as_u64().expect("a draw is kept") as u32;
     let variant = variant_of(draw);
     let one = expected(variant, &heading, &server.origin());
@@ -189,7 +129,7 @@ async fn a_reader_is_drawn_into_one_variant_and_kept_there_in_the_widget_and_the
 
     // Every later visit: the same variant.
     for _ in 0..3 {
-        let again = open(&browser, &server, "variants.html").await;
+        let again = open(&browser, &server, "pair.html").await;
         assert_eq!(again["prompts"], first["prompts"]);
         assert_eq!(again["record"]["draw"], first["record"]["draw"]);
     }
@@ -203,7 +143,7 @@ async fn a_reader_is_drawn_into_one_variant_and_kept_there_in_the_widget_and_the
             vec![json!(record)],
         )
         .await;
-    let moved = open(&browser, &server, "variants.html").await;
+    let moved = open(&browser, &server, "pair.html").await;
     let two = expected(variant_of(other), &heading, &server.origin());
     assert_ne!(variant_of(other), variant);
     assert_eq!(moved["prompts"], json!([two, two]));
@@ -213,8 +153,8 @@ async fn a_reader_is_drawn_into_one_variant_and_kept_there_in_the_widget_and_the
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_hosts_bucket_puts_a_named_reader_in_the_same_variant_everywhere() {
-    let server = server();
-    let (_, heading) = article();
+    let (article, heading) = article();
+    let server = pair::server(&article);
     // A name for a reader of each variant, as the native draw has them.
     let named = |variant: &str| {
         (0..100)

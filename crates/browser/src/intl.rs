@@ -1,12 +1,12 @@
 //! Locale-aware formatting: in the browser through its own `Intl` (no
 //! wasm bytes spent on locale data), on a server by Folio's own rules
-//! (`intl/native.rs`): the same five functions, chosen by the target.
+//! (`intl/native.rs`): the same six functions, chosen by the target.
 
 #[cfg_attr(target_arch = "wasm32", path = "intl/browser.rs")]
 #[cfg_attr(not(target_arch = "wasm32"), path = "intl/native.rs")]
 mod formats;
 
-pub use formats::{iso_time, list, long_date, money, number_text};
+pub use formats::{day_month, iso_time, list, long_date, money, number_text};
 
 use wasm_bindgen::JsValue;
 

@@ -19,8 +19,10 @@ use web_sys::{CustomEvent, CustomEventInit, Element, Event};
 
 use crate::controls::{cta_url, focus_after};
 use crate::events::Reporter;
+use crate::reminder::{self, Asked};
 use crate::tracking::{self, ViewTracker};
 use crate::{intl, storage};
+use folio_core::reminder::Event as ReminderEvent;
 use folio_core::variant;
 
 /// The query parameter that marks a reader coming back from the call to
@@ -226,6 +228,64 @@ impl Prompt {
             "folio:support-dismiss",
             &[("until", intl::iso_time(until).into())],
         );
+    }
+
+    /// The reminder's link to the publisher's own service at `href`: the
+    /// call to action's parameters (no amount) and the reminder's day as
+    /// `date` (`2027-01-01`).
+    pub fn reminder_url(&self, href: &str, asked: Asked) -> String {
+        let url = cta_url(href, None, &self.campaign, self.variant.as_deref());
+        match web_sys::Url::new(&url) {
+            Ok(url) => {
+                url.search_params().set("date", &asked.day.iso());
+                url.href()
+            }
+            Err(_) => url,
+        }
+    }
+
+    /// The reminder (`event` is its click, `asked` the reminder): the
+    /// prompt rests until its day, the calendar file of `calendar` (the
+    /// prompt's heading and the call to action's address) is handed to
+    /// the reader (none when the reminder is a link to the publisher's
+    /// service, which the browser follows), focus moves to what follows
+    /// the prompt, the prompt goes (`hide`), then
+    /// `folio:support-reminder`.
+    pub fn remind(
+        &self,
+        event: &Event,
+        asked: Asked,
+        calendar: Option<(&str, &str)>,
+        hide: impl FnOnce(),
+    ) {
+        let mut record = storage::load(&self.campaign);
+        record.remind(asked.until);
+        storage::save(&self.campaign, &record, self.store.load(Relaxed));
+        if let Some((summary, url)) = calendar {
+            let uid = format!("{}-{}", self.campaign, asked.day.compact());
+            let stamp = reminder::stamp();
+            let day = asked.day;
+            reminder::download(&ReminderEvent {
+                summary,
+                url,
+                day,
+                stamp: &stamp,
+                uid: &uid,
+            });
+        }
+        focus_after(event);
+        hide();
+        let via = if calendar.is_some() {
+            "calendar"
+        } else {
+            "link"
+        };
+        let fields = [
+            ("until", intl::iso_time(asked.until).into()),
+            ("date", asked.day.iso().into()),
+            ("via", via.into()),
+        ];
+        self.send("folio:support-reminder", &fields);
     }
 
     /// Starts counting the views of the prompt's `aside` (see

@@ -83,6 +83,11 @@ words! {
     BankTransfer = "bankTransfer": "Bank transfer",
     /// The decline button's label when the article gives none.
     RemindLater = "remindLater": "Remind me later",
+    /// The reminder's button; `{date}` is the day it reminds on, as the
+    /// browser writes a day and a month ("1 January": a date, where a
+    /// month's name alone would need a grammatical case `Intl` does not
+    /// give in some languages).
+    RemindOn = "remindOn": "Remind me on {date}",
     /// A card's link to the whole article; `{publisher}` is its name.
     ContinueAt = "continueAt": "Continue reading at {publisher}",
     /// A card's link to the whole article, with no publisher named.

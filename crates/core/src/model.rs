@@ -161,6 +161,11 @@ pub struct Support {
     /// The decline line and its "Remind me later" button.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decline: Option<Decline>,
+    /// A reminder beside "Remind me later": "Remind me on {date}", which
+    /// hands the reader a calendar file for that day (or goes to the
+    /// publisher's own reminder service) and rests the prompt until then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reminder: Option<Reminder>,
     /// How often the prompt may be shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_views: Option<MaxViews>,
@@ -295,6 +300,16 @@ pub struct Decline {
     /// Days the prompt stays hidden after "Remind me later" (default 7).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days: Option<u32>,
+}
+
+/// The reminder of the prompt (see [`crate::reminder`]).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct Reminder {
+    /// The publisher's reminder service, instead of a calendar file: the
+    /// button is a link there, with the call to action's parameters and
+    /// the day (`date`, as `2027-01-01`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
 }
 
 /// The frequency cap of the prompt.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::json;
 use crate::model::Support;
+use crate::reminder::MAX_REMINDER_MS;
 
 /// One day in milliseconds.
 pub const DAY_MS: i64 = 86_400_000;
@@ -97,9 +98,12 @@ pub struct Record {
     /// The reader's draw among the campaign's variants (`draw`; see
     /// [`crate::variant`]), made once.
     pub draw: Option<u32>,
+    /// The day a reminder the reader asked for falls on (`remind`): the
+    /// prompt rests until then.
+    pub remind_at: Option<i64>,
 }
 
-/// A record as stored: `{"v":1,"until":…,"views":[…],"supported":…,"draw":…}`
+/// A record as stored: `{"v":1,"until":…,"views":[…],"supported":…,"draw":…,"remind":…}`
 /// (times in milliseconds since 1970).
 #[derive(Deserialize, Serialize)]
 struct Stored {
@@ -117,6 +121,9 @@ struct Stored {
     /// The reader's draw among the variants.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     draw: Option<u32>,
+    /// When a reminder falls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    remind: Option<i64>,
 }
 
 impl Record {
@@ -137,13 +144,14 @@ impl Record {
                     views,
                     supported: stored.supported,
                     draw: stored.draw,
+                    remind_at: stored.remind,
                 }
             }
             _ => Self::default(),
         }
     }
 
-    /// The record as stored: `{"v":1,"until":…,"views":[…],"supported":…,"draw":…}`.
+    /// The record as stored: `{"v":1,"until":…,"views":[…],"supported":…,"draw":…,"remind":…}`.
     pub fn to_json(&self) -> String {
         let stored = Stored {
             v: RECORD_VERSION,
@@ -151,16 +159,23 @@ impl Record {
             views: self.views.clone(),
             supported: self.supported,
             draw: self.draw,
+            remind: self.remind_at,
         };
         serde_json::to_string(&stored).unwrap_or_default()
     }
 
-    /// True while "Remind me later" holds: until its end (exclusive). A
-    /// snooze ending more than twice its length after `now` (the clock was
-    /// set back) is not believed.
+    /// True while "Remind me later" or a reminder holds: until its end
+    /// (exclusive). A snooze ending more than twice its length after `now`
+    /// (the clock was set back) is not believed, nor a reminder further
+    /// than a reminder reaches.
     pub fn snoozed(&self, policy: Policy, now: i64) -> bool {
-        self.snooze_until
-            .is_some_and(|until| now < until && until - now <= 2 * policy.snooze_ms())
+        holds(self.snooze_until, 2 * policy.snooze_ms(), now)
+            || holds(self.remind_at, MAX_REMINDER_MS, now)
+    }
+
+    /// A reminder: rests the prompt until `until` (the reminder's day).
+    pub fn remind(&mut self, until: i64) {
+        self.remind_at = Some(until);
     }
 
     /// Views counted against the cap at `now`: those within the window
@@ -218,13 +233,23 @@ impl Record {
         self.views.drain(..excess);
     }
 
-    /// Drops the views outside the window and an expired or implausible snooze.
+    /// Drops the views outside the window and an expired or implausible
+    /// snooze or reminder.
     pub fn prune(&mut self, policy: Policy, now: i64) {
         self.views.retain(|&t| counts(t, policy, now));
-        if !self.snoozed(policy, now) {
+        if !holds(self.snooze_until, 2 * policy.snooze_ms(), now) {
             self.snooze_until = None;
         }
+        if !holds(self.remind_at, MAX_REMINDER_MS, now) {
+            self.remind_at = None;
+        }
     }
+}
+
+/// Whether a rest ending at `end` holds at `now`: until its end
+/// (exclusive), and believed only if it ends at most `longest` after `now`.
+fn holds(end: Option<i64>, longest: i64, now: i64) -> bool {
+    end.is_some_and(|until| now < until && until - now <= longest)
 }
 
 /// Puts the view at `t` among `views`, which stay oldest first (a clock

@@ -298,6 +298,14 @@ fn support_settings_are_checked() {
         error.to_string().contains("must be one of thank, hide"),
         "{error}"
     );
+    let error = support_error_of(&edited(
+        "/support/reminder",
+        Some(json!({"href": "javascript:alert(1)"})),
+    ));
+    assert_eq!(error.path, "support.reminder.href");
+    let reminded = model::parse(&edited("/support/reminder", Some(json!({})))).unwrap();
+    let reminder = reminded.support.unwrap().unwrap().reminder;
+    assert_eq!(reminder, Some(model::Reminder { href: None }));
     let hidden = model::parse(&edited("/support/supporters", Some(json!("hide")))).unwrap();
     assert_eq!(
         hidden.support.unwrap().unwrap().supporters,

@@ -274,3 +274,30 @@ fn a_supporter_is_recorded_once_and_read_back_across_versions_of_the_record() {
     assert!(!Record::parse(r#"{"v":1,"views":[1]}"#).is_supporter());
     assert!(!Record::parse(r#"{"v":1,"supported":"yes"}"#).is_supporter());
 }
+
+#[test]
+fn a_reminder_rests_the_prompt_until_its_day_and_no_further_than_a_reminder_reaches() {
+    use folio_core::reminder::MAX_REMINDER_DAYS;
+    let policy = policy(4, 30, 7);
+    let mut record = Record::default();
+    record.remind(NOW + 40 * DAY_MS);
+    let stored = Record::parse(&record.to_json());
+    assert_eq!(stored.remind_at, Some(NOW + 40 * DAY_MS), "kept as written");
+    assert!(
+        !stored.may_show(policy, NOW),
+        "40 days ahead, far past a 7-day snooze: it holds"
+    );
+    assert!(!stored.may_show(policy, NOW + 40 * DAY_MS - 1));
+    assert!(
+        stored.may_show(policy, NOW + 40 * DAY_MS),
+        "on its day, the prompt is back"
+    );
+    let mut far = Record::default();
+    far.remind(NOW + (MAX_REMINDER_DAYS + 1) * DAY_MS);
+    assert!(
+        far.may_show(policy, NOW),
+        "further than any reminder reaches: not believed"
+    );
+    far.prune(policy, NOW);
+    assert_eq!(far.remind_at, None, "and pruned");
+}

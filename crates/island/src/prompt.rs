@@ -8,6 +8,7 @@ use folio_browser::controls::{arrow_key, page_url};
 use folio_browser::events::Reporter;
 use folio_browser::intl;
 use folio_browser::prompt::{Prompt, Stage};
+use folio_browser::reminder::{self, Asked};
 use folio_browser::tracking::ViewTracker;
 use folio_core::island::Props;
 use folio_core::model::Supporters;
@@ -193,6 +194,24 @@ fn missing(what: &str) -> JsValue {
     JsValue::from_str(&format!("the prompt's place has no {what}"))
 }
 
+/// The reminder's `control` made ready for a reader asking today: its
+/// label written again by the reader's clock in `lang` (from the words
+/// the server kept on it), and a link's address given the call to
+/// action's parameters and the day.
+fn remind(control: &Element, lang: &str, behaviour: &Prompt) -> Result<(Element, Asked), JsValue> {
+    let asked = reminder::asked();
+    if let Some(words) = control.get_attribute("data-words") {
+        control.set_text_content(Some(&reminder::label(&words, asked.day, Some(lang))));
+    }
+    if control.local_name() == "a" {
+        let href = control.get_attribute("href").filter(|h| allowed(h));
+        let href =
+            href.ok_or_else(|| JsValue::from_str("the reminder's address is not one Folio shows"))?;
+        control.set_attribute("href", &behaviour.reminder_url(&href, asked))?;
+    }
+    Ok((control.clone(), asked))
+}
+
 /// A prompt on the page, and what it needs to answer its controls.
 struct Shown {
     props: Props,
@@ -205,6 +224,9 @@ struct Shown {
     selected: Cell<usize>,
     behaviour: Prompt,
     views: RefCell<Option<ViewTracker>>,
+    /// The reminder's control, if the prompt has one, and the reminder
+    /// it asks for.
+    reminder: Option<(Element, Asked)>,
 }
 
 impl Shown {
@@ -249,6 +271,10 @@ impl Shown {
         let href = href.ok_or_else(|| {
             JsValue::from_str("the call to action's address is not one Folio shows")
         })?;
+        let reminder = aside.query_selector(".folio-support__remind")?;
+        let reminder = reminder
+            .map(|control| remind(&control, &props.lang, &behaviour))
+            .transpose()?;
         let shown = Self {
             href,
             props,
@@ -258,6 +284,7 @@ impl Shown {
             selected: Cell::new(first),
             behaviour,
             views: RefCell::new(None),
+            reminder,
         };
         shown.select(first);
         Ok(shown)
@@ -285,6 +312,9 @@ impl Shown {
         listeners.push(on(&self.cta, "click", Shown::clicked));
         if let Some(later) = self.aside.query_selector(".folio-support__later")? {
             listeners.push(on(&later, "click", Shown::later));
+        }
+        if let Some((control, _)) = &self.reminder {
+            listeners.push(on(control, "click", Shown::remind));
         }
         Ok(listeners)
     }
@@ -325,6 +355,24 @@ impl Shown {
     /// "Remind me later".
     fn later(&self, event: &Event) {
         self.behaviour.later(event, || self.take_away());
+    }
+
+    /// The reminder: a calendar file of the call to action (or, a link,
+    /// the publisher's service), the prompt resting until its day.
+    fn remind(&self, event: &Event) {
+        let Some((control, asked)) = &self.reminder else {
+            return;
+        };
+        let heading = self
+            .aside
+            .query_selector(".folio-support__heading")
+            .ok()
+            .flatten();
+        let heading = heading.and_then(|h| h.text_content()).unwrap_or_default();
+        let url = self.url();
+        let calendar = (control.local_name() != "a").then_some((heading.as_str(), url.as_str()));
+        self.behaviour
+            .remind(event, *asked, calendar, || self.take_away());
     }
 
     /// The prompt leaves the page, and its views are no longer watched.

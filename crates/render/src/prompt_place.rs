@@ -23,9 +23,9 @@ pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
     let props = Props::of(&campaign.support, &campaign.locale.tag).to_json();
     let fallback = fallback(&campaign);
     let prompts = match campaign.support.variants.len() {
-        0 => {
-            Either::Left(view! { <template>{Card::of(&campaign).view(|_| (), |_| ())}</template> })
-        }
+        0 => Either::Left(
+            view! { <template>{Card::of(&campaign).view(|_| (), |_| (), |_| ()).into_any()}</template> },
+        ),
         count => Either::Right((0..count).map(|i| variant(&campaign, i)).collect_view()),
     };
     let words = &campaign.locale.words;
@@ -61,7 +61,7 @@ fn variant(campaign: &Campaign, index: usize) -> impl IntoView + use<> {
     view! {
         <template data-variant=name data-weight=weight>
             <script type="application/json" inner_html=props></script>
-            {Card::of(&shown).view(|_| (), |_| ())}
+            {Card::of(&shown).view(|_| (), |_| (), |_| ()).into_any()}
         </template>
     }
 }

@@ -223,6 +223,16 @@ pub(super) const CASES: &[(&str, &str, Expect)] = &[
         Support("support.supporters"),
     ),
     (
+        "reminder at a script address",
+        r#"edit("support.reminder", { href: "javascript:alert(1)" })"#,
+        Support("support.reminder.href"),
+    ),
+    (
+        "reminder as text",
+        r#"edit("support.reminder", "yes")"#,
+        Support("support.reminder"),
+    ),
+    (
         "variant without a weight",
         r#"edit("support.variants", [{ name: "a" }])"#,
         Support("support.variants[0].weight"),

@@ -50,7 +50,9 @@ const OEMBED = {
 // controls and their state, the heading's id, the campaign's name.
 const PROMPT = {
   aside: { "aria-labelledby": /^folio-support-heading$/, "data-campaign": /[^]/ },
-  button: { type: /^button$/, role: /^radio$/, "aria-checked": /^(true|false)$/, tabindex: /^(0|-1)$/ },
+  // The reminder keeps the locale's words around its date.
+  button: { type: /^button$/, role: /^radio$/, "aria-checked": /^(true|false)$/, tabindex: /^(0|-1)$/, "data-words": /^[^<>]*\{date\}[^<>]*$/ },
+  a: { "data-words": /^[^<>]*\{date\}[^<>]*$/ },
   ...Object.fromEntries(["h2", "h3", "h4", "h5", "h6"].map((h) => [h, { id: /^folio-support-heading$/ }])),
 };
 const LINK_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);

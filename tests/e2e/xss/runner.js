@@ -16,7 +16,7 @@ const ATTRIBUTES = new Set([
   "class", "href", "rel", "src", "srcset", "sizes", "alt", "title", "loading", "decoding",
   "fetchpriority", "width", "height", "start", "datetime", "lang", "role", "aria-label",
   "aria-labelledby", "aria-checked", "aria-hidden", "tabindex", "type", "disabled", "id",
-  "data-campaign", "dir",
+  "data-campaign", "dir", "data-words",
 ]);
 // Attributes whose value is one of a few words, whatever the content.
 const WORDS = { dir: new Set(["ltr", "rtl", "auto"]) };
@@ -36,7 +36,7 @@ const MARKDOWN_FIELDS = [["body"], ["support", "body"]];
 const FORMAT_FIELDS = [["published"], ["updated"], ["lang"], ["support", "currency"]];
 const URL_FIELDS = [
   ["url"], ["publisher", "url"], ["image", "src"], ["image", "srcset"], ["readMore", "href"],
-  ["support", "cta", "href"], ["support", "banner", "href"],
+  ["support", "cta", "href"], ["support", "banner", "href"], ["support", "reminder", "href"],
 ];
 
 function set(article, path, value) {

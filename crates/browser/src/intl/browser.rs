@@ -152,6 +152,25 @@ pub fn long_date(text: &str, lang: Option<&str>) -> String {
     )
 }
 
+/// A day as a day and a month in `lang` ("1 January", "1 января",
+/// "January 1"), by the browser.
+pub fn day_month(day: folio_core::reminder::Day, lang: Option<&str>) -> String {
+    let date = js_sys::Date::new_with_year_month_day(
+        day.year as u32,
+        day.month as i32 - 1,
+        day.day as i32,
+    );
+    let key = format!("day {}", lang.unwrap_or(""));
+    let made = formatter(key, lang, |locale| {
+        let options = [("day", JsValue::from("numeric")), ("month", "long".into())];
+        DateTimeFormat::new(locale, &object(&options)).map(JsValue::from)
+    });
+    made.map_or_else(
+        || day.iso(),
+        |format| format.unchecked_into::<DateTimeFormat>().format(&date),
+    )
+}
+
 /// A number as JavaScript writes it (`2`, `2.5`), without Rust's float
 /// formatting in the WebAssembly.
 pub fn number_text(value: f64) -> String {

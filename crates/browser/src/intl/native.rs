@@ -67,6 +67,18 @@ pub fn iso_time(ms: i64) -> String {
     )
 }
 
+/// A day as a day and a month: "January 1" in English, else the ISO way
+/// (the browser writes it again in the reader's language).
+pub fn day_month(day: folio_core::reminder::Day, lang: Option<&str>) -> String {
+    match (
+        english(lang),
+        MONTHS.get((day.month as usize).wrapping_sub(1)),
+    ) {
+        (true, Some(month)) => format!("{month} {}", day.day),
+        _ => day.iso(),
+    }
+}
+
 /// The civil date of a day count since 1970-01-01 (proleptic Gregorian).
 fn civil(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;

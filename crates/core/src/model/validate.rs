@@ -122,6 +122,9 @@ fn support(s: &Support) -> Check {
     if let Some(decline) = &s.decline {
         positive("support.decline.days", decline.days)?;
     }
+    if let Some(href) = s.reminder.as_ref().and_then(|r| r.href.as_deref()) {
+        url("support.reminder.href", href)?;
+    }
     if let Some(cap) = &s.max_views {
         positive("support.maxViews.count", cap.count)?;
         positive("support.maxViews.days", cap.days)?;

@@ -1,0 +1,86 @@
+//! A page with one article twice: pre-rendered by `folio render` (its
+//! prompt given life by the support island), then the same article from
+//! its JSON in a `<folio-article>` (the core), so that a test can hold
+//! the island and the widget to the same behaviour. The page logs Folio's
+//! support events (`window.log`), keeps every link from leaving it, and
+//! keeps the text of each file the page makes for download
+//! (`window.files`).
+
+use std::path::Path;
+
+use crate::server::{Response, Server};
+use crate::site::dist;
+use serde_json::Value;
+
+/// The support events the page logs.
+const EVENTS: &str = "['folio:support-view', 'folio:support-click', 'folio:support-dismiss', 'folio:support-reminder']";
+
+/// Serves `article` as `/pair.json`, and `/pair.html` (or
+/// `/bucket/<name>.html`: both elements with that `bucket`).
+pub fn server(article: &Value) -> Server {
+    use folio_render::{Options, render};
+    let json = article.to_string();
+    let options = Options {
+        assets: "/".into(),
+        base: Some("/pair.json".into()),
+        ..Options::default()
+    };
+    let embed = render(&json, &options).unwrap().text;
+    let page = move |bucket: Option<&str>| {
+        let attribute = bucket.map_or(String::new(), |b| format!(" bucket=\"{b}\""));
+        let embed = embed.replacen("<folio-article", &format!("<folio-article{attribute}"), 1);
+        format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Pair</title>\
+             <script>window.log = []; window.files = [];\
+             for (const type of {EVENTS}) \
+               document.addEventListener(type, (e) => log.push({{ type, detail: e.detail }}));\
+             document.addEventListener('click', (e) => e.preventDefault());\
+             const made = URL.createObjectURL;\
+             URL.createObjectURL = (blob) => {{ blob.text().then((text) => files.push({{ type: blob.type, text }})); return made.call(URL, blob); }};\
+             </script>\
+             <script type=\"module\" src=\"/folio.js\"></script></head><body>{embed}\
+             <folio-article src=\"/pair.json\"{attribute}></folio-article></body></html>"
+        )
+    };
+    let response = |body: String, kind: &str| Response {
+        status: "200 OK",
+        headers: vec![("Content-Type".into(), kind.into())],
+        body: body.into_bytes(),
+    };
+    Server::with_route(
+        dist(),
+        Box::new(move |path: &str, _: &Path| {
+            let html = "text/html; charset=utf-8";
+            match path {
+                "/pair.json" => Some(response(json.clone(), "application/json")),
+                "/pair.html" => Some(response(page(None), html)),
+                _ => {
+                    let bucket = path.strip_prefix("/bucket/")?.strip_suffix(".html")?;
+                    Some(response(page(Some(bucket)), html))
+                }
+            }
+        }),
+    )
+}
+
+/// The sample article, read from the release.
+pub fn sample() -> Value {
+    let text = std::fs::read_to_string(dist().join("sample/article.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Opens `path` of `server` and waits for both prompts (the island's
+/// once its place is in view).
+pub async fn open(browser: &crate::browser::Browser, server: &Server, path: &str) {
+    browser.open(&server.url(path)).await;
+    browser
+        .eval(
+            "document.querySelector('folio-article').shadowRoot\
+             .querySelector('[data-island]').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await;
+    let both = "return [...document.querySelectorAll('folio-article')]\
+                .every((e) => e.shadowRoot?.querySelector('aside.folio-support'));";
+    browser.wait_for(both, "both prompts").await;
+}
