@@ -6,6 +6,8 @@
 #[cfg_attr(not(target_arch = "wasm32"), path = "intl/native.rs")]
 mod formats;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use formats::civil;
 pub use formats::{day_month, iso_time, list, long_date, money, number_text};
 
 use wasm_bindgen::JsValue;

@@ -52,17 +52,11 @@ pub fn asked() -> Asked {
 /// The calendar day of a count of days since 1970-01-01.
 #[cfg(not(target_arch = "wasm32"))]
 fn civil(days: i64) -> Day {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let (year, month, day) = crate::intl::civil(days);
     Day {
-        year: (era * 400 + yoe + i64::from(month <= 2)) as i32,
+        year: year as i32,
         month,
-        day: (doy - (153 * mp + 2) / 5 + 1) as u32,
+        day,
     }
 }
 

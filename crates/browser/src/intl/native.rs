@@ -80,7 +80,7 @@ pub fn day_month(day: folio_core::reminder::Day, lang: Option<&str>) -> String {
 }
 
 /// The civil date of a day count since 1970-01-01 (proleptic Gregorian).
-fn civil(days: i64) -> (i64, u32, u32) {
+pub(crate) fn civil(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
