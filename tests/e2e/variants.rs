@@ -174,3 +174,54 @@ async fn the_hosts_bucket_puts_a_named_reader_in_the_same_variant_everywhere() {
     }
     browser.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn mount_takes_a_bucket_as_text_or_a_whole_number_and_refuses_others_by_name() {
+    let (article, heading) = article();
+    let server = pair::server(&article);
+    let browser = Browser::start().await;
+    pair::open(&browser, &server, "pair.html").await;
+    // `mount` with `options`: the heading its prompt shows, or its error.
+    let mounted = |options: Value| {
+        let (browser, article) = (&browser, article.clone());
+        async move {
+            browser
+                .eval(
+                    r#"const [article, options] = arguments;
+                    const element = document.createElement("div");
+                    document.body.append(element);
+                    const said = new Promise((done) => {
+                      element.addEventListener("folio:error", (e) => done({ error: e.detail.path }), { once: true });
+                      element.addEventListener("folio:render", () => done({}), { once: true });
+                    });
+                    Folio.mount(element, article, options);
+                    const result = await said;
+                    result.heading = element.shadowRoot.querySelector(".folio-support__heading")?.textContent ?? null;
+                    return result;"#,
+                    vec![article, options],
+                )
+                .await
+        }
+    };
+    // A number whose variant is not the one the stored draw gives, so
+    // that a bucket ignored would show.
+    let stored = browser.eval(SHOWN, vec![]).await["record"]["draw"]
+        .as_u64()
+        .unwrap() as u32;
+    let number = (0..100)
+        .find(|n| variant_of(bucket_draw("favor-2024", &n.to_string())) != variant_of(stored))
+        .unwrap();
+    let expected = match variant_of(bucket_draw("favor-2024", &number.to_string())) {
+        "short" => SHORT_HEADING.to_string(),
+        _ => heading,
+    };
+    for bucket in [json!(number), json!(number.to_string())] {
+        let shown = mounted(json!({ "bucket": bucket })).await;
+        assert_eq!(shown, json!({ "heading": expected }), "{bucket}");
+    }
+    for bucket in [json!("n".repeat(201)), json!({}), json!(1.5)] {
+        let refused = mounted(json!({ "bucket": bucket })).await;
+        assert_eq!(refused["error"], "options.bucket", "{bucket}: {refused}");
+    }
+    browser.stop().await;
+}
