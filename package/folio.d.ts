@@ -157,6 +157,13 @@ export interface FolioSupportReminderDetail {
   via: "calendar" | "link";
 }
 
+/** `detail` of `folio:support-count-off`: the reader turned their article count off for good. */
+export interface FolioSupportCountOffDetail {
+  campaign: string;
+  /** The variant of the prompt the reader was put in, when the campaign has variants. */
+  variant?: string;
+}
+
 /** `detail` of `folio:support-supporter`: the widget recorded the reader as a supporter. */
 export interface FolioSupportSupporterDetail {
   campaign: string;
@@ -175,6 +182,7 @@ export interface FolioEventMap {
   "folio:support-click": CustomEvent<FolioSupportClickDetail>;
   "folio:support-dismiss": CustomEvent<FolioSupportDismissDetail>;
   "folio:support-reminder": CustomEvent<FolioSupportReminderDetail>;
+  "folio:support-count-off": CustomEvent<FolioSupportCountOffDetail>;
   "folio:support-supporter": CustomEvent<FolioSupportSupporterDetail>;
 }
 

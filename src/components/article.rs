@@ -263,9 +263,11 @@ pub fn Article(
     let prompt = Memo::new(move |previous: Option<&Option<Campaign>>| {
         let support = block()?;
         let base = base.get();
+        let id = article.with(|a| a.id.clone());
         if let Some(Some(shown)) = previous
             && *shown.support == support
             && shown.base == base
+            && *shown.article == *id
         {
             return Some(shown.clone());
         }
@@ -274,6 +276,7 @@ pub fn Article(
             base,
             prompt_locale.clone(),
             level,
+            id.into(),
         ))
     });
     // The body before the prompt, and after it; a card's paragraphs.

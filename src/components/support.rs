@@ -17,6 +17,7 @@ use folio_browser::controls::{arrow_key, badge};
 use folio_browser::events::Reporter;
 use folio_browser::intl;
 use folio_browser::prompt::{Prompt, Stage};
+use folio_browser::reading;
 use folio_browser::reminder::{self, Asked};
 use folio_browser::tracking::ViewTracker;
 use folio_core::locale::{Locale, Word};
@@ -63,12 +64,20 @@ pub struct Campaign {
     /// The level of the article's headline (the prompt's heading is one
     /// below).
     pub level: u8,
+    /// The article's `id`, counted in the reader's article count.
+    pub article: Arc<str>,
 }
 
 impl Campaign {
-    /// The prompt of `support`, shown with `base` in `locale`, in an
-    /// article whose headline is of `level`.
-    pub fn new(support: Arc<Support>, base: Option<String>, locale: Locale, level: u8) -> Self {
+    /// The prompt of `support`, shown with `base` in `locale`, in the
+    /// article `article` (its id) whose headline is of `level`.
+    pub fn new(
+        support: Arc<Support>,
+        base: Option<String>,
+        locale: Locale,
+        level: u8,
+        article: Arc<str>,
+    ) -> Self {
         let body = support.body.as_deref().unwrap_or("");
         // The prompt's own heading is one below the headline; its text's
         // headings, one further.
@@ -79,6 +88,7 @@ impl Campaign {
             base,
             locale,
             level,
+            article,
         }
     }
 
@@ -97,7 +107,13 @@ impl Campaign {
         };
         let support = Arc::new(self.support.as_variant(variant));
         match variant.body {
-            Some(_) => Self::new(support, self.base.clone(), self.locale.clone(), self.level),
+            Some(_) => Self::new(
+                support,
+                self.base.clone(),
+                self.locale.clone(),
+                self.level,
+                self.article.clone(),
+            ),
             None => Self {
                 support,
                 ..self.clone()
@@ -137,11 +153,18 @@ pub fn SupportPrompt(
         base,
         locale,
         level,
+        article,
     } = variant.map_or_else(|| campaign.clone(), |i| campaign.as_variant(i));
     let campaign = support.campaign.clone();
     let stage = behaviour.start(supporter.get_untracked());
     supported.set(matches!(stage, Stage::Thank | Stage::Spare));
     let visible = RwSignal::new(stage == Stage::Ask);
+    let count = support.article_count.as_ref().and_then(|counted| {
+        let count = behaviour.count(&article, counted.threshold)?;
+        let words = Word::READ.map(|word| locale.words.get(word).to_string());
+        Some(reading::line(&words, count, Some(&locale.tag)))
+    });
+    let count = RwSignal::new(count);
     follow_host(&behaviour, supporter, consent, supported);
     // What a supporter sees: the thank-you line, or nothing.
     let thanks =
@@ -197,7 +220,18 @@ pub fn SupportPrompt(
                 behaviour.remind(&event, asked, calendar, || visible.set(false));
             }
         };
+        let on_count_off = {
+            let behaviour = behaviour.clone();
+            move |_: MouseEvent| {
+                let heading = aside.get_untracked().and_then(|aside| {
+                    let aside: &web_sys::Element = &aside;
+                    aside.query_selector(".folio-support__heading").ok()?
+                });
+                behaviour.count_off(heading, || count.set(None));
+            }
+        };
         let card = Card {
+            count,
             support,
             text,
             locale: locale.clone(),
@@ -207,7 +241,12 @@ pub fn SupportPrompt(
             aside,
             reminder,
         };
-        Some(Either::Left(card.view(on_cta, on_later, on_remind)))
+        Some(Either::Left(card.view(
+            on_cta,
+            on_later,
+            on_remind,
+            on_count_off,
+        )))
     }
 }
 
@@ -258,6 +297,9 @@ pub struct Card {
     pub aside: NodeRef<leptos::html::Aside>,
     /// The reminder beside "Remind me later", when the block has one.
     pub reminder: Option<Remind>,
+    /// The reader's article count, as its line says it, while it shows
+    /// (never on a server: the island writes it in the page).
+    pub count: RwSignal<Option<String>>,
 }
 
 /// The reminder's control as the card shows it.
@@ -305,6 +347,7 @@ impl Card {
         });
         Self {
             reminder,
+            count: RwSignal::new(None),
             selected: RwSignal::new(default_choice(&support)),
             text: text_run(campaign.text.clone(), campaign.base.clone()),
             locale: campaign.locale.clone(),
@@ -315,16 +358,19 @@ impl Card {
         }
     }
 
-    /// The `aside`: heading, text, the amounts as a radio group, the call
-    /// to action (`on_cta` on its click), payment badges, "Remind me
-    /// later" (`on_later`) and the reminder (`on_remind`). A formatted sum is the button's own text,
-    /// between the spans of its frequency's words (where the island
-    /// formats it again in the reader's language).
+    /// The `aside`: the reader's article count and its control that
+    /// turns it off (`on_count_off`), heading, text, the amounts as a
+    /// radio group, the call to action (`on_cta` on its click), payment
+    /// badges, "Remind me later" (`on_later`) and the reminder
+    /// (`on_remind`). A formatted sum is the button's own text, between
+    /// the spans of its frequency's words (where the island formats it
+    /// again in the reader's language).
     pub fn view(
         self,
         on_cta: impl FnMut(MouseEvent) + 'static,
         on_later: impl FnMut(MouseEvent) + 'static,
         on_remind: impl FnMut(MouseEvent) + 'static,
+        on_count_off: impl FnMut(MouseEvent) + Clone + Send + 'static,
     ) -> impl IntoView {
         let Card {
             support,
@@ -335,6 +381,7 @@ impl Card {
             href,
             aside,
             reminder,
+            count,
         } = self;
         let remind = reminder.map(|Remind { label, words, href }| match href {
             Some(href) => Either::Left(view! {
@@ -345,6 +392,16 @@ impl Card {
             }),
         });
         let words = locale.words.clone();
+        let off = words.get(Word::CountOff).to_string();
+        let count_line = move || {
+            let (line, off, on_count_off) = (count.get()?, off.clone(), on_count_off.clone());
+            Some(view! {
+                <p class="folio-support__count">
+                    <span>{line}</span>" "
+                    <button type="button" class="folio-support__count-off" on:click=on_count_off>{off}</button>
+                </p>
+            })
+        };
         let count = support.amounts.len();
         let choices = support
             .amounts
@@ -384,6 +441,7 @@ impl Card {
             .unwrap_or_else(|| words.get(Word::RemindLater).to_string());
         view! {
             <aside node_ref=aside class="folio-support" aria-labelledby="folio-support-heading" data-campaign=support.campaign.clone()>
+                {count_line}
                 {leptos::html::custom(heading_tag(level + 1))
                     .class("folio-support__heading")
                     .id("folio-support-heading")

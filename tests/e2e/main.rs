@@ -12,6 +12,7 @@ mod site;
 
 mod a11y;
 mod api;
+mod article_count;
 mod consent;
 mod demo;
 mod embed;

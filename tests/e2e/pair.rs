@@ -13,7 +13,7 @@ use crate::site::dist;
 use serde_json::Value;
 
 /// The support events the page logs.
-const EVENTS: &str = "['folio:support-view', 'folio:support-click', 'folio:support-dismiss', 'folio:support-reminder']";
+const EVENTS: &str = "['folio:support-view', 'folio:support-click', 'folio:support-dismiss', 'folio:support-reminder', 'folio:support-count-off']";
 
 /// Serves `article` as `/pair.json`, and `/pair.html` (or
 /// `/bucket/<name>.html`: both elements with that `bucket`).

@@ -1,6 +1,6 @@
 //! Locale-aware formatting: in the browser through its own `Intl` (no
 //! wasm bytes spent on locale data), on a server by Folio's own rules
-//! (`intl/native.rs`): the same six functions, chosen by the target.
+//! (`intl/native.rs`): the same seven functions, chosen by the target.
 
 #[cfg_attr(target_arch = "wasm32", path = "intl/browser.rs")]
 #[cfg_attr(not(target_arch = "wasm32"), path = "intl/native.rs")]
@@ -8,7 +8,7 @@ mod formats;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use formats::civil;
-pub use formats::{day_month, iso_time, list, long_date, money, number_text};
+pub use formats::{day_month, iso_time, list, long_date, money, number_text, plural};
 
 use wasm_bindgen::JsValue;
 
@@ -20,4 +20,18 @@ pub fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
         let _ = js_sys::Reflect::set(&object, &(*key).into(), value);
     }
     object
+}
+
+/// `words` with its `placeholder` (`{date}`) replaced by `value()`, or
+/// as they are when they have none.
+pub fn fill(words: &str, placeholder: &str, value: impl FnOnce() -> String) -> String {
+    // Found by its first character: a substring search would cost the
+    // island its searcher's code.
+    let at = words
+        .char_indices()
+        .find(|&(i, c)| c == '{' && words[i..].starts_with(placeholder));
+    match at {
+        Some((i, _)) => [&words[..i], &value(), &words[i + placeholder.len()..]].concat(),
+        None => words.to_string(),
+    }
 }

@@ -19,6 +19,7 @@ use web_sys::{CustomEvent, CustomEventInit, Element, Event};
 
 use crate::controls::{cta_url, focus_after};
 use crate::events::Reporter;
+use crate::reading;
 use crate::reminder::{self, Asked};
 use crate::tracking::{self, ViewTracker};
 use crate::{intl, storage};
@@ -286,6 +287,27 @@ impl Prompt {
             ("via", via.into()),
         ];
         self.send("folio:support-reminder", &fields);
+    }
+
+    /// The reader's article count as the prompt shows it: the article
+    /// `id` counted as opened (see [`reading::open`]), and the count when
+    /// it reaches `threshold`; never without the reader's consent.
+    pub fn count(&self, id: &str, threshold: Option<u32>) -> Option<usize> {
+        reading::open(id, threshold, self.store.load(Relaxed))
+    }
+
+    /// The control that turns the article count off (`event` is its
+    /// click): the count forgotten and off for good, the count's line taken
+    /// away (`hide`), focus on the prompt's `heading`, then
+    /// `folio:support-count-off`.
+    pub fn count_off(&self, heading: Option<Element>, hide: impl FnOnce()) {
+        reading::turn_off();
+        hide();
+        if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+        self.send("folio:support-count-off", &[]);
     }
 
     /// Starts counting the views of the prompt's `aside` (see

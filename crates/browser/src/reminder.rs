@@ -76,18 +76,7 @@ fn days_from_civil(day: Day) -> i64 {
 /// The reminder's label: `words` (the locale's "Remind me on {date}")
 /// with the day written by the browser for `lang`, as a day and a month.
 pub fn label(words: &str, day: Day, lang: Option<&str>) -> String {
-    // Found by its first character: a substring search would cost the
-    // island its searcher's code.
-    let at = words
-        .char_indices()
-        .find(|&(i, c)| c == '{' && words[i..].starts_with("{date}"));
-    match at {
-        Some((i, _)) => {
-            let date = crate::intl::day_month(day, lang);
-            [&words[..i], &date, &words[i + "{date}".len()..]].concat()
-        }
-        None => words.to_string(),
-    }
+    crate::intl::fill(words, "{date}", || crate::intl::day_month(day, lang))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

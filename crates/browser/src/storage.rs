@@ -38,8 +38,7 @@ pub fn load(campaign: &str) -> Record {
 pub fn save(campaign: &str, record: &Record, store: bool) {
     let key = key(campaign);
     let text = record.to_json();
-    let stored =
-        store && local_storage().is_some_and(|storage| storage.set_item(&key, &text).is_ok());
+    let stored = store && write(&key, &text);
     MEMORY.with(|m| {
         let mut memory = m.borrow_mut();
         memory.retain(|(k, _)| *k != key);
@@ -66,4 +65,17 @@ fn remembered(key: &str) -> Option<String> {
             .find(|(k, _)| k == key)
             .map(|(_, text)| text.clone())
     })
+}
+
+/// The text stored under `key`, empty when there is none; `None` when the
+/// page has no storage.
+pub fn read(key: &str) -> Option<String> {
+    let storage = local_storage()?;
+    let text = storage.get_item(key).ok()?;
+    Some(text.unwrap_or_default())
+}
+
+/// Stores `text` under `key`; whether storage took it.
+pub fn write(key: &str, text: &str) -> bool {
+    local_storage().is_some_and(|storage| storage.set_item(key, text).is_ok())
 }

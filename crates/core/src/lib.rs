@@ -7,8 +7,8 @@
 //! Markdown as an HTML tree ([`markdown`], [`html`], under the URL policy
 //! of [`safe_url`]) → markup for a page ([`markup`]). Beside it: dates
 //! ([`date`]), Folio's own words ([`locale`], [`byline`]), when the
-//! support prompt may show ([`schedule`]), its reminder ([`reminder`]) and which of its variants
-//! ([`variant`]), the props a pre-rendered prompt
+//! support prompt may show ([`schedule`]), its reminder ([`reminder`]), which of its variants
+//! ([`variant`]) and the reader's article count ([`reading`]), the props a pre-rendered prompt
 //! carries ([`island`]) and the JSON Schema of the model ([`schema`]).
 #![deny(missing_docs)]
 
@@ -26,6 +26,7 @@ pub mod markdown;
 pub mod markup;
 pub mod model;
 pub mod number;
+pub mod reading;
 pub mod reminder;
 pub mod safe_url;
 pub mod schedule;

@@ -95,6 +95,45 @@ words! {
     /// What a supporter of the campaign sees in place of the prompt and
     /// the banner.
     Thanks = "thanks": "Thank you for supporting our journalism.",
+    /// The reader's article count for a number in `Intl.PluralRules`'
+    /// category `zero`; `{count}` is the formatted number.
+    ReadZero = "readZero": "You've read {count} articles in the last year",
+    /// The article count, category `one`.
+    ReadOne = "readOne": "You've read {count} article in the last year",
+    /// The article count, category `two`.
+    ReadTwo = "readTwo": "You've read {count} articles in the last year",
+    /// The article count, category `few`.
+    ReadFew = "readFew": "You've read {count} articles in the last year",
+    /// The article count, category `many`.
+    ReadMany = "readMany": "You've read {count} articles in the last year",
+    /// The article count, category `other`.
+    ReadOther = "readOther": "You've read {count} articles in the last year",
+    /// The control that turns the article count off for good.
+    CountOff = "countOff": "Turn off article count",
+    /// The frequencies' accessible name.
+    Frequency = "frequency": "Choose how often to give",
+    /// The tab of one-off amounts.
+    GiveOnce = "giveOnce": "One-time",
+    /// The tab of monthly amounts.
+    GiveMonthly = "giveMonthly": "Monthly",
+    /// The tab of yearly amounts.
+    GiveAnnually = "giveAnnually": "Annual",
+    /// The label of the amount the publisher recommends.
+    Recommended = "recommended": "Recommended",
+}
+
+impl Word {
+    /// The article count's words by plural category, in the order of
+    /// [`crate::reading::CATEGORIES`]: every locale file lists all six
+    /// (the same text where its language does not tell them apart).
+    pub const READ: [Word; 6] = [
+        Word::ReadZero,
+        Word::ReadOne,
+        Word::ReadTwo,
+        Word::ReadFew,
+        Word::ReadMany,
+        Word::ReadOther,
+    ];
 }
 
 /// A locale's words, every [`Word`] of it (English where its file has none).

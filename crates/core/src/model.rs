@@ -166,6 +166,11 @@ pub struct Support {
     /// publisher's own reminder service) and rests the prompt until then.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reminder: Option<Reminder>,
+    /// The reader's article count in the prompt ("You've read 23 articles
+    /// in the last year"), counted on the reader's device (see
+    /// [`crate::reading`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article_count: Option<ArticleCount>,
     /// How often the prompt may be shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_views: Option<MaxViews>,
@@ -310,6 +315,15 @@ pub struct Reminder {
     /// the day (`date`, as `2027-01-01`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
+}
+
+/// The reader's article count of the prompt.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct ArticleCount {
+    /// The count shown from (default 5, at most 1000): a reader who opened
+    /// fewer articles in the last 52 weeks sees no count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<u32>,
 }
 
 /// The frequency cap of the prompt.

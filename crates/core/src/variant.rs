@@ -57,9 +57,15 @@ pub fn pick(weights: &[f64], draw: u32) -> Option<usize> {
 /// name always gives the same draw, and names are spread evenly over the
 /// draws however alike they are (`user-1`, `user-2`, …).
 pub fn bucket_draw(campaign: &str, bucket: &str) -> u32 {
-    // FNV-1a over the campaign, a separator and the name...
+    hash(campaign, bucket)
+}
+
+/// A 32-bit hash of `first` and `second` together (FNV-1a, mixed): any
+/// change to either changes every bit with even odds.
+pub(crate) fn hash(first: &str, second: &str) -> u32 {
+    // FNV-1a over the first, a separator and the second...
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in campaign.bytes().chain([0]).chain(bucket.bytes()) {
+    for byte in first.bytes().chain([0]).chain(second.bytes()) {
         hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
     }
     // ... then mixed (SplitMix64's finalizer), so every bit counts.

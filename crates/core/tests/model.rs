@@ -306,6 +306,16 @@ fn support_settings_are_checked() {
     let reminded = model::parse(&edited("/support/reminder", Some(json!({})))).unwrap();
     let reminder = reminded.support.unwrap().unwrap().reminder;
     assert_eq!(reminder, Some(model::Reminder { href: None }));
+    for threshold in [json!(0), json!(1001), json!(-1), json!(2.5), json!("5")] {
+        let error = support_error_of(&edited(
+            "/support/articleCount",
+            Some(json!({ "threshold": threshold })),
+        ));
+        assert_eq!(error.path, "support.articleCount.threshold", "{threshold}");
+    }
+    let counted = model::parse(&edited("/support/articleCount", Some(json!({})))).unwrap();
+    let counted = counted.support.unwrap().unwrap().article_count;
+    assert_eq!(counted, Some(model::ArticleCount { threshold: None }));
     let hidden = model::parse(&edited("/support/supporters", Some(json!("hide")))).unwrap();
     assert_eq!(
         hidden.support.unwrap().unwrap().supporters,

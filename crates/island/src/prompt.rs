@@ -8,6 +8,7 @@ use folio_browser::controls::{arrow_key, page_url};
 use folio_browser::events::Reporter;
 use folio_browser::intl;
 use folio_browser::prompt::{Prompt, Stage};
+use folio_browser::reading;
 use folio_browser::reminder::{self, Asked};
 use folio_browser::tracking::ViewTracker;
 use folio_core::island::Props;
@@ -71,6 +72,12 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
     let consent = host.get_attribute("consent");
     behaviour.consent(consent.is_none_or(|c| c == "granted"));
     let template = variant(&place, &host, &mut behaviour)?;
+    // The article is counted as opened whatever the prompt shows.
+    let count = props.count.as_ref().and_then(|counted| {
+        let count = behaviour.count(&counted.article, counted.threshold)?;
+        let line = reading::line(&counted.words, count, Some(&props.lang));
+        Some((line, counted.off.clone()))
+    });
     let mut island = Island {
         shown: None,
         thanks: None,
@@ -89,6 +96,9 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
                 None => props,
             };
             let shown = Rc::new(Shown::new(&prompt, props, behaviour)?);
+            if let Some((line, off)) = count {
+                *shown.count.borrow_mut() = Some(count_line(&shown.aside, &line, &off)?);
+            }
             island._listeners = shown.listen()?;
             place.append_child(&prompt)?;
             let watch = shown.behaviour.watch(shown.aside.clone());
@@ -212,6 +222,29 @@ fn remind(control: &Element, lang: &str, behaviour: &Prompt) -> Result<(Element,
     Ok((control.clone(), asked))
 }
 
+/// The reader's article count `line` put first in the prompt's `aside`,
+/// with its control labelled `off` that turns it off. Returns the line.
+fn count_line(aside: &Element, line: &str, off: &str) -> Result<Element, JsValue> {
+    let document = aside.owner_document().ok_or_else(|| missing("document"))?;
+    let element = |name: &str, class: &str, text: &str| -> Result<Element, JsValue> {
+        let made = document.create_element(name)?;
+        if !class.is_empty() {
+            made.set_class_name(class);
+        }
+        made.set_text_content(Some(text));
+        Ok(made)
+    };
+    let paragraph = element("p", "folio-support__count", "")?;
+    let button = element("button", "folio-support__count-off", off)?;
+    button.set_attribute("type", "button")?;
+    let span = element("span", "", line)?;
+    paragraph.append_with_node_1(&span)?;
+    paragraph.append_with_str_1(" ")?;
+    paragraph.append_with_node_1(&button)?;
+    aside.prepend_with_node_1(&paragraph)?;
+    Ok(paragraph)
+}
+
 /// A prompt on the page, and what it needs to answer its controls.
 struct Shown {
     props: Props,
@@ -227,6 +260,8 @@ struct Shown {
     /// The reminder's control, if the prompt has one, and the reminder
     /// it asks for.
     reminder: Option<(Element, Asked)>,
+    /// The reader's article count's line, while it shows.
+    count: RefCell<Option<Element>>,
 }
 
 impl Shown {
@@ -285,6 +320,7 @@ impl Shown {
             behaviour,
             views: RefCell::new(None),
             reminder,
+            count: RefCell::new(None),
         };
         shown.select(first);
         Ok(shown)
@@ -315,6 +351,9 @@ impl Shown {
         }
         if let Some((control, _)) = &self.reminder {
             listeners.push(on(control, "click", Shown::remind));
+        }
+        if let Some(off) = self.aside.query_selector(".folio-support__count-off")? {
+            listeners.push(on(&off, "click", Shown::count_off));
         }
         Ok(listeners)
     }
@@ -373,6 +412,15 @@ impl Shown {
         let calendar = (control.local_name() != "a").then_some((heading.as_str(), url.as_str()));
         self.behaviour
             .remind(event, *asked, calendar, || self.take_away());
+    }
+
+    /// The control that turns the reader's article count off.
+    fn count_off(&self, _: &Event) {
+        let heading = self.aside.query_selector(".folio-support__heading");
+        let line = self.count.borrow_mut().take();
+        self.behaviour.count_off(heading.ok().flatten(), || {
+            line.iter().for_each(Element::remove)
+        });
     }
 
     /// The prompt leaves the page, and its views are no longer watched.

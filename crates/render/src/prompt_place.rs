@@ -20,11 +20,11 @@ use folio_core::model::Supporters;
 /// to thank), and the call to action as a link inside `<noscript>`.
 #[component]
 pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
-    let props = Props::of(&campaign.support, &campaign.locale.tag).to_json();
+    let props = props(&campaign);
     let fallback = fallback(&campaign);
     let prompts = match campaign.support.variants.len() {
         0 => Either::Left(
-            view! { <template>{Card::of(&campaign).view(|_| (), |_| (), |_| ()).into_any()}</template> },
+            view! { <template>{Card::of(&campaign).view(|_| (), |_| (), |_| (), |_| ()).into_any()}</template> },
         ),
         count => Either::Right((0..count).map(|i| variant(&campaign, i)).collect_view()),
     };
@@ -55,15 +55,23 @@ pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
 /// the campaign's).
 fn variant(campaign: &Campaign, index: usize) -> impl IntoView + use<> {
     let shown = campaign.as_variant(index);
-    let props = Props::of(&shown.support, &shown.locale.tag).to_json();
+    let props = props(&shown);
     let variant = &campaign.support.variants[index];
     let (name, weight) = (variant.name.clone(), variant.weight.to_string());
     view! {
         <template data-variant=name data-weight=weight>
             <script type="application/json" inner_html=props></script>
-            {Card::of(&shown).view(|_| (), |_| (), |_| ()).into_any()}
+            {Card::of(&shown).view(|_| (), |_| (), |_| (), |_| ()).into_any()}
         </template>
     }
+}
+
+/// The props of the prompt of `campaign`, as JSON.
+fn props(campaign: &Campaign) -> String {
+    let support = &campaign.support;
+    Props::of(support, &campaign.locale.tag)
+        .counted(support, &campaign.article, &campaign.locale.words)
+        .to_json()
 }
 
 /// The prompt for a reader without script: a plain link to the call to

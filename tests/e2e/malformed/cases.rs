@@ -233,6 +233,21 @@ pub(super) const CASES: &[(&str, &str, Expect)] = &[
         Support("support.reminder"),
     ),
     (
+        "article count from zero",
+        r#"edit("support.articleCount", { threshold: 0 })"#,
+        Support("support.articleCount.threshold"),
+    ),
+    (
+        "article count past what is kept",
+        r#"edit("support.articleCount", { threshold: 5000 })"#,
+        Support("support.articleCount.threshold"),
+    ),
+    (
+        "article count as a flag",
+        r#"edit("support.articleCount", true)"#,
+        Support("support.articleCount"),
+    ),
+    (
         "variant without a weight",
         r#"edit("support.variants", [{ name: "a" }])"#,
         Support("support.variants[0].weight"),

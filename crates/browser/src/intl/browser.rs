@@ -26,6 +26,15 @@ extern "C" {
     #[wasm_bindgen(method, js_class = "NumberFormat", js_name = format)]
     fn format_number(this: &NumberFormat, value: f64) -> String;
 
+    #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+    type PluralRules;
+
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "PluralRules")]
+    fn new(locale: &JsValue, options: &JsValue) -> Result<PluralRules, JsValue>;
+
+    #[wasm_bindgen(method, js_class = "PluralRules")]
+    fn select(this: &PluralRules, value: f64) -> String;
+
     #[wasm_bindgen(js_namespace = Intl, js_name = ListFormat)]
     type ListFormat;
 
@@ -178,4 +187,18 @@ pub fn number_text(value: f64) -> String {
         .to_string_with_radix(10)
         .map(String::from)
         .unwrap_or_default()
+}
+
+/// The plural category (`Intl.PluralRules`: `one`, `few`, `other`, …) of
+/// `count` in `lang`, as an index into
+/// [`CATEGORIES`](folio_core::reading::CATEGORIES); `other` when the
+/// browser cannot say.
+pub fn plural(count: f64, lang: Option<&str>) -> usize {
+    let made = formatter(format!("plural {}", lang.unwrap_or("")), lang, |locale| {
+        PluralRules::new(locale, &object(&[])).map(JsValue::from)
+    });
+    let category = made.map(|rules| rules.unchecked_into::<PluralRules>().select(count));
+    let categories = folio_core::reading::CATEGORIES;
+    let other = categories.len() - 1;
+    (category.and_then(|c| categories.iter().position(|&known| known == c))).unwrap_or(other)
 }

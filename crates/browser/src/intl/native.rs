@@ -162,6 +162,17 @@ pub fn number_text(value: f64) -> String {
     format!("{value}")
 }
 
+/// The plural category of `count` the English way (`one` for 1, else
+/// `other`), as an index into
+/// [`CATEGORIES`](folio_core::reading::CATEGORIES): a server never
+/// writes a reader's count.
+pub fn plural(count: f64, _lang: Option<&str>) -> usize {
+    match count == 1.0 {
+        true => 1,
+        false => folio_core::reading::CATEGORIES.len() - 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

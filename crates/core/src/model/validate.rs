@@ -3,6 +3,7 @@
 
 use super::{Amount, Article, Image, Link, Support, Variant, join};
 use crate::error::{ContentError, Problem};
+use crate::reading::MAX_READ_KEPT;
 use crate::variant::{MAX_NAME_BYTES, MAX_VARIANTS, MAX_WEIGHT, is_weight};
 use crate::{date, safe_url};
 
@@ -124,6 +125,13 @@ fn support(s: &Support) -> Check {
     }
     if let Some(href) = s.reminder.as_ref().and_then(|r| r.href.as_deref()) {
         url("support.reminder.href", href)?;
+    }
+    if let Some(threshold) = s.article_count.as_ref().and_then(|c| c.threshold)
+        && !(1..=MAX_READ_KEPT as u32).contains(&threshold)
+    {
+        let what = format!("must be a whole number from 1 to {MAX_READ_KEPT} (it is {threshold})");
+        let path = "support.articleCount.threshold";
+        return Err(ContentError::new(path, Problem::Limit(what)));
     }
     if let Some(cap) = &s.max_views {
         positive("support.maxViews.count", cap.count)?;

@@ -1,0 +1,49 @@
+//! The reader's article count in a page (see [`folio_core::reading`]):
+//! kept in `localStorage` under one key for the whole host, and only
+//! when the reader's consent allows it; without consent, or without
+//! storage, there is no count at all.
+
+use folio_core::reading::{DEFAULT_THRESHOLD, Reading, day_of};
+
+use crate::{intl, storage, tracking};
+
+/// The key of the reading record: `folio:v1:read`.
+const KEY: &str = "folio:v1:read";
+
+/// Counts the article `id` as opened today, when `consent` allows the
+/// record to be kept, and returns the count of distinct articles opened
+/// in the last 52 weeks when it reaches `threshold` (or the default);
+/// `None` below it, once the reader turned the count off, or without
+/// consent or storage.
+pub fn open(id: &str, threshold: Option<u32>, consent: bool) -> Option<usize> {
+    if !consent {
+        return None;
+    }
+    let mut reading = Reading::parse(&storage::read(KEY)?);
+    let count = reading.open(id, day_of(tracking::now()))?;
+    if !storage::write(KEY, &reading.to_json()) {
+        return None;
+    }
+    let threshold = threshold.unwrap_or(DEFAULT_THRESHOLD);
+    (count >= threshold as usize).then_some(count)
+}
+
+/// Turns the count off for good: what was counted is forgotten, and
+/// only that choice is kept.
+pub fn turn_off() {
+    let mut reading = Reading::parse(&storage::read(KEY).unwrap_or_default());
+    reading.turn_off();
+    storage::write(KEY, &reading.to_json());
+}
+
+/// The count's line in `lang`: the word of its plural category, of
+/// `words` (the locale's six, in the order of
+/// [`CATEGORIES`](folio_core::reading::CATEGORIES)), with the number
+/// written for `lang`.
+pub fn line(words: &[String], count: usize, lang: Option<&str>) -> String {
+    let count = count as f64;
+    let category = intl::plural(count, lang);
+    let words = words.get(category).or(words.last());
+    let words = words.map_or("{count}", String::as_str);
+    intl::fill(words, "{count}", || intl::money(count, None, lang))
+}
