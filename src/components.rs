@@ -15,4 +15,4 @@ mod thanks;
 pub use article::{Article, PromptSlot};
 pub use error_view::{Cause, ErrorView, Retry};
 pub use support::{Campaign, Card, Choice, Remind, SupportPrompt};
-pub use thanks::{thanks_banner, thanks_line};
+pub use thanks::{count_line, thanks_banner, thanks_line};

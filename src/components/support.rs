@@ -12,7 +12,7 @@ use web_sys::{KeyboardEvent, MouseEvent};
 
 use super::header::heading_tag;
 use super::markdown_body::{BlockRun, MarkdownBody};
-use super::thanks::thanks_line;
+use super::thanks::{count_line, thanks_line};
 use folio_browser::controls::{arrow_key, badge};
 use folio_browser::events::Reporter;
 use folio_browser::intl;
@@ -161,10 +161,10 @@ pub fn SupportPrompt(
     let visible = RwSignal::new(stage == Stage::Ask);
     let count = support.article_count.as_ref().and_then(|counted| {
         let count = behaviour.count(&article, counted.threshold)?;
-        let words = Word::READ.map(|word| locale.words.get(word).to_string());
-        Some(reading::line(&words, count, Some(&locale.tag)))
+        let lang = Some(locale.tag.as_str());
+        let words = locale.words.get(Word::READ[reading::category(count, lang)]);
+        Some(reading::line(words, count, lang))
     });
-    let count = RwSignal::new(count);
     follow_host(&behaviour, supporter, consent, supported);
     // What a supporter sees: the thank-you line, or nothing.
     let thanks =
@@ -222,16 +222,10 @@ pub fn SupportPrompt(
         };
         let on_count_off = {
             let behaviour = behaviour.clone();
-            move |_: MouseEvent| {
-                let heading = aside.get_untracked().and_then(|aside| {
-                    let aside: &web_sys::Element = &aside;
-                    aside.query_selector(".folio-support__heading").ok()?
-                });
-                behaviour.count_off(heading, || count.set(None));
-            }
+            move |event: MouseEvent| behaviour.count_off(&event)
         };
         let card = Card {
-            count,
+            count: count.clone(),
             support,
             text,
             locale: locale.clone(),
@@ -297,9 +291,10 @@ pub struct Card {
     pub aside: NodeRef<leptos::html::Aside>,
     /// The reminder beside "Remind me later", when the block has one.
     pub reminder: Option<Remind>,
-    /// The reader's article count, as its line says it, while it shows
-    /// (never on a server: the island writes it in the page).
-    pub count: RwSignal<Option<String>>,
+    /// The reader's article count, as its line says it (never on a
+    /// server: the island writes it in the page). Its control takes the
+    /// line away, and the card is not drawn again with it.
+    pub count: Option<String>,
 }
 
 /// The reminder's control as the card shows it.
@@ -347,7 +342,7 @@ impl Card {
         });
         Self {
             reminder,
-            count: RwSignal::new(None),
+            count: None,
             selected: RwSignal::new(default_choice(&support)),
             text: text_run(campaign.text.clone(), campaign.base.clone()),
             locale: campaign.locale.clone(),
@@ -370,7 +365,7 @@ impl Card {
         on_cta: impl FnMut(MouseEvent) + 'static,
         on_later: impl FnMut(MouseEvent) + 'static,
         on_remind: impl FnMut(MouseEvent) + 'static,
-        on_count_off: impl FnMut(MouseEvent) + Clone + Send + 'static,
+        on_count_off: impl FnMut(MouseEvent) + 'static,
     ) -> impl IntoView {
         let Card {
             support,
@@ -393,15 +388,7 @@ impl Card {
         });
         let words = locale.words.clone();
         let off = words.get(Word::CountOff).to_string();
-        let count_line = move || {
-            let (line, off, on_count_off) = (count.get()?, off.clone(), on_count_off.clone());
-            Some(view! {
-                <p class="folio-support__count">
-                    <span>{line}</span>" "
-                    <button type="button" class="folio-support__count-off" on:click=on_count_off>{off}</button>
-                </p>
-            })
-        };
+        let count_line = count.map(|line| count_line(line, off, on_count_off));
         let count = support.amounts.len();
         let choices = support
             .amounts

@@ -297,15 +297,24 @@ impl Prompt {
     }
 
     /// The control that turns the article count off (`event` is its
-    /// click): the count forgotten and off for good, the count's line taken
-    /// away (`hide`), focus on the prompt's `heading`, then
-    /// `folio:support-count-off`.
-    pub fn count_off(&self, heading: Option<Element>, hide: impl FnOnce()) {
+    /// click): the count forgotten and off for good, the count's line
+    /// (the control's paragraph) taken away, focus on the prompt's
+    /// heading, then `folio:support-count-off`.
+    pub fn count_off(&self, event: &Event) {
         reading::turn_off();
-        hide();
-        if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = heading.set_attribute("tabindex", "-1");
-            let _ = heading.focus();
+        let control = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<Element>().ok());
+        if let Some(control) = control {
+            let aside = control.closest("aside").ok().flatten();
+            if let Some(line) = control.parent_element() {
+                line.remove();
+            }
+            let heading = aside.and_then(|a| a.query_selector(".folio-support__heading").ok()?);
+            if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+                heading.set_tab_index(-1);
+                let _ = heading.focus();
+            }
         }
         self.send("folio:support-count-off", &[]);
     }

@@ -36,14 +36,15 @@ pub fn turn_off() {
     storage::write(KEY, &reading.to_json());
 }
 
-/// The count's line in `lang`: the word of its plural category, of
-/// `words` (the locale's six, in the order of
-/// [`CATEGORIES`](folio_core::reading::CATEGORIES)), with the number
-/// written for `lang`.
-pub fn line(words: &[String], count: usize, lang: Option<&str>) -> String {
-    let count = count as f64;
-    let category = intl::plural(count, lang);
-    let words = words.get(category).or(words.last());
-    let words = words.map_or("{count}", String::as_str);
-    intl::fill(words, "{count}", || intl::money(count, None, lang))
+/// The plural category of `count` in `lang`, as an index into
+/// [`CATEGORIES`](folio_core::reading::CATEGORIES): which of the locale's
+/// words says it.
+pub fn category(count: usize, lang: Option<&str>) -> usize {
+    intl::plural(count as f64, lang)
+}
+
+/// The count's line in `lang`: `words` (the locale's for its
+/// [`category`]) with the number written for `lang`.
+pub fn line(words: &str, count: usize, lang: Option<&str>) -> String {
+    intl::fill(words, "{count}", || intl::money(count as f64, None, lang))
 }

@@ -11,9 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::json;
 use crate::limits::MAX_TEXT_BYTES;
-use crate::locale::{Word, Words};
 use crate::model::{Amount, Support};
-use crate::reading::MAX_READ_KEPT;
 use crate::schedule::{MAX_DAYS, MAX_VIEWS_KEPT, Policy};
 
 /// The props of one prompt, as the server writes them:
@@ -32,25 +30,6 @@ pub struct Props {
     /// The amounts, in the order of the prompt's buttons: label, value and
     /// frequency (the button chosen first says which is the default).
     pub amounts: Vec<Amount>,
-    /// The reader's article count, when the prompt shows it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<Counted>,
-}
-
-/// What the island needs to count the article and say the count:
-/// `{"article", "threshold"?, "words": [six], "off"}`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-pub struct Counted {
-    /// The article's `id`.
-    pub article: String,
-    /// The count shown from (absent: the default).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub threshold: Option<u32>,
-    /// The locale's words for the count, by plural category (see
-    /// [`Word::READ`]).
-    pub words: Vec<String>,
-    /// The label of the control that turns the count off.
-    pub off: String,
 }
 
 impl Props {
@@ -66,20 +45,7 @@ impl Props {
             currency: support.currency.clone(),
             lang: lang.to_string(),
             amounts: amounts.collect(),
-            count: None,
         }
-    }
-
-    /// The props with the reader's article count of the article `id`,
-    /// in `words`, when `support` shows it.
-    pub fn counted(self, support: &Support, article: &str, words: &Words) -> Self {
-        let count = support.article_count.as_ref().map(|counted| Counted {
-            article: article.to_string(),
-            threshold: counted.threshold,
-            words: Word::READ.map(|w| words.get(w).to_string()).to_vec(),
-            off: words.get(Word::CountOff).to_string(),
-        });
-        Self { count, ..self }
     }
 
     /// The props as JSON safe inside a `<script type="application/json">`
@@ -127,19 +93,6 @@ impl Props {
         if !crate::model::is_language(&props.lang) {
             props.lang = "en".into();
         }
-        if let Some(count) = &props.count {
-            let bad = count.article.trim().is_empty()
-                || count.article.len() > MAX_TEXT_BYTES
-                || count.words.len() != Word::READ.len()
-                || count
-                    .threshold
-                    .is_some_and(|t| t == 0 || t as usize > MAX_READ_KEPT);
-            if bad {
-                return Err(
-                    "props: `count` must name the article, its threshold and six words".into(),
-                );
-            }
-        }
         for (i, amount) in props.amounts.iter_mut().enumerate() {
             if !(amount.value.is_finite() && amount.value > 0.0) {
                 return Err(format!("props: `amounts[{i}].value` must be more than 0"));
@@ -156,10 +109,6 @@ mod tests {
     use crate::model::Frequency;
 
     fn props() -> Props {
-        Props::of(&props_support(), "tr")
-    }
-
-    fn props_support() -> Support {
         let article = crate::model::parse(
             r#"{"version":1,"id":"a","headline":"H","body":"B","published":"2026-01-01T00:00:00Z","support":{
                 "campaign":"fall-2026</script>","heading":"Help","currency":"EUR",
@@ -169,7 +118,7 @@ mod tests {
                 "maxViews":{"count":9,"days":14},"decline":{"days":3}}}"#,
         )
         .unwrap();
-        article.support.unwrap().unwrap()
+        Props::of(&article.support.unwrap().unwrap(), "tr")
     }
 
     #[test]
@@ -200,43 +149,6 @@ mod tests {
         let labels: Vec<_> = read.amounts.iter().map(|a| a.label.as_deref()).collect();
         assert_eq!(labels, [Some("Two a month"), None]);
         assert!(read.amounts.iter().all(|a| !a.default));
-    }
-
-    #[test]
-    fn the_article_count_goes_with_the_props_when_the_block_has_one() {
-        let words = crate::locale::Words::english();
-        let mut support = props_support();
-        assert_eq!(
-            Props::of(&support, "en")
-                .counted(&support, "a", &words)
-                .count,
-            None
-        );
-        support.article_count = Some(crate::model::ArticleCount { threshold: Some(7) });
-        let props = Props::of(&support, "en").counted(&support, "a</script>", &words);
-        let text = props.to_json();
-        assert!(!text.contains("</script"), "{text}");
-        let read = Props::parse(&text).unwrap();
-        assert_eq!(read, props);
-        let count = read.count.unwrap();
-        assert_eq!(
-            (count.article.as_str(), count.threshold),
-            ("a</script>", Some(7))
-        );
-        assert_eq!(
-            count.words[1],
-            "You've read {count} article in the last year"
-        );
-        assert_eq!(count.off, "Turn off article count");
-        for (from, to) in [
-            ("\"threshold\":7", "\"threshold\":0"),
-            ("\"article\":\"a\\u003c/script>\"", "\"article\":\" \""),
-        ] {
-            let error = Props::parse(&text.replace(from, to)).unwrap_err();
-            assert!(error.contains("`count`"), "{error}");
-        }
-        let five = text.replacen("\"You've read {count} articles in the last year\",", "", 1);
-        assert!(Props::parse(&five).unwrap_err().contains("`count`"));
     }
 
     #[test]

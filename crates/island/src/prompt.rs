@@ -13,6 +13,7 @@ use folio_browser::reminder::{self, Asked};
 use folio_browser::tracking::ViewTracker;
 use folio_core::island::Props;
 use folio_core::model::Supporters;
+use folio_core::reading::CATEGORIES;
 use folio_core::safe_url::ALLOWED_SCHEMES;
 use folio_core::variant::read_weight;
 use gloo_events::{EventListener, EventListenerOptions};
@@ -73,11 +74,7 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
     behaviour.consent(consent.is_none_or(|c| c == "granted"));
     let template = variant(&place, &host, &mut behaviour)?;
     // The article is counted as opened whatever the prompt shows.
-    let count = props.count.as_ref().and_then(|counted| {
-        let count = behaviour.count(&counted.article, counted.threshold)?;
-        let line = reading::line(&counted.words, count, Some(&props.lang));
-        Some((line, counted.off.clone()))
-    });
+    let count = count_line(&place, &behaviour, &props.lang)?;
     let mut island = Island {
         shown: None,
         thanks: None,
@@ -96,8 +93,8 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
                 None => props,
             };
             let shown = Rc::new(Shown::new(&prompt, props, behaviour)?);
-            if let Some((line, off)) = count {
-                *shown.count.borrow_mut() = Some(count_line(&shown.aside, &line, &off)?);
+            if let Some(line) = count {
+                shown.aside.prepend_with_node_1(&line)?;
             }
             island._listeners = shown.listen()?;
             place.append_child(&prompt)?;
@@ -129,7 +126,7 @@ fn variant(
     host: &HtmlElement,
     behaviour: &mut Prompt,
 ) -> Result<HtmlTemplateElement, JsValue> {
-    let found = place.query_selector_all("template:not([data-thanks])")?;
+    let found = place.query_selector_all("template:not([data-thanks]):not([data-count])")?;
     let templates: Vec<HtmlTemplateElement> = (0..found.length())
         .filter_map(|i| found.item(i)?.dyn_into().ok())
         .collect();
@@ -222,27 +219,31 @@ fn remind(control: &Element, lang: &str, behaviour: &Prompt) -> Result<(Element,
     Ok((control.clone(), asked))
 }
 
-/// The reader's article count `line` put first in the prompt's `aside`,
-/// with its control labelled `off` that turns it off. Returns the line.
-fn count_line(aside: &Element, line: &str, off: &str) -> Result<Element, JsValue> {
-    let document = aside.owner_document().ok_or_else(|| missing("document"))?;
-    let element = |name: &str, class: &str, text: &str| -> Result<Element, JsValue> {
-        let made = document.create_element(name)?;
-        if !class.is_empty() {
-            made.set_class_name(class);
-        }
-        made.set_text_content(Some(text));
-        Ok(made)
+/// The reader's article count's line, filled, when the place has one
+/// (a `<template data-count>`), its article is counted as opened (which
+/// the reader's consent must allow) and the count reaches its threshold.
+fn count_line(
+    place: &HtmlElement,
+    behaviour: &Prompt,
+    lang: &str,
+) -> Result<Option<DocumentFragment>, JsValue> {
+    let found = place.query_selector("template[data-count]")?;
+    let Some(template) = found.and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok()) else {
+        return Ok(None);
     };
-    let paragraph = element("p", "folio-support__count", "")?;
-    let button = element("button", "folio-support__count-off", off)?;
-    button.set_attribute("type", "button")?;
-    let span = element("span", "", line)?;
-    paragraph.append_with_node_1(&span)?;
-    paragraph.append_with_str_1(" ")?;
-    paragraph.append_with_node_1(&button)?;
-    aside.prepend_with_node_1(&paragraph)?;
-    Ok(paragraph)
+    let article = template.get_attribute("data-article").unwrap_or_default();
+    let threshold = template.get_attribute("data-threshold");
+    let Some(count) = behaviour.count(&article, threshold.and_then(|t| t.parse().ok())) else {
+        return Ok(None);
+    };
+    let category = CATEGORIES[reading::category(count, Some(lang))];
+    let words = template.get_attribute(&["data-", category].concat());
+    let line = reading::line(&words.unwrap_or_default(), count, Some(lang));
+    let copy = copy(place, &template)?;
+    if let Some(span) = copy.query_selector(".folio-support__count span")? {
+        span.set_text_content(Some(&line));
+    }
+    Ok(Some(copy))
 }
 
 /// A prompt on the page, and what it needs to answer its controls.
@@ -260,8 +261,6 @@ struct Shown {
     /// The reminder's control, if the prompt has one, and the reminder
     /// it asks for.
     reminder: Option<(Element, Asked)>,
-    /// The reader's article count's line, while it shows.
-    count: RefCell<Option<Element>>,
 }
 
 impl Shown {
@@ -320,7 +319,6 @@ impl Shown {
             behaviour,
             views: RefCell::new(None),
             reminder,
-            count: RefCell::new(None),
         };
         shown.select(first);
         Ok(shown)
@@ -415,12 +413,8 @@ impl Shown {
     }
 
     /// The control that turns the reader's article count off.
-    fn count_off(&self, _: &Event) {
-        let heading = self.aside.query_selector(".folio-support__heading");
-        let line = self.count.borrow_mut().take();
-        self.behaviour.count_off(heading.ok().flatten(), || {
-            line.iter().for_each(Element::remove)
-        });
+    fn count_off(&self, event: &Event) {
+        self.behaviour.count_off(event);
     }
 
     /// The prompt leaves the page, and its views are no longer watched.

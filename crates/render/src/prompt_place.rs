@@ -8,19 +8,21 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use folio::{Campaign, Card, thanks_banner, thanks_line};
+use folio::{Campaign, Card, count_line, thanks_banner, thanks_line};
 use folio_core::island::Props;
 use folio_core::locale::Word;
 use folio_core::model::Supporters;
 
 /// A `div.folio-prompt` that takes no room until the island shows the
 /// prompt: the campaign's [`Props`] in a JSON data block, the prompt in a
-/// `<template>` (or each variant's in a `<template data-variant>`), what a supporter sees in a `<template data-thanks>` (the
+/// `<template>` (or each variant's in a `<template data-variant>`), the
+/// reader's article count's line (see [`count`]), what a supporter sees
+/// in a `<template data-thanks>` (the
 /// thank-you line, and the banner that thanks, when the publisher chose
 /// to thank), and the call to action as a link inside `<noscript>`.
 #[component]
 pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
-    let props = props(&campaign);
+    let props = Props::of(&campaign.support, &campaign.locale.tag).to_json();
     let fallback = fallback(&campaign);
     let prompts = match campaign.support.variants.len() {
         0 => Either::Left(
@@ -45,6 +47,7 @@ pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
             <script type="application/json" inner_html=props></script>
             {prompts}
             {thanks}
+            {count(&campaign)}
             <noscript>{fallback}</noscript>
         </div>
     }
@@ -55,7 +58,7 @@ pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
 /// the campaign's).
 fn variant(campaign: &Campaign, index: usize) -> impl IntoView + use<> {
     let shown = campaign.as_variant(index);
-    let props = props(&shown);
+    let props = Props::of(&shown.support, &shown.locale.tag).to_json();
     let variant = &campaign.support.variants[index];
     let (name, weight) = (variant.name.clone(), variant.weight.to_string());
     view! {
@@ -66,12 +69,27 @@ fn variant(campaign: &Campaign, index: usize) -> impl IntoView + use<> {
     }
 }
 
-/// The props of the prompt of `campaign`, as JSON.
-fn props(campaign: &Campaign) -> String {
-    let support = &campaign.support;
-    Props::of(support, &campaign.locale.tag)
-        .counted(support, &campaign.article, &campaign.locale.words)
-        .to_json()
+/// The reader's article count's line, when the campaign shows it, for
+/// the island to fill and put first in the prompt: a `<template
+/// data-count>` of the line with its text empty, naming the article
+/// (`data-article`), the threshold (`data-threshold`, when the article
+/// sets one) and the locale's words for each plural category
+/// (`data-zero` … `data-other`).
+fn count(campaign: &Campaign) -> Option<impl IntoView + use<>> {
+    let counted = campaign.support.article_count.as_ref()?;
+    let words = &campaign.locale.words;
+    let [zero, one, two, few, many, other] = Word::READ.map(|w| words.get(w).to_string());
+    let off = words.get(Word::CountOff).to_string();
+    Some(view! {
+        <template
+            data-count
+            data-article=campaign.article.to_string()
+            data-threshold=counted.threshold.map(|t| t.to_string())
+            data-zero=zero data-one=one data-two=two data-few=few data-many=many data-other=other
+        >
+            {count_line(String::new(), off, |_| ())}
+        </template>
+    })
 }
 
 /// The prompt for a reader without script: a plain link to the call to

@@ -22,7 +22,13 @@ const FRAME = {
   "folio-article": { support: /^off$/, lang: /^[A-Za-z0-9-]+$/, dir: /^(ltr|rtl)$/, "heading-level": /^[1-6]$/ },
   // A declarative shadow root; in a prompt's place, a supporter's thanks
   // and each variant's prompt (named as the article names it).
-  template: { shadowrootmode: /^open$/, "data-thanks": /^$/, "data-variant": /[^]*/, "data-weight": /^[0-9.]+$/ },
+  template: {
+    shadowrootmode: /^open$/, "data-thanks": /^$/, "data-variant": /[^]*/, "data-weight": /^[0-9.]+$/,
+    // The reader's article count: the article's id, the threshold, and
+    // the locale's words around the number for each plural category.
+    "data-count": /^$/, "data-article": /[^]*/, "data-threshold": /^[0-9]+$/,
+    ...Object.fromEntries(["zero", "one", "two", "few", "many", "other"].map((c) => [`data-${c}`, /^[^<>]*\{count\}[^<>]*$/])),
+  },
   link: { rel: /^(stylesheet|canonical|icon|alternate)$/, href: /./, type: /^(image\/svg\+xml|application\/json\+oembed)$/ },
   script: { type: /^(application\/json|application\/ld\+json|module)$/, src: /./ },
   noscript: {}, main: {}, html: { lang: /./ }, head: {}, body: { class: /^folio-page( folio-frame)?$/ }, title: {},

@@ -56,6 +56,8 @@ function cases() {
     if (vector.kind === "markup") {
       const article = structuredClone(sample);
       for (const path of [...TEXT_FIELDS, ...MARKDOWN_FIELDS]) set(article, path, p);
+      // The article count on: the id goes into the count's template.
+      set(article, ["support", "articleCount"], {});
       all.push({ vector: vector.id, where: "every text field", article, headline: p });
       for (const path of FORMAT_FIELDS) add(vector, path.join("."), set(structuredClone(sample), path, p));
       // A variant's every field (the one variant, so the one shown).
