@@ -28,6 +28,8 @@ export interface MountOptions {
   consent?: Consent;
   /** The host's own name for the reader (a user id): puts them in the same variant of the prompt wherever it is given; else a draw kept on this browser. */
   bucket?: string | number;
+  /** The reader's country as an ISO 3166-1 alpha-2 code (`"GB"`, as a CDN's country header gives it): the prompt shows its region's amounts and currency. */
+  country?: string;
   /** The UI language of Folio's own words (BCP 47); else the article's `lang`, else English. */
   lang?: string;
   /** The article's direction, over the one its `lang` implies. */
@@ -201,6 +203,8 @@ export interface FolioArticleAttributes {
   consent: Consent;
   /** The host's own name for the reader among the prompt's variants. */
   bucket: string;
+  /** The reader's country (`GB`): the prompt shows its region's amounts and currency. */
+  country: string;
   /** Milliseconds to wait for `src` before showing the error. */
   timeout: `${number}`;
   /** The UI language of Folio's own words (BCP 47). */

@@ -4,6 +4,7 @@
 mod article;
 mod banner;
 mod byline;
+mod choices;
 mod error_view;
 mod figure;
 mod header;
@@ -13,6 +14,7 @@ mod support;
 mod thanks;
 
 pub use article::{Article, PromptSlot};
+pub use choices::choices;
 pub use error_view::{Cause, ErrorView, Retry};
 pub use support::{Campaign, Card, Choice, Remind, SupportPrompt};
 pub use thanks::{count_line, thanks_banner, thanks_line};

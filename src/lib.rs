@@ -20,7 +20,7 @@ mod style;
 
 pub use components::{
     Article, Campaign, Card, Cause, Choice, ErrorView, PromptSlot, Remind, Retry, SupportPrompt,
-    count_line, thanks_banner, thanks_line,
+    choices, count_line, thanks_banner, thanks_line,
 };
 pub use style::{FRAME_STYLESHEET, STYLESHEET};
 

@@ -630,6 +630,7 @@ function createFolio() {
     ["supporter", /^(true|false)$/, "true or false"],
     ["consent", /^(granted|denied|pending)$/, '"granted", "denied" or "pending"'],
     ["bucket", /^.{1,200}$/s, "a name of 1 to 200 characters"],
+    ["country", /^[A-Za-z]{2}$/, 'a country\'s two-letter code such as "GB"'],
     ["lang", /./, 'a language tag such as "de"'],
     ["dir", /^(ltr|rtl)$/i, '"ltr" or "rtl"'],
     ["headingLevel", /^\s*[1-6]\s*$/, "a whole number from 1 to 6"],
@@ -651,6 +652,7 @@ function createFolio() {
         supporter: read.supporter === "true",
         consent: read.consent ?? "granted",
         bucket: read.bucket ?? null,
+        country: read.country?.toUpperCase() ?? null,
         lang: read.lang ?? null,
         dir: read.dir?.toLowerCase() ?? null,
         headingLevel: Number(read.headingLevel ?? 1),
@@ -751,9 +753,9 @@ function createFolio() {
   }
 
   class FolioArticle extends HTMLElement {
-    static observedAttributes = ["src", "support", "supporter", "consent", "bucket", "lang", "dir", "heading-level", "format"];
+    static observedAttributes = ["src", "support", "supporter", "consent", "bucket", "country", "lang", "dir", "heading-level", "format"];
     /** What only a pre-rendered article's support prompts read: a change wakes them again. */
-    static PROMPT_ATTRIBUTES = ["supporter", "consent", "bucket"];
+    static PROMPT_ATTRIBUTES = ["supporter", "consent", "bucket", "country"];
     #controller = null;
     #observer = null;
     #article = undefined;
@@ -837,6 +839,7 @@ function createFolio() {
         supporter: this.hasAttribute("supporter"),
         consent: this.getAttribute("consent") ?? "granted",
         bucket: this.getAttribute("bucket"),
+        country: this.getAttribute("country"),
         lang: this.getAttribute("lang"),
         dir: this.getAttribute("dir"),
         headingLevel: Number(this.getAttribute("heading-level")),
@@ -939,7 +942,8 @@ function createFolio() {
    * `supporter` (true: the reader supports the publisher), `consent`
    * ("granted", "denied", "pending": storage only when granted), `bucket`
    * (the host's name for the reader, which puts them in the same variant
-   * of the prompt wherever it is given), `lang`
+   * of the prompt wherever it is given), `country` (the reader's country,
+   * "GB": the prompt's amounts of its region), `lang`
    * (the UI language of Folio's own words), `dir` ("ltr", "rtl"),
    * `headingLevel` (1 to 6: the headline's level), `format` ("folio",
    * "ans", "json-ld": read the article as that format only).

@@ -43,10 +43,11 @@ fn prompt_view(
         consent,
         supported,
         bucket,
+        country,
     } = reader.clone();
     Either::Right(view! {
         <div class="folio-prompt">
-            <SupportPrompt campaign reporter choice supporter consent supported bucket/>
+            <SupportPrompt campaign reporter choice supporter consent supported bucket country/>
         </div>
     })
 }
@@ -54,7 +55,7 @@ fn prompt_view(
 /// What the article's prompt keeps of its reader: where its events go,
 /// the amount chosen, the host's word that they are a supporter, their
 /// consent to storage, whether they are one (which the banner follows),
-/// and the host's name for them among the variants.
+/// the host's name for them among the variants, and their country.
 #[derive(Clone)]
 struct Reader {
     reporter: Reporter,
@@ -63,6 +64,7 @@ struct Reader {
     consent: Signal<bool>,
     supported: RwSignal<bool>,
     bucket: Option<Arc<str>>,
+    country: Option<Arc<str>>,
 }
 
 /// An article with its body rendered. The component keeps the last one,
@@ -152,6 +154,11 @@ pub fn Article(
     /// (absent: a draw kept on this browser). Read as the prompt starts.
     #[prop(default = None)]
     bucket: Option<Arc<str>>,
+    /// The reader's country (ISO 3166-1 alpha-2, as a CDN's country header
+    /// gives it), which picks the prompt's amounts of its region (absent:
+    /// the support block's own). Read as the prompt starts.
+    #[prop(default = None)]
+    country: Option<Arc<str>>,
     /// The language of Folio's own words and formats (English unless
     /// given; see [`folio_core::locale`]). Fixed for the component's life, like
     /// `dir` and `heading_level`: a reactive prop of each type would cost
@@ -186,6 +193,7 @@ pub fn Article(
         consent,
         supported: RwSignal::new(false),
         bucket,
+        country,
     };
     let supported = reader.supported;
 

@@ -8,21 +8,21 @@ use std::sync::{Arc, Mutex};
 use leptos::either::Either;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use web_sys::{KeyboardEvent, MouseEvent};
+use web_sys::MouseEvent;
 
+use super::choices::choices;
 use super::header::heading_tag;
 use super::markdown_body::{BlockRun, MarkdownBody};
 use super::thanks::{count_line, thanks_line};
-use folio_browser::controls::{arrow_key, badge};
+use folio_browser::controls::badge;
 use folio_browser::events::Reporter;
-use folio_browser::intl;
 use folio_browser::prompt::{Prompt, Stage};
 use folio_browser::reading;
 use folio_browser::reminder::{self, Asked};
 use folio_browser::tracking::ViewTracker;
 use folio_core::locale::{Locale, Word};
 use folio_core::markdown::{self, Document};
-use folio_core::model::{Amount, Frequency, Support, Supporters};
+use folio_core::model::{Amount, Support, Supporters};
 use folio_core::schedule::Policy;
 
 /// The amount a reader chose in a widget's prompt, by campaign: kept by the
@@ -123,7 +123,9 @@ impl Campaign {
 }
 
 /// The prompt, as the variant the reader is put in shows it (drawn by the
-/// host's `bucket` when it names the reader, else once and kept); a
+/// host's `bucket` when it names the reader, else once and kept), with
+/// the amounts of the region of the reader's `country` (the host's
+/// word); a
 /// supporter's thank-you line (or nothing, as the publisher
 /// chose) once the reader is a supporter of the campaign (`supporter`:
 /// the host says so; or the page's address, or `Folio.markSupported`);
@@ -141,6 +143,7 @@ pub fn SupportPrompt(
     consent: Signal<bool>,
     supported: RwSignal<bool>,
     bucket: Option<Arc<str>>,
+    country: Option<Arc<str>>,
 ) -> impl IntoView {
     let supporters = campaign.support.supporters.unwrap_or_default();
     let policy = Policy::of(&campaign.support);
@@ -155,6 +158,13 @@ pub fn SupportPrompt(
         level,
         article,
     } = variant.map_or_else(|| campaign.clone(), |i| campaign.as_variant(i));
+    // The reader's region's amounts, in the place of the block's or the
+    // variant's; the call to action names their currency.
+    let region = country.as_deref().and_then(|c| support.region(c));
+    let support = region.map_or_else(|| support.clone(), |r| Arc::new(support.in_region(r)));
+    if !support.regions.is_empty() {
+        behaviour.priced_in(support.currency.as_deref());
+    }
     let campaign = support.campaign.clone();
     let stage = behaviour.start(supporter.get_untracked());
     supported.set(matches!(stage, Stage::Thank | Stage::Spare));
@@ -172,7 +182,7 @@ pub fn SupportPrompt(
     // The reader's choice outlives the view: a change to the support block
     // builds the prompt anew, and must not undo it.
     let kept = choice.of(&campaign).filter(|&i| i < support.amounts.len());
-    let selected = RwSignal::new(kept.unwrap_or_else(|| default_choice(&support)));
+    let selected = RwSignal::new(kept.unwrap_or_else(|| support.preferred(None)));
     Effect::new(move |_| choice.remember(&campaign, selected.get()));
     let cta_base = crate::page::resolve(&support.cta.href, base.as_deref());
     let text = text_run(text, base.clone());
@@ -343,7 +353,7 @@ impl Card {
         Self {
             reminder,
             count: None,
-            selected: RwSignal::new(default_choice(&support)),
+            selected: RwSignal::new(support.preferred(None)),
             text: text_run(campaign.text.clone(), campaign.base.clone()),
             locale: campaign.locale.clone(),
             level: campaign.level,
@@ -389,38 +399,7 @@ impl Card {
         let words = locale.words.clone();
         let off = words.get(Word::CountOff).to_string();
         let count_line = count.map(|line| count_line(line, off, on_count_off));
-        let count = support.amounts.len();
-        let choices = support
-            .amounts
-            .iter()
-            .enumerate()
-            .map(|(i, amount)| {
-                let (before, sum, after) = amount_text(amount, &support, &locale);
-                let per = |text: String| {
-                    (!text.is_empty())
-                        .then(|| view! { <span class="folio-support__per">{text}</span> })
-                };
-                view! {
-                    <button
-                        type="button"
-                        role="radio"
-                        class="folio-support__amount"
-                        aria-checked=move || (selected.get() == i).to_string()
-                        tabindex=move || if selected.get() == i { "0" } else { "-1" }
-                        on:click=move |_| selected.set(i)
-                    >
-                        {per(before)}
-                        {sum}
-                        {per(after)}
-                    </button>
-                }
-            })
-            .collect_view();
-        let on_keys = move |event: KeyboardEvent| {
-            if let Some(next) = arrow_key(&event, count, selected.get_untracked()) {
-                selected.set(next);
-            }
-        };
+        let choices = choices(&support, &locale, selected);
         let decline = support.decline.clone();
         let decline_text = decline.as_ref().and_then(|d| d.text.clone());
         let decline_label = decline
@@ -434,16 +413,7 @@ impl Card {
                     .id("folio-support-heading")
                     .child(support.heading.clone())}
                 <MarkdownBody run=text class="folio-support__body"/>
-                {(count > 0).then(|| view! {
-                    <div
-                        class="folio-support__amounts"
-                        role="radiogroup"
-                        aria-label=words.get(Word::ChooseAmount).to_string()
-                        on:keydown=on_keys
-                    >
-                        {choices}
-                    </div>
-                })}
+                {choices}
                 <a class="folio-support__cta" href=move || href.get() on:click=on_cta>{support.cta.label.clone()}</a>
                 <ul class="folio-support__methods" aria-label=words.get(Word::PaymentMethods).to_string()>
                     {support.payment_methods.iter().map(|method| {
@@ -461,11 +431,6 @@ impl Card {
     }
 }
 
-/// The amount chosen first: the one the article marks, else the first.
-fn default_choice(support: &Support) -> usize {
-    support.amounts.iter().position(|a| a.default).unwrap_or(0)
-}
-
 /// The prompt's text as the body component shows it. It never changes
 /// while the prompt is shown: the campaign is its key.
 fn text_run(document: Arc<Document>, base: Option<String>) -> Memo<BlockRun> {
@@ -475,23 +440,6 @@ fn text_run(document: Arc<Document>, base: Option<String>) -> Memo<BlockRun> {
         base,
     };
     Memo::new(move |_| run.clone())
-}
-
-/// An amount's text around its sum: a label the article gives is the
-/// whole text; else the amount formatted, inside the locale's words for
-/// its frequency ("$2 / month", "Aylık 2 $").
-fn amount_text(amount: &Amount, support: &Support, locale: &Locale) -> (String, String, String) {
-    if let Some(label) = &amount.label {
-        return (String::new(), label.clone(), String::new());
-    }
-    let sum = intl::money(amount.value, support.currency.as_deref(), Some(&locale.tag));
-    let word = match amount.frequency {
-        Frequency::Monthly => Word::PerMonth,
-        Frequency::Annual => Word::PerYear,
-        Frequency::Once => Word::Once,
-    };
-    let (before, after) = locale.words.around(word, "amount");
-    (before, sum, after)
 }
 
 /// Counts the prompt's views (see [`ViewTracker`]) while `aside` is shown.

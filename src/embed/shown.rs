@@ -67,6 +67,8 @@ pub(super) struct Shown {
     pub consent: bool,
     /// The host's name for the reader among the prompt's variants.
     pub bucket: Option<Arc<str>>,
+    /// The reader's country, for the prompt's regional amounts.
+    pub country: Option<Arc<str>>,
     /// The host's UI language.
     pub ui: Option<String>,
     /// The host's direction, `ltr` or `rtl`.
@@ -76,7 +78,7 @@ pub(super) struct Shown {
 }
 
 impl Shown {
-    /// Reads `{ support, supporter, consent, bucket, lang, dir, headingLevel }` as `folio.js` passes
+    /// Reads `{ support, supporter, consent, bucket, country, lang, dir, headingLevel }` as `folio.js` passes
     /// them from attributes or options, each optional: `dir` counts only as
     /// `ltr` or `rtl` (any case), the level only as a whole 1 to 6.
     pub fn read(base: Option<String>, options: &JsValue) -> Self {
@@ -94,6 +96,7 @@ impl Shown {
             // Only `granted` grants: a value the host mistyped does not.
             consent: text("consent").is_none_or(|c| c == "granted"),
             bucket: text("bucket").map(Into::into),
+            country: text("country").map(Into::into),
             ui: text("lang"),
             dir: text("dir")
                 .map(|d| d.to_ascii_lowercase())

@@ -26,6 +26,17 @@ pub fn live() -> u32 {
     LIVE.get()
 }
 
+/// What the view is mounted with, beside the article: the locale,
+/// direction, heading level, bucket and country (the article is mounted
+/// anew when one changes).
+type Frame = (
+    Locale,
+    Option<String>,
+    u8,
+    Option<Arc<str>>,
+    Option<Arc<str>>,
+);
+
 /// What is mounted in a widget's shadow root, and the signals it reads.
 struct Mounted {
     /// The article shown, once there is one.
@@ -36,9 +47,9 @@ struct Mounted {
     supporter: ArcRwSignal<bool>,
     /// The reader's consent to storage, as the host says.
     consent: ArcRwSignal<bool>,
-    /// The locale, direction and heading level the view was mounted with
-    /// (the article is mounted anew when they change).
-    frame: (Locale, Option<String>, u8, Option<Arc<str>>),
+    /// The locale, direction, heading level, bucket and country the view
+    /// was mounted with (the article is mounted anew when they change).
+    frame: Frame,
     /// Shown instead of the article while set.
     failure: ArcRwSignal<Option<Failure>>,
     _handle: Box<dyn Any>,
@@ -276,7 +287,13 @@ impl Widget {
     /// Sets the signals the mounted article reads (only those that
     /// changed), or mounts it the first time.
     fn show_article(&mut self, next: Arc<model::Article>, shown: Shown, locale: Locale) {
-        let frame = (locale, shown.dir.clone(), shown.level, shown.bucket.clone());
+        let frame = (
+            locale,
+            shown.dir.clone(),
+            shown.level,
+            shown.bucket.clone(),
+            shown.country.clone(),
+        );
         let mounted = self
             .mounted
             .as_ref()
@@ -333,7 +350,7 @@ impl Widget {
             ArcRwSignal::new(shown.supporter),
             ArcRwSignal::new(shown.consent),
         );
-        let frame = (locale, shown.dir, shown.level, shown.bucket);
+        let frame = (locale, shown.dir, shown.level, shown.bucket, shown.country);
         let failure = ArcRwSignal::new(failure);
         let context = (Reporter::on(self.host.clone()), self.choice.clone());
         let view = {
@@ -345,7 +362,7 @@ impl Widget {
                 consent.clone(),
                 failure.clone(),
             );
-            let (locale, dir, level, bucket) = frame.clone();
+            let (locale, dir, level, bucket, country) = frame.clone();
             move || {
                 provide_context(context.0);
                 provide_context(context.1);
@@ -369,6 +386,7 @@ impl Widget {
                             supporter=supporter.clone()
                             consent=consent.clone()
                             bucket=bucket.clone()
+                            country=country.clone()
                             locale=locale.clone()
                             dir=dir.clone()
                             heading_level=level

@@ -13,6 +13,7 @@ mod site;
 mod a11y;
 mod api;
 mod article_count;
+mod choices;
 mod consent;
 mod demo;
 mod embed;

@@ -16,7 +16,8 @@ use serde_json::Value;
 const EVENTS: &str = "['folio:support-view', 'folio:support-click', 'folio:support-dismiss', 'folio:support-reminder', 'folio:support-count-off']";
 
 /// Serves `article` as `/pair.json`, and `/pair.html` (or
-/// `/bucket/<name>.html`: both elements with that `bucket`).
+/// `/bucket/<name>.html`, `/country/<code>.html`: both elements with that
+/// `bucket` or `country`).
 pub fn server(article: &Value) -> Server {
     use folio_render::{Options, render};
     let json = article.to_string();
@@ -26,8 +27,10 @@ pub fn server(article: &Value) -> Server {
         ..Options::default()
     };
     let embed = render(&json, &options).unwrap().text;
-    let page = move |bucket: Option<&str>| {
-        let attribute = bucket.map_or(String::new(), |b| format!(" bucket=\"{b}\""));
+    let page = move |attribute: Option<(&str, &str)>| {
+        let attribute = attribute.map_or(String::new(), |(name, value)| {
+            format!(" {name}=\"{value}\"")
+        });
         let embed = embed.replacen("<folio-article", &format!("<folio-article{attribute}"), 1);
         format!(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Pair</title>\
@@ -55,8 +58,10 @@ pub fn server(article: &Value) -> Server {
                 "/pair.json" => Some(response(json.clone(), "application/json")),
                 "/pair.html" => Some(response(page(None), html)),
                 _ => {
-                    let bucket = path.strip_prefix("/bucket/")?.strip_suffix(".html")?;
-                    Some(response(page(Some(bucket)), html))
+                    let (name, rest) = path.strip_prefix('/')?.split_once('/')?;
+                    let value = rest.strip_suffix(".html")?;
+                    let name = ["bucket", "country"].into_iter().find(|&n| n == name)?;
+                    Some(response(page(Some((name, value))), html))
                 }
             }
         }),

@@ -9,11 +9,18 @@ use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 use folio_core::locale::{Word, Words};
 use folio_core::model::Amount;
 
-/// Radio-group keys on the group of `count` amounts, `current` chosen:
-/// arrows move the choice in reading order (wrapping; in right-to-left
-/// text the left arrow goes forward), Home and End jump. Returns the new
-/// choice, focus already on it; `None` for any other key.
-pub fn arrow_key(event: &KeyboardEvent, count: usize, current: usize) -> Option<usize> {
+/// The keys of a radio group or a tablist (the event's target's group,
+/// whose items have `role`), over the items `among` (by index among all
+/// of the group's; the ones shown), `current` chosen: arrows move the
+/// choice in reading order (wrapping; in right-to-left text the left
+/// arrow goes forward), Home and End jump. Returns the new choice, focus
+/// already on it; `None` for any other key.
+pub fn arrow_key(
+    event: &KeyboardEvent,
+    among: &[usize],
+    current: usize,
+    role: &str,
+) -> Option<usize> {
     let group = event
         .current_target()
         .and_then(|t| t.dyn_into::<Element>().ok());
@@ -24,23 +31,26 @@ pub fn arrow_key(event: &KeyboardEvent, count: usize, current: usize) -> Option<
         true => ("ArrowLeft", "ArrowRight"),
         false => ("ArrowRight", "ArrowLeft"),
     };
+    let count = among.len();
     if count == 0 {
         return None;
     }
+    let at = among.iter().position(|&i| i == current).unwrap_or(0);
     let next = match event.key().as_str() {
-        key if key == forward || key == "ArrowDown" => (current + 1) % count,
-        key if key == back || key == "ArrowUp" => (current + count - 1) % count,
+        key if key == forward || key == "ArrowDown" => (at + 1) % count,
+        key if key == back || key == "ArrowUp" => (at + count - 1) % count,
         "Home" => 0,
         "End" => count - 1,
         _ => return None,
     };
     event.prevent_default();
-    let buttons = group.and_then(|g| g.query_selector_all("[role=radio]").ok());
-    if let Some(button) = buttons
+    let next = among[next];
+    let items = group.and_then(|g| g.query_selector_all(&format!("[role={role}]")).ok());
+    if let Some(item) = items
         .and_then(|b| b.item(next as u32))
         .and_then(|b| b.dyn_into::<HtmlElement>().ok())
     {
-        let _ = button.focus();
+        let _ = item.focus();
     }
     Some(next)
 }
@@ -93,13 +103,14 @@ pub fn page_url(href: &str) -> Option<web_sys::Url> {
     web_sys::Url::new_with_base(href, base.as_deref().unwrap_or("about:blank")).ok()
 }
 
-/// The call to action with the chosen amount, its frequency, the
-/// campaign, the reader's variant (when there is one) and the origin of
-/// the page the reader is on as query parameters (existing ones kept,
-/// values encoded).
+/// The call to action with the chosen amount, its frequency and (when
+/// given: the campaign has regions) its currency, the campaign, the
+/// reader's variant (when there is one) and the origin of the page the
+/// reader is on as query parameters (existing ones kept, values encoded).
 pub fn cta_url(
     href: &str,
     amount: Option<&Amount>,
+    currency: Option<&str>,
     campaign: &str,
     variant: Option<&str>,
 ) -> String {
@@ -110,6 +121,9 @@ pub fn cta_url(
     if let Some(amount) = amount {
         params.set("amount", &crate::intl::number_text(amount.value));
         params.set("frequency", amount.frequency.as_str());
+        if let Some(currency) = currency {
+            params.set("currency", currency);
+        }
     }
     params.set("campaign", campaign);
     if let Some(variant) = variant {

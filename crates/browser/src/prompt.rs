@@ -61,6 +61,8 @@ pub struct Prompt {
     store: Arc<AtomicBool>,
     /// The variant the reader was put in ([`Prompt::choose`]), if any.
     variant: Option<String>,
+    /// The currency the call to action names ([`Prompt::priced_in`]).
+    currency: Option<String>,
 }
 
 impl Prompt {
@@ -74,7 +76,14 @@ impl Prompt {
             reporter,
             store: Arc::new(AtomicBool::new(true)),
             variant: None,
+            currency: None,
         }
+    }
+
+    /// Names `currency` on the call to action from now on (a campaign with
+    /// regions: its amounts are in the reader's region's currency).
+    pub fn priced_in(&mut self, currency: Option<&str>) {
+        self.currency = currency.map(str::to_string);
     }
 
     /// Puts the reader in one of the campaign's `variants` (name and
@@ -205,7 +214,14 @@ impl Prompt {
     /// The call to action at `href` with `amount` chosen: its parameters
     /// added (see [`cta_url`]).
     pub fn url(&self, href: &str, amount: Option<&Amount>) -> String {
-        cta_url(href, amount, &self.campaign, self.variant.as_deref())
+        let currency = self.currency.as_deref();
+        cta_url(
+            href,
+            amount,
+            currency,
+            &self.campaign,
+            self.variant.as_deref(),
+        )
     }
 
     /// The call to action at `url` was followed with `amount` chosen:
@@ -235,7 +251,7 @@ impl Prompt {
     /// call to action's parameters (no amount) and the reminder's day as
     /// `date` (`2027-01-01`).
     pub fn reminder_url(&self, href: &str, asked: Asked) -> String {
-        let url = cta_url(href, None, &self.campaign, self.variant.as_deref());
+        let url = cta_url(href, None, None, &self.campaign, self.variant.as_deref());
         match web_sys::Url::new(&url) {
             Ok(url) => {
                 url.search_params().set("date", &asked.day.iso());

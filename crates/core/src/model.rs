@@ -152,6 +152,21 @@ pub struct Support {
     /// ISO 4217 code the amounts are in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
+    /// Amounts and currency by the reader's country, in the place of the
+    /// block's own (the host's `country` attribute or option says where
+    /// the reader is; a reader of no region gets the block's).
+    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<Region>,
+    /// The amounts' frequencies as tabs above them, each tab showing its
+    /// own amounts (when they come in more than one); else (the default)
+    /// all amounts in one row.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub frequency_tabs: bool,
+    /// A few lines on what a reader's support brings, by frequency: shown
+    /// under the amounts while one of that frequency is chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benefits: Option<Benefits>,
     /// The call to action.
     pub cta: Link,
     /// Payment methods shown as badges (`visa`, `mastercard`, `paypal`, …).
@@ -210,7 +225,74 @@ pub struct Variant {
     pub cta: Option<Link>,
 }
 
+/// The amounts of the readers of some countries.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct Region {
+    /// The countries, as ISO 3166-1 alpha-2 codes (`GB`, `IE`); each in
+    /// one region at most.
+    pub countries: Vec<String>,
+    /// ISO 4217 code of its amounts (absent: the block's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Its amounts, in the place of the block's (and of a variant's).
+    pub amounts: Vec<Amount>,
+}
+
+/// What support brings, by frequency: a few short lines each.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct Benefits {
+    /// Under the one-off amounts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub once: Vec<String>,
+    /// Under the monthly amounts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub monthly: Vec<String>,
+    /// Under the yearly amounts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annual: Vec<String>,
+}
+
+impl Benefits {
+    /// The lines of `frequency`.
+    pub fn of(&self, frequency: Frequency) -> &[String] {
+        match frequency {
+            Frequency::Once => &self.once,
+            Frequency::Monthly => &self.monthly,
+            Frequency::Annual => &self.annual,
+        }
+    }
+}
+
 impl Support {
+    /// The region of the reader in `country` (an ISO 3166-1 alpha-2 code,
+    /// in any case), if the block has one.
+    pub fn region(&self, country: &str) -> Option<&Region> {
+        let mut regions = self.regions.iter();
+        regions.find(|r| r.countries.iter().any(|c| c.eq_ignore_ascii_case(country)))
+    }
+
+    /// The block as a reader in `region` sees it: its amounts and
+    /// currency in the place of the block's.
+    pub fn in_region(&self, region: &Region) -> Support {
+        Support {
+            amounts: region.amounts.clone(),
+            currency: region.currency.clone().or_else(|| self.currency.clone()),
+            ..self.clone()
+        }
+    }
+
+    /// The frequencies of the amounts, in the order they first appear.
+    pub fn frequencies(&self) -> Vec<Frequency> {
+        frequencies(&self.amounts)
+    }
+
+    /// The amount chosen first among those of `frequency` (all of them,
+    /// when `None`): the one marked `default`, else the `recommended`
+    /// one, else the first; by index into `amounts`.
+    pub fn preferred(&self, frequency: Option<Frequency>) -> usize {
+        preferred(&self.amounts, frequency)
+    }
+
     /// The support block as `variant` (one of its `variants`) shows it:
     /// what the variant gives in the place of the block's own, and no
     /// variants of its own.
@@ -244,6 +326,29 @@ pub enum Supporters {
     Hide,
 }
 
+/// The frequencies of `amounts`, in the order they first appear.
+pub fn frequencies(amounts: &[Amount]) -> Vec<Frequency> {
+    let mut found = Vec::new();
+    for amount in amounts {
+        if !found.contains(&amount.frequency) {
+            found.push(amount.frequency);
+        }
+    }
+    found
+}
+
+/// The amount of `amounts` chosen first among those of `frequency` (all
+/// of them, when `None`): the one marked `default`, else the
+/// `recommended` one, else the first; by index.
+pub fn preferred(amounts: &[Amount], frequency: Option<Frequency>) -> usize {
+    let of = |a: &Amount| frequency.is_none_or(|f| a.frequency == f);
+    let position = |pick: fn(&Amount) -> bool| amounts.iter().position(|a| of(a) && pick(a));
+    position(|a| a.default)
+        .or_else(|| position(|a| a.recommended))
+        .or_else(|| position(|_| true))
+        .unwrap_or(0)
+}
+
 /// The support banner.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 pub struct Banner {
@@ -267,6 +372,9 @@ pub struct Amount {
     /// Preselected; at most one amount may be.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub default: bool,
+    /// Marked "Recommended"; at most one amount of each frequency may be.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub recommended: bool,
 }
 
 /// How often an amount is paid.

@@ -313,6 +313,62 @@ fn support_settings_are_checked() {
         ));
         assert_eq!(error.path, "support.articleCount.threshold", "{threshold}");
     }
+    let cases = [
+        (
+            "/support/regions",
+            json!([{"countries": ["gb"], "amounts": [{"value": 1}]}]),
+            "support.regions[0].countries[0]",
+        ),
+        (
+            "/support/regions",
+            json!([{"countries": ["GB"], "amounts": [{"value": 1}]}, {"countries": ["IE", "GB"], "amounts": [{"value": 1}]}]),
+            "support.regions[1].countries[1]",
+        ),
+        (
+            "/support/regions",
+            json!([{"countries": [], "amounts": [{"value": 1}]}]),
+            "support.regions[0].countries",
+        ),
+        (
+            "/support/regions",
+            json!([{"countries": ["GB"], "amounts": []}]),
+            "support.regions[0].amounts",
+        ),
+        (
+            "/support/regions",
+            json!([{"countries": ["GB"], "currency": "pounds", "amounts": [{"value": 1}]}]),
+            "support.regions[0].currency",
+        ),
+        (
+            "/support/regions",
+            json!([{"countries": ["GB"], "amounts": [{"value": -1}]}]),
+            "support.regions[0].amounts[0].value",
+        ),
+        (
+            "/support/amounts",
+            json!([{"value": 1, "recommended": true}, {"value": 2, "frequency": "monthly", "recommended": true}, {"value": 3, "recommended": true}]),
+            "support.amounts[2].recommended",
+        ),
+        (
+            "/support/benefits",
+            json!({"monthly": ["a", " "]}),
+            "support.benefits.monthly[1]",
+        ),
+        (
+            "/support/benefits",
+            json!({"annual": ["a", "b", "c", "d", "e", "f"]}),
+            "support.benefits.annual",
+        ),
+        (
+            "/support/frequencyTabs",
+            json!("yes"),
+            "support.frequencyTabs",
+        ),
+    ];
+    for (path, value, field) in cases {
+        let error = support_error_of(&edited(path, Some(value.clone())));
+        assert_eq!(error.path, field, "{value}");
+    }
     let counted = model::parse(&edited("/support/articleCount", Some(json!({})))).unwrap();
     let counted = counted.support.unwrap().unwrap().article_count;
     assert_eq!(counted, Some(model::ArticleCount { threshold: None }));

@@ -12,7 +12,7 @@ use folio_browser::reading;
 use folio_browser::reminder::{self, Asked};
 use folio_browser::tracking::ViewTracker;
 use folio_core::island::Props;
-use folio_core::model::Supporters;
+use folio_core::model::{Frequency, Supporters, frequencies, preferred};
 use folio_core::reading::CATEGORIES;
 use folio_core::safe_url::ALLOWED_SCHEMES;
 use folio_core::variant::read_weight;
@@ -83,15 +83,18 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
     match behaviour.start(host.has_attribute("supporter")) {
         Stage::Ask => {
             let prompt = copy(&place, &template)?;
-            let props = match prompt.query_selector(PROPS)? {
+            let mut props = match prompt.query_selector(PROPS)? {
                 // A variant's own props come with its prompt.
                 Some(script) => {
                     script.remove();
-                    Props::parse(&script.text_content().unwrap_or_default())
-                        .map_err(|e| JsValue::from_str(&e))?
+                    read_props(&script)?
                 }
                 None => props,
             };
+            region(&place, &host, &prompt, &mut props)?;
+            if place.query_selector("template[data-region]")?.is_some() {
+                behaviour.priced_in(props.currency.as_deref());
+            }
             let shown = Rc::new(Shown::new(&prompt, props, behaviour)?);
             if let Some(line) = count {
                 shown.aside.prepend_with_node_1(&line)?;
@@ -107,6 +110,52 @@ pub fn prompt(place: HtmlElement, host: HtmlElement) -> Result<Island, JsValue> 
         Stage::Spare => banner(&place)?.iter().for_each(Element::remove),
     }
     Ok(island)
+}
+
+/// The props in `script`, checked.
+fn read_props(script: &Element) -> Result<Props, JsValue> {
+    Props::parse(&script.text_content().unwrap_or_default()).map_err(|e| JsValue::from_str(&e))
+}
+
+/// The amounts of the region of the country `host` names (its `country`
+/// attribute), when the place has one (a `<template data-region>` of its
+/// countries): its choices in the place of the `prompt`'s, its amounts
+/// and currency in the place of `props`'.
+fn region(
+    place: &HtmlElement,
+    host: &HtmlElement,
+    prompt: &DocumentFragment,
+    props: &mut Props,
+) -> Result<(), JsValue> {
+    let Some(country) = host.get_attribute("country") else {
+        return Ok(());
+    };
+    let found = place.query_selector_all("template[data-region]")?;
+    let regions = (0..found.length()).filter_map(|i| found.item(i)?.dyn_into().ok());
+    let mut regions = regions.filter(|template: &HtmlTemplateElement| {
+        let countries = template.get_attribute("data-region").unwrap_or_default();
+        countries
+            .split(' ')
+            .any(|c| c.eq_ignore_ascii_case(&country))
+    });
+    let Some(template) = regions.next() else {
+        return Ok(());
+    };
+    let copied = copy(place, &template)?;
+    let script = copied
+        .query_selector(PROPS)?
+        .ok_or_else(|| missing("region's props"))?;
+    let regional = read_props(&script)?;
+    let choices = ".folio-support__choices";
+    if let (Some(old), Some(new)) = (
+        prompt.query_selector(choices)?,
+        copied.query_selector(choices)?,
+    ) {
+        old.replace_with_with_node_1(&new)?;
+    }
+    props.amounts = regional.amounts;
+    props.currency = regional.currency;
+    Ok(())
 }
 
 /// Where a place holds a supporter's thank-you line (written by the
@@ -126,7 +175,8 @@ fn variant(
     host: &HtmlElement,
     behaviour: &mut Prompt,
 ) -> Result<HtmlTemplateElement, JsValue> {
-    let found = place.query_selector_all("template:not([data-thanks]):not([data-count])")?;
+    let found =
+        place.query_selector_all("template:not([data-thanks], [data-count], [data-region])")?;
     let templates: Vec<HtmlTemplateElement> = (0..found.length())
         .filter_map(|i| found.item(i)?.dyn_into().ok())
         .collect();
@@ -252,6 +302,13 @@ struct Shown {
     aside: Element,
     /// The amounts' buttons, in the order of `props.amounts`.
     amounts: Vec<Element>,
+    /// The frequencies' tabs, in the order of `frequencies` (none with
+    /// one frequency), the panel they control, and each frequency's
+    /// benefits.
+    tabs: Vec<Element>,
+    frequencies: Vec<Frequency>,
+    panel: Option<Element>,
+    benefits: Vec<Element>,
     cta: Element,
     /// The call to action's address as the server wrote it.
     href: String,
@@ -309,8 +366,25 @@ impl Shown {
         let reminder = reminder
             .map(|control| remind(&control, &props.lang, &behaviour))
             .transpose()?;
+        let all = |selector: &str| -> Result<Vec<Element>, JsValue> {
+            let found = aside.query_selector_all(selector)?;
+            Ok((0..found.length())
+                .filter_map(|i| found.item(i)?.dyn_into().ok())
+                .collect())
+        };
+        let tabs = all("[role=tab]")?;
+        let frequencies = frequencies(&props.amounts);
+        if !tabs.is_empty() && tabs.len() != frequencies.len() {
+            return Err(JsValue::from_str(
+                "props: the amounts' frequencies do not match the prompt's tabs",
+            ));
+        }
         let shown = Self {
             href,
+            panel: aside.query_selector("[role=tabpanel]")?,
+            benefits: all(".folio-support__benefits")?,
+            tabs,
+            frequencies,
             props,
             aside,
             amounts,
@@ -343,6 +417,13 @@ impl Shown {
         if let Some(group) = self.aside.query_selector(".folio-support__amounts")? {
             listeners.push(on(&group, "keydown", Shown::key));
         }
+        for (i, tab) in self.tabs.iter().enumerate() {
+            let shown = self.clone();
+            listeners.push(EventListener::new(tab, "click", move |_| shown.show(i)));
+        }
+        if let Some(list) = self.aside.query_selector("[role=tablist]")? {
+            listeners.push(on(&list, "keydown", Shown::tab_key));
+        }
         listeners.push(on(&self.cta, "click", Shown::clicked));
         if let Some(later) = self.aside.query_selector(".folio-support__later")? {
             listeners.push(on(&later, "click", Shown::later));
@@ -356,16 +437,49 @@ impl Shown {
         Ok(listeners)
     }
 
-    /// Chooses amount `index`: the radio group and the call to action's
-    /// parameters follow.
+    /// Chooses amount `index`: the radio group, the tab of its frequency
+    /// (its amounts and benefits shown, the others hidden) and the call
+    /// to action's parameters follow.
     fn select(&self, index: usize) {
         self.selected.set(index);
+        let frequency = self.frequency();
+        let set = |element: &Element, name: &str, on: bool, yes: &str, no: &str| {
+            let _ = element.set_attribute(name, if on { yes } else { no });
+        };
+        let tabbed = !self.tabs.is_empty();
         for (i, button) in self.amounts.iter().enumerate() {
             let chosen = i == index;
-            let _ = button.set_attribute("aria-checked", if chosen { "true" } else { "false" });
-            let _ = button.set_attribute("tabindex", if chosen { "0" } else { "-1" });
+            set(button, "aria-checked", chosen, "true", "false");
+            set(button, "tabindex", chosen, "0", "-1");
+            let hidden = tabbed && self.props.amounts.get(i).map(|a| a.frequency) != frequency;
+            let _ = button.toggle_attribute_with_force("hidden", hidden);
+        }
+        for (tab, &of) in self.tabs.iter().zip(&self.frequencies) {
+            let shown = Some(of) == frequency;
+            set(tab, "aria-selected", shown, "true", "false");
+            set(tab, "tabindex", shown, "0", "-1");
+            if let (true, Some(panel)) = (shown, &self.panel) {
+                let _ = panel.set_attribute("aria-labelledby", &tab.id());
+            }
+        }
+        for list in &self.benefits {
+            let of = list.get_attribute("data-frequency");
+            let shown = of.as_deref() == frequency.map(Frequency::as_str);
+            let _ = list.toggle_attribute_with_force("hidden", !shown);
         }
         let _ = self.cta.set_attribute("href", &self.url());
+    }
+
+    /// The frequency of the amount chosen.
+    fn frequency(&self) -> Option<Frequency> {
+        let amount = self.props.amounts.get(self.selected.get());
+        amount.map(|a| a.frequency)
+    }
+
+    /// Shows the tab of frequency `i`: the amount it prefers chosen.
+    fn show(&self, i: usize) {
+        let frequency = self.frequencies.get(i).copied();
+        self.select(preferred(&self.props.amounts, frequency));
     }
 
     fn url(&self) -> String {
@@ -373,13 +487,32 @@ impl Shown {
         self.behaviour.url(&self.href, amount)
     }
 
-    /// A key in the radio group: the arrows, Home and End choose.
+    /// A key in the radio group: the arrows, Home and End choose among
+    /// the amounts of the tab shown.
     fn key(&self, event: &Event) {
         let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
             return;
         };
-        if let Some(next) = arrow_key(event, self.amounts.len(), self.selected.get()) {
+        let frequency = self.frequency();
+        let tabbed = !self.tabs.is_empty();
+        let among: Vec<usize> = (0..self.amounts.len())
+            .filter(|&i| !tabbed || self.props.amounts.get(i).map(|a| a.frequency) == frequency)
+            .collect();
+        if let Some(next) = arrow_key(event, &among, self.selected.get(), "radio") {
             self.select(next);
+        }
+    }
+
+    /// A key in the tablist: the arrows, Home and End show a tab.
+    fn tab_key(&self, event: &Event) {
+        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
+        let frequency = self.frequency();
+        let current = self.frequencies.iter().position(|&f| Some(f) == frequency);
+        let tabs: Vec<usize> = (0..self.tabs.len()).collect();
+        if let Some(next) = arrow_key(event, &tabs, current.unwrap_or(0), "tab") {
+            self.show(next);
         }
     }
 

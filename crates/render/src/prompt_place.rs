@@ -8,7 +8,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use folio::{Campaign, Card, count_line, thanks_banner, thanks_line};
+use folio::{Campaign, Card, choices, count_line, thanks_banner, thanks_line};
 use folio_core::island::Props;
 use folio_core::locale::Word;
 use folio_core::model::Supporters;
@@ -16,7 +16,8 @@ use folio_core::model::Supporters;
 /// A `div.folio-prompt` that takes no room until the island shows the
 /// prompt: the campaign's [`Props`] in a JSON data block, the prompt in a
 /// `<template>` (or each variant's in a `<template data-variant>`), the
-/// reader's article count's line (see [`count`]), what a supporter sees
+/// reader's article count's line (see [`count`]), each region's amounts
+/// (see [`regions`]), what a supporter sees
 /// in a `<template data-thanks>` (the
 /// thank-you line, and the banner that thanks, when the publisher chose
 /// to thank), and the call to action as a link inside `<noscript>`.
@@ -48,6 +49,7 @@ pub fn PromptPlace(campaign: Campaign) -> impl IntoView {
             {prompts}
             {thanks}
             {count(&campaign)}
+            {regions(&campaign)}
             <noscript>{fallback}</noscript>
         </div>
     }
@@ -90,6 +92,28 @@ fn count(campaign: &Campaign) -> Option<impl IntoView + use<>> {
             {count_line(String::new(), off, |_| ())}
         </template>
     })
+}
+
+/// Each region's amounts, for the island to put in the prompt's place of
+/// the block's when the host names one of its countries: a `<template
+/// data-region>` of its countries' codes (space-separated) holding the
+/// props of the block in that region and its choices as the widget draws
+/// them.
+fn regions(campaign: &Campaign) -> impl IntoView + use<> {
+    let support = &campaign.support;
+    let regions = support.regions.iter().map(|region| {
+        let shown = support.in_region(region);
+        let props = Props::of(&shown, &campaign.locale.tag).to_json();
+        let selected = RwSignal::new(shown.preferred(None));
+        let choices = choices(&shown, &campaign.locale, selected);
+        view! {
+            <template data-region=region.countries.join(" ")>
+                <script type="application/json" inner_html=props></script>
+                {choices}
+            </template>
+        }
+    });
+    regions.collect_view()
 }
 
 /// The prompt for a reader without script: a plain link to the call to

@@ -233,6 +233,46 @@ pub(super) const CASES: &[(&str, &str, Expect)] = &[
         Support("support.reminder"),
     ),
     (
+        "region of a lower-case country",
+        r#"edit("support.regions", [{ countries: ["gb"], amounts: [{ value: 2 }] }])"#,
+        Support("support.regions[0].countries[0]"),
+    ),
+    (
+        "country in two regions",
+        r#"edit("support.regions", [{ countries: ["GB"], amounts: [{ value: 2 }] }, { countries: ["GB"], amounts: [{ value: 3 }] }])"#,
+        Support("support.regions[1].countries[0]"),
+    ),
+    (
+        "region without amounts",
+        r#"edit("support.regions", [{ countries: ["GB"], amounts: [] }])"#,
+        Support("support.regions[0].amounts"),
+    ),
+    (
+        "region amount of nothing",
+        r#"edit("support.regions", [{ countries: ["GB"], amounts: [{ value: 0 }] }])"#,
+        Support("support.regions[0].amounts[0].value"),
+    ),
+    (
+        "two recommended monthly amounts",
+        r#"edit("support.amounts", [{ value: 2, frequency: "monthly", recommended: true }, { value: 3, frequency: "monthly", recommended: true }])"#,
+        Support("support.amounts[1].recommended"),
+    ),
+    (
+        "a blank benefit",
+        r#"edit("support.benefits", { monthly: [""] })"#,
+        Support("support.benefits.monthly[0]"),
+    ),
+    (
+        "six benefits",
+        r#"edit("support.benefits", { once: ["a", "b", "c", "d", "e", "f"] })"#,
+        Support("support.benefits.once"),
+    ),
+    (
+        "frequency tabs as text",
+        r#"edit("support.frequencyTabs", "yes")"#,
+        Support("support.frequencyTabs"),
+    ),
+    (
         "article count from zero",
         r#"edit("support.articleCount", { threshold: 0 })"#,
         Support("support.articleCount.threshold"),

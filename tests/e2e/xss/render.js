@@ -27,6 +27,8 @@ const FRAME = {
     // The reader's article count: the article's id, the threshold, and
     // the locale's words around the number for each plural category.
     "data-count": /^$/, "data-article": /[^]*/, "data-threshold": /^[0-9]+$/,
+    // A region's amounts: its countries' codes.
+    "data-region": /^[A-Z]{2}( [A-Z]{2})*$/,
     ...Object.fromEntries(["zero", "one", "two", "few", "many", "other"].map((c) => [`data-${c}`, /^[^<>]*\{count\}[^<>]*$/])),
   },
   link: { rel: /^(stylesheet|canonical|icon|alternate)$/, href: /./, type: /^(image\/svg\+xml|application\/json\+oembed)$/ },
@@ -57,7 +59,15 @@ const OEMBED = {
 const PROMPT = {
   aside: { "aria-labelledby": /^folio-support-heading$/, "data-campaign": /[^]/ },
   // The reminder keeps the locale's words around its date.
-  button: { type: /^button$/, role: /^radio$/, "aria-checked": /^(true|false)$/, tabindex: /^(0|-1)$/, "data-words": /^[^<>]*\{date\}[^<>]*$/ },
+  button: {
+    type: /^button$/, role: /^(radio|tab)$/, "aria-checked": /^(true|false)$/, tabindex: /^(0|-1)$/,
+    "data-words": /^[^<>]*\{date\}[^<>]*$/,
+    // The frequencies' tabs and the amounts of a tab not shown.
+    id: /^folio-support-tab-(once|monthly|annual)$/, "data-frequency": /^(once|monthly|annual)$/,
+    "aria-controls": /^folio-support-amounts$/, "aria-selected": /^(true|false)$/, hidden: /^$/,
+  },
+  div: { role: /^(tablist|tabpanel|radiogroup)$/, id: /^folio-support-amounts$/, "aria-labelledby": /^folio-support-tab-(once|monthly|annual)$/ },
+  ul: { "data-frequency": /^(once|monthly|annual)$/, hidden: /^$/ },
   a: { "data-words": /^[^<>]*\{date\}[^<>]*$/ },
   ...Object.fromEntries(["h2", "h3", "h4", "h5", "h6"].map((h) => [h, { id: /^folio-support-heading$/ }])),
 };

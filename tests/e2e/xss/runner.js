@@ -16,7 +16,7 @@ const ATTRIBUTES = new Set([
   "class", "href", "rel", "src", "srcset", "sizes", "alt", "title", "loading", "decoding",
   "fetchpriority", "width", "height", "start", "datetime", "lang", "role", "aria-label",
   "aria-labelledby", "aria-checked", "aria-hidden", "tabindex", "type", "disabled", "id",
-  "data-campaign", "dir", "data-words",
+  "data-campaign", "dir", "data-words", "aria-selected", "aria-controls", "hidden", "data-frequency",
 ]);
 // Attributes whose value is one of a few words, whatever the content.
 const WORDS = { dir: new Set(["ltr", "rtl", "auto"]) };
@@ -58,6 +58,10 @@ function cases() {
       for (const path of [...TEXT_FIELDS, ...MARKDOWN_FIELDS]) set(article, path, p);
       // The article count on: the id goes into the count's template.
       set(article, ["support", "articleCount"], {});
+      // Tabs of the frequencies, each line of benefits, a region's amount.
+      set(article, ["support", "frequencyTabs"], true);
+      set(article, ["support", "benefits"], { once: [p], monthly: [p, p] });
+      set(article, ["support", "regions"], [{ countries: ["GB"], amounts: [{ value: 3, label: p, recommended: true }] }]);
       all.push({ vector: vector.id, where: "every text field", article, headline: p });
       for (const path of FORMAT_FIELDS) add(vector, path.join("."), set(structuredClone(sample), path, p));
       // A variant's every field (the one variant, so the one shown).

@@ -1,13 +1,19 @@
 //! Checks beyond types: required text present, sizes positive, dates RFC
 //! 3339 (or a calendar date, or a date-time with no offset), URLs allowed by the policy, at most one default amount.
 
-use super::{Amount, Article, Image, Link, Support, Variant, join};
+use super::{Amount, Article, Frequency, Image, Link, Region, Support, Variant, join};
 use crate::error::{ContentError, Problem};
 use crate::reading::MAX_READ_KEPT;
 use crate::variant::{MAX_NAME_BYTES, MAX_VARIANTS, MAX_WEIGHT, is_weight};
 use crate::{date, safe_url};
 
 type Check = Result<(), ContentError>;
+
+/// The most regions a support block may list.
+pub const MAX_REGIONS: usize = 50;
+
+/// The most lines of benefits a frequency may list.
+pub const MAX_BENEFITS: usize = 5;
 
 /// Checks a whole article. A bad support block is stored in `support` as
 /// its error instead of failing the article.
@@ -111,11 +117,23 @@ fn support(s: &Support) -> Check {
         url("support.banner.href", &banner.href)?;
     }
     amounts("support.amounts", &s.amounts)?;
-    if let Some(currency) = &s.currency
-        && !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_alphabetic()))
-    {
-        let problem = Problem::BadCurrency(currency.clone());
-        return Err(ContentError::new("support.currency", problem));
+    currency("support.currency", s.currency.as_deref())?;
+    regions(&s.regions)?;
+    if let Some(benefits) = &s.benefits {
+        for frequency in [Frequency::Once, Frequency::Monthly, Frequency::Annual] {
+            let path = format!("support.benefits.{}", frequency.as_str());
+            let lines = benefits.of(frequency);
+            if lines.len() > MAX_BENEFITS {
+                let what = format!(
+                    "must list at most {MAX_BENEFITS} lines (it lists {})",
+                    lines.len()
+                );
+                return Err(ContentError::new(path, Problem::Limit(what)));
+            }
+            for (i, line) in lines.iter().enumerate() {
+                text(&format!("{path}[{i}]"), line)?;
+            }
+        }
     }
     for (i, method) in s.payment_methods.iter().enumerate() {
         text(&format!("support.paymentMethods[{i}]"), method)?;
@@ -140,11 +158,76 @@ fn support(s: &Support) -> Check {
     variants(&s.variants)
 }
 
-/// The amounts of the block or of a variant, at `path`: each positive, at
-/// most one the default.
+/// An ISO 4217 code, if given: three letters.
+fn currency(path: &str, code: Option<&str>) -> Check {
+    match code {
+        Some(code) if !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic())) => Err(
+            ContentError::new(path, Problem::BadCurrency(code.to_string())),
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// The regions: a few, each of countries named by their ISO 3166-1
+/// alpha-2 codes, no country in two, their amounts checked as the
+/// block's.
+fn regions(regions: &[Region]) -> Check {
+    let limit = |path: String, what: String| Err(ContentError::new(path, Problem::Limit(what)));
+    if regions.len() > MAX_REGIONS {
+        let what = format!(
+            "must list at most {MAX_REGIONS} regions (it lists {})",
+            regions.len()
+        );
+        return limit("support.regions".into(), what);
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, region) in regions.iter().enumerate() {
+        let path = format!("support.regions[{i}]");
+        if region.countries.is_empty() {
+            return Err(ContentError::new(join(&path, "countries"), Problem::Empty));
+        }
+        for (j, country) in region.countries.iter().enumerate() {
+            let at = format!("{path}.countries[{j}]");
+            if !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase())) {
+                let what = format!(
+                    "must be a country's two capital letters (ISO 3166-1 alpha-2, like \"GB\"; it is \"{}\")",
+                    crate::json::excerpt(country)
+                );
+                return limit(at, what);
+            }
+            if seen.contains(&country.as_str()) {
+                return Err(ContentError::new(at, Problem::Duplicate));
+            }
+            seen.push(country);
+        }
+        currency(&join(&path, "currency"), region.currency.as_deref())?;
+        if region.amounts.is_empty() {
+            return Err(ContentError::new(join(&path, "amounts"), Problem::Empty));
+        }
+        amounts(&join(&path, "amounts"), &region.amounts)?;
+    }
+    Ok(())
+}
+
+/// The amounts of the block, a region or a variant, at `path`: each
+/// positive, at most one the default, at most one of each frequency
+/// recommended.
 fn amounts(path: &str, amounts: &[Amount]) -> Check {
     let mut seen_default = false;
     for (i, amount) in amounts.iter().enumerate() {
+        let before = &amounts[..i];
+        if amount.recommended
+            && before
+                .iter()
+                .any(|a| a.recommended && a.frequency == amount.frequency)
+        {
+            let what = format!(
+                "must mark at most one {} amount as recommended",
+                amount.frequency.as_str()
+            );
+            let at = join(&format!("{path}[{i}]"), "recommended");
+            return Err(ContentError::new(at, Problem::Limit(what)));
+        }
         let path = format!("{path}[{i}]");
         if let Some(label) = &amount.label {
             text(&join(&path, "label"), label)?;
