@@ -13,7 +13,7 @@ use serde_json::json;
 use thirtyfour::prelude::*;
 
 /// axe-core from `node_modules` (pinned in `package.json`).
-fn axe_source() -> String {
+pub fn axe_source() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e}; `cargo xtask test` installs it", path.display()))
@@ -37,7 +37,7 @@ for (const host of hosts) {
 return { hosts: hosts.length, checked, found };
 "#;
 
-async fn axe(browser: &Browser, source: &str, page: &str) -> Vec<String> {
+pub async fn axe(browser: &Browser, source: &str, page: &str) -> Vec<String> {
     if browser.eval("return !!window.axe;", vec![]).await != json!(true) {
         browser.eval(source, vec![]).await;
     }

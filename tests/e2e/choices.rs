@@ -234,58 +234,119 @@ async fn the_readers_country_picks_its_regions_amounts_and_currency() {
     browser.stop().await;
 }
 
-/// The tabs, a recommended amount and benefits beside the article count,
-/// in English, Arabic and Russian, light and dark, wide and narrow: each
-/// in its language and direction, nothing wider than the prompt; and
-/// screenshots for the eye.
+/// Every state of the prompt a reader may see (the tabs, a recommended
+/// amount, benefits, the article count and the reminder; then a
+/// supporter's thank-you line) in English, Arabic and Russian, light and
+/// dark, wide and narrow: each in its language and direction, nothing
+/// wider than the prompt, and nothing axe-core finds; with screenshots
+/// for the eye.
 #[tokio::test(flavor = "multi_thread")]
-async fn the_choices_in_three_languages_and_both_themes() {
+async fn every_state_in_three_languages_both_themes_and_two_widths() {
     let mut article = tabbed();
     article["support"]["articleCount"] = json!({ "threshold": 1 });
+    article["support"]["reminder"] = json!({});
     article["support"]["amounts"][3]["default"] = json!(true);
     let server = pair::server(&article);
     let browser = Browser::start().await;
     pair::open(&browser, &server, "pair.html").await;
-    browser
-        .eval("document.body.replaceChildren();", vec![])
-        .await;
-    let tabs = [
-        ("en", ["One-time", "Monthly", "Annual"], "ltr"),
-        ("ar", ["مرة واحدة", "شهريًا", "سنويًا"], "rtl"),
-        ("ru", ["Разово", "Ежемесячно", "Ежегодно"], "ltr"),
+    let source = crate::a11y::axe_source();
+    let mut found = Vec::new();
+    let states = [
+        (
+            "en",
+            ["One-time", "Monthly", "Annual"],
+            "ltr",
+            "Thank you for supporting our journalism.",
+        ),
+        (
+            "ar",
+            ["مرة واحدة", "شهريًا", "سنويًا"],
+            "rtl",
+            "شكرًا لدعمك صحافتنا.",
+        ),
+        (
+            "ru",
+            ["Разово", "Ежемесячно", "Ежегодно"],
+            "ltr",
+            "Спасибо, что поддерживаете нашу журналистику.",
+        ),
     ];
-    for (lang, words, dir) in tabs {
+    // Storage is cleared first: a supporter's mark would stay.
+    let mount = "localStorage.clear(); document.body.replaceChildren(); document.body.style.background = arguments[2] === 'dark' ? '#111' : '#fff';\
+                 const element = document.createElement('div'); element.className = 'mounted axe-host';\
+                 document.body.append(element);\
+                 Folio.mount(element, arguments[0], { lang: arguments[1], theme: arguments[2], dir: arguments[3], supporter: arguments[4] });";
+    let show = |selector: &str| {
+        format!(
+            "document.querySelector('.mounted').shadowRoot.querySelector('{selector}').scrollIntoView({{ block: 'center' }});"
+        )
+    };
+    for (lang, words, dir, thanks) in states {
         for theme in ["light", "dark"] {
-            let mount = "document.body.replaceChildren(); document.body.style.background = arguments[2] === 'dark' ? '#111' : '#fff';\
-                         const element = document.createElement('div'); element.className = 'mounted';\
-                         document.body.append(element); Folio.mount(element, arguments[0], { lang: arguments[1], theme: arguments[2], dir: arguments[3] });";
-            let args = vec![article.clone(), json!(lang), json!(theme), json!(dir)];
+            let args = vec![
+                article.clone(),
+                json!(lang),
+                json!(theme),
+                json!(dir),
+                json!(false),
+            ];
             browser.eval(mount, args).await;
             let shown = "return !!document.querySelector('.mounted')?.shadowRoot?.querySelector('.folio-support__count');";
             browser.wait_for(shown, "the prompt with its count").await;
             for width in [1280, 375] {
+                let at = format!("{lang} {theme} {width}");
                 browser.resize(width, 900).await;
-                let scroll = "document.querySelector('.mounted').shadowRoot.querySelector('.folio-support__frequencies')\
-                              .scrollIntoView({ block: 'center' });";
-                browser.eval(scroll, vec![]).await;
+                browser
+                    .eval(&show(".folio-support__frequencies"), vec![])
+                    .await;
                 browser
                     .screenshot(&format!("choices-{lang}-{theme}-{width}"))
                     .await;
+                browser.eval(&show(".folio-support__decline"), vec![]).await;
+                browser
+                    .screenshot(&format!("decline-{lang}-{theme}-{width}"))
+                    .await;
                 let seen = state(&browser, 0).await;
-                assert_eq!(seen["tabs"], json!(words), "{lang}");
+                assert_eq!(seen["tabs"], json!(words), "{at}");
                 assert_eq!(
                     seen["selected"],
                     json!([words[1]]),
-                    "{lang}: the default's tab"
+                    "{at}: the default's tab"
                 );
                 let layout = "const root = document.querySelector('.mounted').shadowRoot;\
                               const aside = root.querySelector('.folio-support');\
                               return [getComputedStyle(root.querySelector('[role=tablist]')).direction,\
-                                      aside.scrollWidth <= aside.clientWidth];";
+                                      aside.scrollWidth <= aside.clientWidth,\
+                                      !!root.querySelector('.folio-support__count') && !!root.querySelector('.folio-support__remind')];";
                 let layout = browser.eval(layout, vec![]).await;
-                assert_eq!(layout, json!([dir, true]), "{lang} {theme} {width}");
+                assert_eq!(layout, json!([dir, true, true]), "{at}");
+                found.extend(crate::a11y::axe(&browser, &source, &at).await);
+            }
+            // A supporter: the thank-you line in the prompt's place.
+            let args = vec![
+                article.clone(),
+                json!(lang),
+                json!(theme),
+                json!(dir),
+                json!(true),
+            ];
+            browser.eval(mount, args).await;
+            let thanked = "return document.querySelector('.mounted')?.shadowRoot?.querySelector('.folio-thanks')?.textContent;";
+            let line = browser.wait_for(thanked, "the thank-you line").await;
+            assert_eq!(line, thanks, "{lang}");
+            for width in [1280, 375] {
+                browser.resize(width, 900).await;
+                browser.eval(&show(".folio-thanks"), vec![]).await;
+                browser
+                    .screenshot(&format!("thanks-{lang}-{theme}-{width}"))
+                    .await;
+                found.extend(
+                    crate::a11y::axe(&browser, &source, &format!("thanks {lang} {theme} {width}"))
+                        .await,
+                );
             }
         }
     }
+    assert!(found.is_empty(), "axe violations:\n{}", found.join("\n"));
     browser.stop().await;
 }
