@@ -31,7 +31,11 @@ pub fn fill(words: &str, placeholder: &str, value: impl FnOnce() -> String) -> S
         .char_indices()
         .find(|&(i, c)| c == '{' && words[i..].starts_with(placeholder));
     match at {
-        Some((i, _)) => [&words[..i], &value(), &words[i + placeholder.len()..]].concat(),
+        Some((i, _)) => {
+            let mut filled = words[..i].to_string();
+            filled += &value();
+            filled + &words[i + placeholder.len()..]
+        }
         None => words.to_string(),
     }
 }

@@ -7,17 +7,17 @@
 //! language). The server writes them (`folio render`); the island reads
 //! them back and checks them again, since a page may have changed them.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::json;
+use crate::json::{self, Value};
 use crate::limits::MAX_TEXT_BYTES;
-use crate::model::{Amount, Support};
+use crate::model::{Amount, Frequency, Support};
 use crate::schedule::{MAX_DAYS, MAX_VIEWS_KEPT, Policy};
 
 /// The props of one prompt, as the server writes them:
 /// `{"campaign", "policy": {"maxViews", "windowDays", "snoozeDays"},
 /// "currency", "lang", "amounts": [{"label"?, "value", "frequency"}]}`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Props {
     /// The campaign (the key of its stored record, and its events' detail).
     pub campaign: String,
@@ -59,47 +59,107 @@ impl Props {
     /// The props [`Props::to_json`] wrote, checked again (a page may have
     /// changed them): an error names the field that does not read or
     /// cannot be; counts and days are held to the schedule's limits, and a
-    /// language that is no tag is English.
+    /// language that is no tag is English. (Read from the JSON tree by
+    /// hand: a `serde` derive would cost the support island the decoder's
+    /// code.)
     pub fn parse(text: &str) -> Result<Self, String> {
-        let mut props: Props =
-            json::from_text(text).map_err(|error| format!("props: {}", error.phrase()))?;
-        if props.campaign.trim().is_empty() || props.campaign.len() > MAX_TEXT_BYTES {
-            return Err("props: `campaign` must be a name".into());
+        let value = json::parse(text).map_err(|error| format!("props: {}", error.message))?;
+        if !matches!(value, Value::Object(_)) {
+            return Err(format!("props: must be an object, not {}", kind(&value)));
         }
-        let Policy {
-            max_views,
-            window_days,
-            snooze_days,
-        } = props.policy;
-        for (name, n) in [
-            ("maxViews", max_views),
-            ("windowDays", window_days),
-            ("snoozeDays", snooze_days),
-        ] {
-            if n == 0 {
-                return Err(format!("props: `policy.{name}` must be a whole number ≥ 1"));
-            }
-        }
-        props.policy = Policy {
-            max_views: max_views.min(MAX_VIEWS_KEPT as u32),
-            window_days: window_days.min(MAX_DAYS),
-            snooze_days: snooze_days.min(MAX_DAYS),
+        let campaign = (value.get("campaign").and_then(Value::as_str))
+            .filter(|c| !c.trim().is_empty() && c.len() <= MAX_TEXT_BYTES)
+            .ok_or("props: `campaign` must be a name")?;
+        let policy = value.get("policy");
+        let days = |name: &str, most: usize| -> Result<u32, String> {
+            let n = (policy.and_then(|p| p.get(name)).and_then(Value::as_whole))
+                .filter(|&n| n >= 1)
+                .ok_or_else(|| format!("props: `policy.{name}` must be a whole number ≥ 1"))?;
+            Ok(n.min(most as i64) as u32)
         };
-        if let Some(currency) = &props.currency
-            && !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_alphabetic()))
-        {
-            return Err("props: `currency` must be a code of three letters".into());
+        let policy = Policy {
+            max_views: days("maxViews", MAX_VIEWS_KEPT)?,
+            window_days: days("windowDays", MAX_DAYS as usize)?,
+            snooze_days: days("snoozeDays", MAX_DAYS as usize)?,
+        };
+        let currency = match value.get("currency") {
+            None | Some(Value::Null) => None,
+            Some(code) => Some(
+                (code.as_str())
+                    .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()))
+                    .ok_or("props: `currency` must be a code of three letters")?,
+            ),
+        };
+        let lang = value.get("lang").and_then(Value::as_str);
+        let lang = lang
+            .filter(|l| crate::model::is_language(l))
+            .unwrap_or("en");
+        let Some(Value::Array(list)) = value.get("amounts") else {
+            return Err("props: `amounts` must be a list".into());
+        };
+        let mut amounts = Vec::with_capacity(list.len());
+        for (i, item) in list.iter().enumerate() {
+            amounts.push(
+                amount(item)
+                    .map_err(|(field, what)| format!("props: `amounts[{i}].{field}` {what}"))?,
+            );
         }
-        if !crate::model::is_language(&props.lang) {
-            props.lang = "en".into();
-        }
-        for (i, amount) in props.amounts.iter_mut().enumerate() {
-            if !(amount.value.is_finite() && amount.value > 0.0) {
-                return Err(format!("props: `amounts[{i}].value` must be more than 0"));
+        Ok(Props {
+            campaign: campaign.to_string(),
+            policy,
+            currency: currency.map(str::to_string),
+            lang: lang.to_string(),
+            amounts,
+        })
+    }
+}
+
+/// An amount of the props: its value above 0, its frequency one of three
+/// (`once` when absent), its label text; never the default (the markup
+/// says which button is chosen). An error is the field and what it must be.
+fn amount(item: &Value) -> Result<Amount, (&'static str, String)> {
+    let value = (item.get("value").and_then(Value::as_f64))
+        .filter(|&v| v > 0.0)
+        .ok_or(("value", "must be more than 0".to_string()))?;
+    let frequency = match item.get("frequency") {
+        None | Some(Value::Null) => Frequency::Once,
+        Some(word) => match word.as_str() {
+            Some("once") => Frequency::Once,
+            Some("monthly") => Frequency::Monthly,
+            Some("annual") => Frequency::Annual,
+            other => {
+                let it = other.map_or(String::new(), |w| format!(" (it is \"{w}\")"));
+                let what = format!("must be one of once, monthly, annual{it}");
+                return Err(("frequency", what));
             }
-            amount.default = false;
-        }
-        Ok(props)
+        },
+    };
+    let label = match item.get("label") {
+        None | Some(Value::Null) => None,
+        Some(label) => Some(
+            label
+                .as_str()
+                .ok_or(("label", "must be text".to_string()))?,
+        ),
+    };
+    Ok(Amount {
+        label: label.map(str::to_string),
+        value,
+        frequency,
+        default: false,
+        recommended: matches!(item.get("recommended"), Some(Value::Bool(true))),
+    })
+}
+
+/// What kind of JSON value `value` is, as an error names it.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
     }
 }
 

@@ -12,8 +12,10 @@
 //!
 //! [`parse`] reads text into a [`Value`] tree; [`from_value`] reads a
 //! tree into any `serde` type, naming the path of every bad field (the
-//! model, a pre-rendered prompt's props, the stored record, the locale
-//! files all go through it); [`write()`] writes a tree back.
+//! model and the locale files go through it); what the support island
+//! reads (a prompt's props, the reader's records) is read from the tree
+//! by hand with [`Value::get`] and its kin, which keeps the decoder out of
+//! the island; [`write()`] writes a tree back.
 
 mod decode;
 mod number;
@@ -74,6 +76,40 @@ impl Value<'static> {
 }
 
 impl<'a> Value<'a> {
+    /// The member `name` of an object (the first, if repeated); `None`
+    /// for any other value.
+    pub fn get(&self, name: &str) -> Option<&Value<'a>> {
+        match self {
+            Value::Object(members) => members.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The text of a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// A number written as a whole number with digits alone (`3`, `-3`),
+    /// that an `i64` holds.
+    pub fn as_whole(&self) -> Option<i64> {
+        match self {
+            Value::Number(number) => whole(number),
+            _ => None,
+        }
+    }
+
+    /// A number, as the nearest `f64` (none for one no float can hold).
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(number) => float(number),
+            _ => None,
+        }
+    }
+
     /// An object of `members`, in order.
     pub fn object(members: Vec<(&'static str, Value<'a>)>) -> Self {
         Value::Object(

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::json;
+use crate::json::{self, Value};
 use crate::model::Support;
 use crate::reminder::MAX_REMINDER_MS;
 
@@ -103,65 +103,70 @@ pub struct Record {
     pub remind_at: Option<i64>,
 }
 
-/// A record as stored: `{"v":1,"until":…,"views":[…],"supported":…,"draw":…,"remind":…}`
-/// (times in milliseconds since 1970).
-#[derive(Deserialize, Serialize)]
-struct Stored {
-    /// The format's version.
-    v: u32,
-    /// The end of a snooze.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    until: Option<i64>,
-    /// The views, oldest first.
-    #[serde(default)]
-    views: Vec<i64>,
-    /// When the reader became a supporter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    supported: Option<i64>,
-    /// The reader's draw among the variants.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    draw: Option<u32>,
-    /// When a reminder falls.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    remind: Option<i64>,
-}
-
 impl Record {
-    /// Reads a stored record. Anything that is not a record of this version
-    /// (corrupt text, another program's value, a future format) reads as an
-    /// empty record, never as an error.
+    /// Reads a stored record, `{"v":1,"until":…,"views":[…],"supported":…,"draw":…,"remind":…}`
+    /// (times in milliseconds since 1970). Anything that is not a record of
+    /// this version (corrupt text, another program's value, a future
+    /// format, a field of the wrong type) reads as an empty record, never
+    /// as an error. (Read from the JSON tree by hand: a `serde` derive
+    /// would cost the support island the decoder's code.)
     pub fn parse(text: &str) -> Self {
-        match json::from_text::<Stored>(text) {
-            Ok(stored) if stored.v == RECORD_VERSION => {
-                let skip = stored.views.len().saturating_sub(MAX_VIEWS_KEPT);
-                let mut views = Vec::with_capacity(stored.views.len() - skip);
-                for &t in &stored.views[skip..] {
-                    in_order(&mut views, t);
-                }
-                Record {
-                    version: RECORD_VERSION,
-                    snooze_until: stored.until,
-                    views,
-                    supported: stored.supported,
-                    draw: stored.draw,
-                    remind_at: stored.remind,
-                }
-            }
-            _ => Self::default(),
+        Self::read(text).unwrap_or_default()
+    }
+
+    fn read(text: &str) -> Option<Self> {
+        let value = json::parse(text).ok()?;
+        if value.get("v")?.as_whole()? != i64::from(RECORD_VERSION) {
+            return None;
         }
+        // A field absent or null is none; of another type, no record.
+        let field = |name: &str| match value.get(name) {
+            None | Some(Value::Null) => Some(None),
+            Some(found) => found.as_whole().map(Some),
+        };
+        let views = match value.get("views") {
+            None | Some(Value::Null) => &[][..],
+            Some(Value::Array(views)) => views,
+            Some(_) => return None,
+        };
+        let skip = views.len().saturating_sub(MAX_VIEWS_KEPT);
+        let mut kept = Vec::with_capacity(views.len() - skip);
+        for view in &views[skip..] {
+            in_order(&mut kept, view.as_whole()?);
+        }
+        let draw = field("draw")?;
+        Some(Record {
+            version: RECORD_VERSION,
+            snooze_until: field("until")?,
+            views: kept,
+            supported: field("supported")?,
+            draw: match draw {
+                Some(draw) => Some(u32::try_from(draw).ok()?),
+                None => None,
+            },
+            remind_at: field("remind")?,
+        })
     }
 
     /// The record as stored: `{"v":1,"until":…,"views":[…],"supported":…,"draw":…,"remind":…}`.
     pub fn to_json(&self) -> String {
-        let stored = Stored {
-            v: RECORD_VERSION,
-            until: self.snooze_until,
-            views: self.views.clone(),
-            supported: self.supported,
-            draw: self.draw,
-            remind: self.remind_at,
+        let mut out = format!("{{\"v\":{RECORD_VERSION}");
+        let field = |out: &mut String, name: &str, value: Option<i64>| {
+            if let Some(value) = value {
+                *out += &format!(",\"{name}\":{value}");
+            }
         };
-        serde_json::to_string(&stored).unwrap_or_default()
+        field(&mut out, "until", self.snooze_until);
+        out += ",\"views\":[";
+        for (i, view) in self.views.iter().enumerate() {
+            let comma = if i > 0 { "," } else { "" };
+            out += &format!("{comma}{view}");
+        }
+        out += "]";
+        field(&mut out, "supported", self.supported);
+        field(&mut out, "draw", self.draw.map(i64::from));
+        field(&mut out, "remind", self.remind_at);
+        out + "}"
     }
 
     /// True while "Remind me later" or a reminder holds: until its end

@@ -23,9 +23,8 @@ pub const MAX_NAME_BYTES: usize = 100;
 /// A weight as a pre-rendered place writes it (`data-weight`, a JSON
 /// number), read back: `None` unless it is one a variant may have.
 pub fn read_weight(text: &str) -> Option<f64> {
-    crate::json::from_text::<f64>(text)
-        .ok()
-        .filter(|&w| is_weight(w))
+    let weight = crate::json::parse(text).ok()?.as_f64();
+    weight.filter(|&w| is_weight(w))
 }
 
 /// The variant the reader of `draw` sees, of variants of `weights`:

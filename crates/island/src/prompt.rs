@@ -287,7 +287,7 @@ fn count_line(
         return Ok(None);
     };
     let category = CATEGORIES[reading::category(count, Some(lang))];
-    let words = template.get_attribute(&["data-", category].concat());
+    let words = template.get_attribute(&format!("data-{category}"));
     let line = reading::line(&words.unwrap_or_default(), count, Some(lang));
     let copy = copy(place, &template)?;
     if let Some(span) = copy.query_selector(".folio-support__count span")? {
