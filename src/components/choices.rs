@@ -64,7 +64,9 @@ pub fn choices(
             selected.set(next);
         }
     };
-    let recommended = words.get(Word::Recommended).to_string();
+    // Spaced from the sum (the space collapses at the block's start) so
+    // that the button's name reads as two words.
+    let recommended = format!(" {}", words.get(Word::Recommended));
     let amounts = support
         .amounts
         .iter()
@@ -85,7 +87,7 @@ pub fn choices(
                     class="folio-support__amount"
                     aria-checked=move || (selected.get() == i).to_string()
                     tabindex=move || if selected.get() == i { "0" } else { "-1" }
-                    hidden=move || !shown(frequency)
+                    hidden=move || tabbed && !shown(frequency)
                     on:click=move |_| selected.set(i)
                 >
                     {per(before)}

@@ -80,10 +80,10 @@ async fn frequencies_are_tabs_of_their_own_amounts_recommended_and_benefits() {
         assert_eq!(first["panel"], true, "{which}: {first}");
         assert_eq!(
             first["amounts"],
-            json!(["$5 once", "$10 onceRecommended"]),
+            json!(["$5 once", "$10 once Recommended"]),
             "{which}"
         );
-        assert_eq!(first["chosen"], json!(["$10 onceRecommended"]), "{which}");
+        assert_eq!(first["chosen"], json!(["$10 once Recommended"]), "{which}");
         assert_eq!(first["benefits"], json!([]), "{which}");
         assert!(
             first["cta"]
@@ -102,12 +102,12 @@ async fn frequencies_are_tabs_of_their_own_amounts_recommended_and_benefits() {
         assert_eq!(monthly["panel"], true, "{which}");
         assert_eq!(
             monthly["amounts"],
-            json!(["$3 / month", "$7 / monthRecommended", "$15 / month"]),
+            json!(["$3 / month", "$7 / month Recommended", "$15 / month"]),
             "{which}"
         );
         assert_eq!(
             monthly["chosen"],
-            json!(["$7 / monthRecommended"]),
+            json!(["$7 / month Recommended"]),
             "{which}"
         );
         assert_eq!(
@@ -168,6 +168,37 @@ async fn frequencies_are_tabs_of_their_own_amounts_recommended_and_benefits() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn without_tabs_every_amount_stays_in_one_row_with_its_benefits() {
+    let mut article = pair::sample();
+    article["support"]["benefits"] = json!({ "monthly": ["A newsletter from the newsroom"] });
+    let server = pair::server(&article);
+    let browser = Browser::start().await;
+    browser.resize(1280, 900).await;
+    pair::open(&browser, &server, "pair.html").await;
+    let all = json!(["$2 / month", "$10 / month", "$25 / month", "$50 once"]);
+    for (at, which) in [(0, "island"), (1, "widget")] {
+        let first = state(&browser, at).await;
+        assert_eq!(first["tabs"], json!([]), "{which}");
+        assert_eq!(first["amounts"], all, "{which}");
+        assert_eq!(first["chosen"], json!(["$2 / month"]), "{which}");
+        assert_eq!(
+            first["benefits"],
+            json!([["A newsletter from the newsroom"]]),
+            "{which}"
+        );
+        // The keyboard reaches every amount; a one-off has no benefits.
+        focus(&browser, at, "[role=radio][aria-checked=true]").await;
+        browser.press(Key::End).await;
+        let once = state(&browser, at).await;
+        assert_eq!(once["amounts"], all, "{which}");
+        assert_eq!(once["chosen"], json!(["$50 once"]), "{which}");
+        assert_eq!(once["focus"], "$50 once", "{which}");
+        assert_eq!(once["benefits"], json!([]), "{which}");
+    }
+    browser.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_readers_country_picks_its_regions_amounts_and_currency() {
     let mut article = tabbed();
     article["support"]["regions"] = json!([
@@ -184,7 +215,7 @@ async fn the_readers_country_picks_its_regions_amounts_and_currency() {
     for (at, which) in [(0, "island"), (1, "widget")] {
         let gb = state(&browser, at).await;
         assert_eq!(gb["tabs"], json!(["Monthly", "Annual"]), "{which}: {gb}");
-        assert_eq!(gb["amounts"], json!(["£4 / monthRecommended"]), "{which}");
+        assert_eq!(gb["amounts"], json!(["£4 / month Recommended"]), "{which}");
         let cta = gb["cta"].as_str().unwrap();
         assert!(
             cta.starts_with("?amount=4&frequency=monthly&currency=GBP&campaign="),
@@ -197,7 +228,7 @@ async fn the_readers_country_picks_its_regions_amounts_and_currency() {
         let fr = state(&browser, at).await;
         assert_eq!(
             fr["amounts"],
-            json!(["$5 once", "$10 onceRecommended"]),
+            json!(["$5 once", "$10 once Recommended"]),
             "{which}"
         );
         assert!(
@@ -348,5 +379,55 @@ async fn every_state_in_three_languages_both_themes_and_two_widths() {
         }
     }
     assert!(found.is_empty(), "axe violations:\n{}", found.join("\n"));
+    browser.stop().await;
+}
+
+/// Right to left, the left arrow goes forward through the tabs; in forced
+/// colours the selected tab keeps a mark the others do not have.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_tabs_read_right_to_left_and_in_forced_colours() {
+    let server = pair::server(&tabbed());
+    let browser = Browser::start().await;
+    browser.resize(1280, 900).await;
+    browser.media(&[("forced-colors", "active")]).await;
+    pair::open(&browser, &server, "pair.html").await;
+    browser
+        .eval("document.body.replaceChildren();", vec![])
+        .await;
+    let mount = "const element = document.createElement('div'); element.className = 'mounted';\
+                 document.body.append(element); Folio.mount(element, arguments[0], { lang: 'ar', dir: 'rtl' });";
+    browser.eval(mount, vec![tabbed()]).await;
+    let shown =
+        "return !!document.querySelector('.mounted')?.shadowRoot?.querySelector('[role=tab]');";
+    browser.wait_for(shown, "the tabs").await;
+    let marks = "const tabs = [...document.querySelector('.mounted').shadowRoot.querySelectorAll('[role=tab]')];\
+                 const mark = (t) => { const s = getComputedStyle(t); return `${s.borderBottomStyle} ${s.borderBottomColor} ${s.borderBottomWidth}`; };\
+                 const canvas = getComputedStyle(tabs[0].closest('.folio-support')).backgroundColor;\
+                 return [matchMedia('(forced-colors: active)').matches, tabs.map(mark), canvas];";
+    let seen = browser.eval(marks, vec![]).await;
+    assert_eq!(seen[0], true);
+    let marks: Vec<&str> = seen[1]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert_ne!(marks[0], marks[1], "the selected tab is marked: {marks:?}");
+    assert_eq!(marks[1], marks[2], "{marks:?}");
+    // The others' mark is the background's colour: none to see.
+    let canvas = seen[2].as_str().unwrap();
+    assert!(marks[1].contains(canvas), "{marks:?} on {canvas}");
+    assert!(!marks[0].contains(canvas), "{marks:?} on {canvas}");
+    let scroll = "document.querySelector('.mounted').shadowRoot.querySelector('[role=tablist]').scrollIntoView({ block: 'center' });";
+    browser.eval(scroll, vec![]).await;
+    browser.screenshot("choices-forced-colors-ar").await;
+    browser.media(&[]).await;
+    focus(&browser, 0, "[role=tab][aria-selected=true]").await;
+    browser.press(Key::Left).await;
+    let forward = state(&browser, 0).await;
+    assert_eq!(forward["selected"], json!(["شهريًا"]), "{forward}");
+    assert_eq!(forward["focus"], "شهريًا");
+    browser.press(Key::Right).await;
+    assert_eq!(state(&browser, 0).await["selected"], json!(["مرة واحدة"]));
     browser.stop().await;
 }

@@ -317,7 +317,7 @@ impl Prompt {
     /// (the control's paragraph) taken away, focus on the prompt's
     /// heading, then `folio:support-count-off`.
     pub fn count_off(&self, event: &Event) {
-        reading::turn_off();
+        reading::turn_off(self.store.load(Relaxed));
         let control = event
             .current_target()
             .and_then(|t| t.dyn_into::<Element>().ok());

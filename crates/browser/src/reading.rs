@@ -29,8 +29,12 @@ pub fn open(id: &str, threshold: Option<u32>, consent: bool) -> Option<usize> {
 }
 
 /// Turns the count off for good: what was counted is forgotten, and
-/// only that choice is kept.
-pub fn turn_off() {
+/// only that choice is kept (when `consent` allows keeping anything;
+/// else nothing is written, as nothing was counted).
+pub fn turn_off(consent: bool) {
+    if !consent {
+        return;
+    }
     let mut reading = Reading::parse(&storage::read(KEY).unwrap_or_default());
     reading.turn_off();
     storage::write(KEY, &reading.to_json());

@@ -93,13 +93,16 @@ impl<'a> Value<'a> {
         }
     }
 
-    /// A number written as a whole number with digits alone (`3`, `-3`),
-    /// that an `i64` holds.
+    /// A whole number an `i64` holds, however written (`3`, `-3`, `3.0`,
+    /// `3e2`).
     pub fn as_whole(&self) -> Option<i64> {
-        match self {
-            Value::Number(number) => whole(number),
+        let Value::Number(number) = self else {
+            return None;
+        };
+        whole(number).or_else(|| match integer(number) {
+            Integer::Whole(n) => i64::try_from(n).ok(),
             _ => None,
-        }
+        })
     }
 
     /// A number, as the nearest `f64` (none for one no float can hold).

@@ -286,9 +286,7 @@ impl Support {
         frequencies(&self.amounts)
     }
 
-    /// The amount chosen first among those of `frequency` (all of them,
-    /// when `None`): the one marked `default`, else the `recommended`
-    /// one, else the first; by index into `amounts`.
+    /// The amount chosen first (see [`preferred`]).
     pub fn preferred(&self, frequency: Option<Frequency>) -> usize {
         preferred(&self.amounts, frequency)
     }
@@ -337,13 +335,18 @@ pub fn frequencies(amounts: &[Amount]) -> Vec<Frequency> {
     found
 }
 
-/// The amount of `amounts` chosen first among those of `frequency` (all
-/// of them, when `None`): the one marked `default`, else the
-/// `recommended` one, else the first; by index.
+/// The amount of `amounts` chosen first: of all of them (`frequency`
+/// `None`), the one marked `default`, else the first `recommended` one,
+/// else the first; of those of a `frequency` (its tab shown), its
+/// `recommended` one, else its first. By index.
 pub fn preferred(amounts: &[Amount], frequency: Option<Frequency>) -> usize {
     let of = |a: &Amount| frequency.is_none_or(|f| a.frequency == f);
     let position = |pick: fn(&Amount) -> bool| amounts.iter().position(|a| of(a) && pick(a));
-    position(|a| a.default)
+    let default = frequency
+        .is_none()
+        .then(|| position(|a| a.default))
+        .flatten();
+    default
         .or_else(|| position(|a| a.recommended))
         .or_else(|| position(|_| true))
         .unwrap_or(0)

@@ -146,12 +146,18 @@ fn region(
         .query_selector(PROPS)?
         .ok_or_else(|| missing("region's props"))?;
     let regional = read_props(&script)?;
+    // The region's choices in the place of the block's, or, when the
+    // block has none, before the call to action.
     let choices = ".folio-support__choices";
-    if let (Some(old), Some(new)) = (
-        prompt.query_selector(choices)?,
-        copied.query_selector(choices)?,
-    ) {
-        old.replace_with_with_node_1(&new)?;
+    if let Some(new) = copied.query_selector(choices)? {
+        match prompt.query_selector(choices)? {
+            Some(old) => old.replace_with_with_node_1(&new)?,
+            None => {
+                let cta = prompt.query_selector(".folio-support__cta")?;
+                cta.ok_or_else(|| missing("call to action"))?
+                    .before_with_node_1(&new)?;
+            }
+        }
     }
     props.amounts = regional.amounts;
     props.currency = regional.currency;
