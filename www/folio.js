@@ -248,7 +248,9 @@ function createFolio() {
     afterFirstPaint(() => {
       if (asleep) return;
       const later = globalThis.requestIdleCallback ?? ((work) => setTimeout(work, 200));
-      later(() => void loadIsland().catch(() => {}));
+      // Once loaded, the island counts each article as opened (the
+      // reader's article count), whether or not its prompt is reached.
+      later(() => void loadIsland().then((module) => asleep || places.forEach((place) => module.count(place, host))).catch(() => {}));
       // In a frame the margin may not apply (a frame on another site has
       // none), and a prompt woken on sight shifts what the reader sees:
       // there, every prompt wakes once the browser is idle.

@@ -200,3 +200,27 @@ return missing;
     assert_eq!(browser.eval(&script, vec![]).await, json!([]));
     browser.stop().await;
 }
+
+/// A pre-rendered article is counted as the page opens, though its
+/// reader never scrolls near its prompt (which does not wake).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_prerendered_article_counts_before_its_prompt_wakes() {
+    let mut article = pair::sample();
+    article["support"]["articleCount"] = json!({});
+    let server = pair::server(&article);
+    let browser = Browser::start().await;
+    // A short window: the prompt's place stays far below it.
+    browser.resize(1280, 300).await;
+    browser.open(&server.url("island.html")).await;
+    let counted = "return localStorage.getItem('folio:v1:read');";
+    let stored = browser.wait_for(counted, "the article counted").await;
+    let stored: Value = serde_json::from_str(stored.as_str().unwrap()).unwrap();
+    assert_eq!(stored["read"].as_array().map(Vec::len), Some(1), "{stored}");
+    let woken = "return !!document.querySelector('folio-article').shadowRoot.querySelector('aside.folio-support');";
+    assert_eq!(
+        browser.eval(woken, vec![]).await,
+        false,
+        "the prompt has not woken"
+    );
+    browser.stop().await;
+}

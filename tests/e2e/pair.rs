@@ -17,7 +17,8 @@ const EVENTS: &str = "['folio:support-view', 'folio:support-click', 'folio:suppo
 
 /// Serves `article` as `/pair.json`, and `/pair.html` (or
 /// `/bucket/<name>.html`, `/country/<code>.html`: both elements with that
-/// `bucket` or `country`).
+/// `bucket` or `country`; `/island.html`: the pre-rendered article
+/// alone).
 pub fn server(article: &Value) -> Server {
     use folio_render::{Options, render};
     let json = article.to_string();
@@ -27,7 +28,7 @@ pub fn server(article: &Value) -> Server {
         ..Options::default()
     };
     let embed = render(&json, &options).unwrap().text;
-    let page = move |attribute: Option<(&str, &str)>| {
+    let page = move |attribute: Option<(&str, &str)>, widget: bool| {
         let attribute = attribute.map_or(String::new(), |(name, value)| {
             format!(" {name}=\"{value}\"")
         });
@@ -42,7 +43,11 @@ pub fn server(article: &Value) -> Server {
              URL.createObjectURL = (blob) => {{ blob.text().then((text) => files.push({{ type: blob.type, text }})); return made.call(URL, blob); }};\
              </script>\
              <script type=\"module\" src=\"/folio.js\"></script></head><body>{embed}\
-             <folio-article src=\"/pair.json\"{attribute}></folio-article></body></html>"
+             {}</body></html>",
+            match widget {
+                true => format!("<folio-article src=\"/pair.json\"{attribute}></folio-article>"),
+                false => String::new(),
+            }
         )
     };
     let response = |body: String, kind: &str| Response {
@@ -56,12 +61,13 @@ pub fn server(article: &Value) -> Server {
             let html = "text/html; charset=utf-8";
             match path {
                 "/pair.json" => Some(response(json.clone(), "application/json")),
-                "/pair.html" => Some(response(page(None), html)),
+                "/pair.html" => Some(response(page(None, true), html)),
+                "/island.html" => Some(response(page(None, false), html)),
                 _ => {
                     let (name, rest) = path.strip_prefix('/')?.split_once('/')?;
                     let value = rest.strip_suffix(".html")?;
                     let name = ["bucket", "country"].into_iter().find(|&n| n == name)?;
-                    Some(response(page(Some((name, value))), html))
+                    Some(response(page(Some((name, value)), true), html))
                 }
             }
         }),

@@ -16,7 +16,7 @@
 
 mod prompt;
 
-pub use prompt::{Island, prompt};
+pub use prompt::{Island, count, prompt};
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

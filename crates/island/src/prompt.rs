@@ -283,13 +283,10 @@ fn count_line(
     behaviour: &Prompt,
     lang: &str,
 ) -> Result<Option<DocumentFragment>, JsValue> {
-    let found = place.query_selector("template[data-count]")?;
-    let Some(template) = found.and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok()) else {
+    let Some((template, article, threshold)) = counted(place)? else {
         return Ok(None);
     };
-    let article = template.get_attribute("data-article").unwrap_or_default();
-    let threshold = template.get_attribute("data-threshold");
-    let Some(count) = behaviour.count(&article, threshold.and_then(|t| t.parse().ok())) else {
+    let Some(count) = behaviour.count(&article, threshold) else {
         return Ok(None);
     };
     let category = CATEGORIES[reading::category(count, Some(lang))];
@@ -300,6 +297,35 @@ fn count_line(
         span.set_text_content(Some(&line));
     }
     Ok(Some(copy))
+}
+
+/// The count's template of `place`, with the article it names and the
+/// threshold, when the place shows the reader's article count.
+fn counted(
+    place: &HtmlElement,
+) -> Result<Option<(HtmlTemplateElement, String, Option<u32>)>, JsValue> {
+    let found = place.query_selector("template[data-count]")?;
+    let Some(template) = found.and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok()) else {
+        return Ok(None);
+    };
+    let article = template.get_attribute("data-article").unwrap_or_default();
+    let threshold = template.get_attribute("data-threshold");
+    let threshold = threshold.and_then(|t| t.parse().ok());
+    Ok(Some((template, article, threshold)))
+}
+
+/// Counts the article of `place` (a pre-rendered article's
+/// `[data-island="support"]`) as opened by its reader, when the place
+/// shows the reader's article count and `host`'s `consent` attribute
+/// (absent or `granted`) allows it: as the page opens, whether or not its
+/// prompt is ever shown (`folio.js` calls it when the island loads).
+#[wasm_bindgen]
+pub fn count(place: &HtmlElement, host: &HtmlElement) -> Result<(), JsValue> {
+    if let Some((_, article, threshold)) = counted(place)? {
+        let consent = host.get_attribute("consent");
+        reading::open(&article, threshold, consent.is_none_or(|c| c == "granted"));
+    }
+    Ok(())
 }
 
 /// A prompt on the page, and what it needs to answer its controls.
