@@ -7,7 +7,8 @@
 //   the frames it keeps (WordPress caps a frame at 1,000 px), unless it
 //   says `view=full`; else the whole article. `theme=light|dark` in the
 //   address sets the theme (else the reader's own). The copy not shown
-//   leaves the document before `folio.js` runs.
+//   leaves the document before `folio.js` runs. `country=GB` is the
+//   reader's country: the support prompt shows its region's amounts.
 // - under WordPress's cap, the card fits: while it is taller, it sheds its
 //   paragraphs from the last, then its photo.
 // - the document's height, to the host, once the support prompt is in
@@ -28,10 +29,19 @@
   const secret = word("secret", "[A-Za-z0-9]+");
   const view = word("view", "card|full");
   const theme = word("theme", "light|dark");
+  const country = word("country", "[A-Za-z]{2}");
   const root = document.documentElement;
   const card = view === "card" || (view !== "full" && !!secret);
   root.dataset.view = card ? "card" : "full";
   if (theme) root.dataset.theme = theme;
+  // The prompt's host (the article's root) says the country, as a
+  // `<folio-article country>` does; the island reads it when it wakes.
+  if (country) {
+    const tell = () => {
+      for (const host of document.querySelectorAll(".folio-root[data-prerendered]")) host.setAttribute("country", country.toUpperCase());
+    };
+    document.addEventListener("DOMContentLoaded", tell, { once: true });
+  }
 
   const framed = window.parent !== window;
   const tell = (message) => framed && window.parent.postMessage(message, "*");

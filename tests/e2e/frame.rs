@@ -173,3 +173,33 @@ async fn the_theme_is_the_hosts_else_the_readers_with_no_axe_violation() {
     assert!(violations.is_empty(), "axe:\n{}", violations.join("\n"));
     browser.stop().await;
 }
+
+/// `country=` in the frame's address picks the prompt's region: its
+/// amounts and currency, on the call to action too.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_country_in_the_address_picks_the_prompts_region() {
+    let mut article = wordless();
+    article["support"]["regions"] = json!([
+        { "countries": ["GB"], "currency": "GBP", "amounts": [{ "value": 4, "frequency": "monthly" }] },
+    ]);
+    let publisher = Publisher::start(&[("story", article)], Style::Inline);
+    let browser = Browser::start().await;
+    browser.resize(1280, 1000).await;
+    let amounts = "return [[...document.querySelectorAll('.folio-support__amount')].map((b) => b.textContent),\
+                   new URL(document.querySelector('.folio-support__cta').href).searchParams.get('currency')];";
+    for (query, expected) in [
+        ("country=gb", json!([["£4 / month"], "GBP"])),
+        (
+            "country=FR",
+            json!([
+                ["$2 / month", "$10 / month", "$25 / month", "$50 once"],
+                "USD"
+            ]),
+        ),
+    ] {
+        let url = publisher.url(&format!("story.frame.html?view=full&{query}"));
+        open(&browser, &url).await;
+        assert_eq!(browser.eval(amounts, vec![]).await, expected, "{url}");
+    }
+    browser.stop().await;
+}
