@@ -21,21 +21,3 @@ pub fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
     }
     object
 }
-
-/// `words` with its `placeholder` (`{date}`) replaced by `value()`, or
-/// as they are when they have none.
-pub fn fill(words: &str, placeholder: &str, value: impl FnOnce() -> String) -> String {
-    // Found by its first character: a substring search would cost the
-    // island its searcher's code.
-    let at = words
-        .char_indices()
-        .find(|&(i, c)| c == '{' && words[i..].starts_with(placeholder));
-    match at {
-        Some((i, _)) => {
-            let mut filled = words[..i].to_string();
-            filled += &value();
-            filled + &words[i + placeholder.len()..]
-        }
-        None => words.to_string(),
-    }
-}

@@ -3,6 +3,7 @@
 //! when the reader's consent allows it; without consent, or without
 //! storage, there is no count at all.
 
+use folio_core::locale::fill;
 use folio_core::reading::{DEFAULT_THRESHOLD, Reading, day_of};
 
 use crate::{intl, storage, tracking};
@@ -50,5 +51,5 @@ pub fn category(count: usize, lang: Option<&str>) -> usize {
 /// The count's line in `lang`: `words` (the locale's for its
 /// [`category`]) with the number written for `lang`.
 pub fn line(words: &str, count: usize, lang: Option<&str>) -> String {
-    intl::fill(words, "{count}", || intl::money(count as f64, None, lang))
+    fill(words, "{count}", &intl::money(count as f64, None, lang))
 }

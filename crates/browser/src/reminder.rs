@@ -76,7 +76,7 @@ fn days_from_civil(day: Day) -> i64 {
 /// The reminder's label: `words` (the locale's "Remind me on {date}")
 /// with the day written by the browser for `lang`, as a day and a month.
 pub fn label(words: &str, day: Day, lang: Option<&str>) -> String {
-    crate::intl::fill(words, "{date}", || crate::intl::day_month(day, lang))
+    folio_core::locale::fill(words, "{date}", &crate::intl::day_month(day, lang))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -25,11 +25,8 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// The campaign's record; an empty one when nothing usable is stored.
 pub fn load(campaign: &str) -> Record {
     let key = key(campaign);
-    let stored = || local_storage()?.get_item(&key).ok().flatten();
-    remembered(&key)
-        .or_else(stored)
-        .map(|text| Record::parse(&text))
-        .unwrap_or_default()
+    let text = remembered(&key).or_else(|| read(&key)).unwrap_or_default();
+    Record::parse(&text)
 }
 
 /// Saves the campaign's record: in `localStorage` when `store` (the

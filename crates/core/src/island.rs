@@ -65,7 +65,10 @@ impl Props {
     pub fn parse(text: &str) -> Result<Self, String> {
         let value = json::parse(text).map_err(|error| format!("props: {}", error.message))?;
         if !matches!(value, Value::Object(_)) {
-            return Err(format!("props: must be an object, not {}", kind(&value)));
+            return Err(format!(
+                "props: must be an object, not {}",
+                json::describe(&value)
+            ));
         }
         let campaign = (value.get("campaign").and_then(Value::as_str))
             .filter(|c| !c.trim().is_empty() && c.len() <= MAX_TEXT_BYTES)
@@ -149,18 +152,6 @@ fn amount(item: &Value) -> Result<Amount, (&'static str, String)> {
         default: false,
         recommended: matches!(item.get("recommended"), Some(Value::Bool(true))),
     })
-}
-
-/// What kind of JSON value `value` is, as an error names it.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }
 
 #[cfg(test)]

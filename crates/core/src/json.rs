@@ -24,7 +24,7 @@ mod write;
 
 use std::borrow::Cow;
 
-pub use decode::{Decoder, excerpt, from_text, from_value};
+pub use decode::{Decoder, describe, excerpt, from_text, from_value};
 pub use number::{Integer, float, integer, whole};
 pub use read::parse;
 pub(crate) use read::plain_until;

@@ -177,7 +177,24 @@ impl Words {
 
     /// The text of `word` with its `{name}` placeholder replaced by `value`.
     pub fn fill(&self, word: Word, name: &str, value: &str) -> String {
-        self.get(word).replace(&format!("{{{name}}}"), value)
+        fill(self.get(word), &format!("{{{name}}}"), value)
+    }
+}
+
+/// `text` with its `placeholder` (`{date}`) replaced by `value`, or as it
+/// is when it has none. The placeholder is found by its first character:
+/// a substring search would cost the support island its searcher's code.
+pub fn fill(text: &str, placeholder: &str, value: &str) -> String {
+    let at = text
+        .char_indices()
+        .find(|&(i, c)| c == '{' && text[i..].starts_with(placeholder));
+    match at {
+        Some((i, _)) => {
+            let mut filled = text[..i].to_string();
+            filled += value;
+            filled + &text[i + placeholder.len()..]
+        }
+        None => text.to_string(),
     }
 }
 

@@ -116,14 +116,7 @@ impl<'v, 'a> Decoder<'v, 'a> {
     }
 
     fn wrong_type(&self, expected: &str) -> DecodeError {
-        let found = match self.value {
-            Value::Null => "null".into(),
-            Value::Bool(value) => value.to_string(),
-            Value::Number(number) => format!("the number {}", excerpt(number)),
-            Value::String(text) => format!("text (\"{}\")", excerpt(text)),
-            Value::Array(_) => "a list".into(),
-            Value::Object(_) => "an object".into(),
-        };
+        let found = describe(self.value);
         let expected = expected.into();
         DecodeError::at(&self.path, Problem::WrongType { expected, found })
     }
@@ -355,5 +348,18 @@ pub fn excerpt(text: &str) -> String {
     match text.char_indices().nth(MAX_CHARS) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
+    }
+}
+
+/// What `value` is, as a message names what was found in the place of
+/// what a field must be ("a list", "the number 5", "text (\"…\")").
+pub fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(value) => value.to_string(),
+        Value::Number(number) => format!("the number {}", excerpt(number)),
+        Value::String(text) => format!("text (\"{}\")", excerpt(text)),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
     }
 }

@@ -123,13 +123,7 @@ fn support(s: &Support) -> Check {
         for frequency in [Frequency::Once, Frequency::Monthly, Frequency::Annual] {
             let path = format!("support.benefits.{}", frequency.as_str());
             let lines = benefits.of(frequency);
-            if lines.len() > MAX_BENEFITS {
-                let what = format!(
-                    "must list at most {MAX_BENEFITS} lines (it lists {})",
-                    lines.len()
-                );
-                return Err(ContentError::new(path, Problem::Limit(what)));
-            }
+            at_most(&path, lines.len(), MAX_BENEFITS, "lines")?;
             for (i, line) in lines.iter().enumerate() {
                 text(&format!("{path}[{i}]"), line)?;
             }
@@ -149,7 +143,7 @@ fn support(s: &Support) -> Check {
     {
         let what = format!("must be a whole number from 1 to {MAX_READ_KEPT} (it is {threshold})");
         let path = "support.articleCount.threshold";
-        return Err(ContentError::new(path, Problem::Limit(what)));
+        return limit(path, what);
     }
     if let Some(cap) = &s.max_views {
         positive("support.maxViews.count", cap.count)?;
@@ -172,14 +166,7 @@ fn currency(path: &str, code: Option<&str>) -> Check {
 /// alpha-2 codes, no country in two, their amounts checked as the
 /// block's.
 fn regions(regions: &[Region]) -> Check {
-    let limit = |path: String, what: String| Err(ContentError::new(path, Problem::Limit(what)));
-    if regions.len() > MAX_REGIONS {
-        let what = format!(
-            "must list at most {MAX_REGIONS} regions (it lists {})",
-            regions.len()
-        );
-        return limit("support.regions".into(), what);
-    }
+    at_most("support.regions", regions.len(), MAX_REGIONS, "regions")?;
     let mut seen: Vec<&str> = Vec::new();
     for (i, region) in regions.iter().enumerate() {
         let path = format!("support.regions[{i}]");
@@ -226,7 +213,7 @@ fn amounts(path: &str, amounts: &[Amount]) -> Check {
                 amount.frequency.as_str()
             );
             let at = join(&format!("{path}[{i}]"), "recommended");
-            return Err(ContentError::new(at, Problem::Limit(what)));
+            return limit(at, what);
         }
         let path = format!("{path}[{i}]");
         if let Some(label) = &amount.label {
@@ -250,14 +237,7 @@ fn amounts(path: &str, amounts: &[Amount]) -> Check {
 /// least one drawn; what each gives in the block's place as checked as the
 /// block's own.
 fn variants(variants: &[Variant]) -> Check {
-    let limit = |path: String, what: String| Err(ContentError::new(path, Problem::Limit(what)));
-    if variants.len() > MAX_VARIANTS {
-        let what = format!(
-            "must list at most {MAX_VARIANTS} variants (it lists {})",
-            variants.len()
-        );
-        return limit("support.variants".into(), what);
-    }
+    at_most("support.variants", variants.len(), MAX_VARIANTS, "variants")?;
     for (i, variant) in variants.iter().enumerate() {
         let path = format!("support.variants[{i}]");
         text(&join(&path, "name"), &variant.name)?;
@@ -285,9 +265,25 @@ fn variants(variants: &[Variant]) -> Check {
     }
     if !variants.is_empty() && variants.iter().all(|v| v.weight == 0.0) {
         let what = "must give at least one variant a weight above 0".to_string();
-        return limit("support.variants".into(), what);
+        return limit("support.variants", what);
     }
     Ok(())
+}
+
+/// A list at `path` of `count` `things`: at most `most`.
+fn at_most(path: &str, count: usize, most: usize, things: &str) -> Check {
+    if count > most {
+        return limit(
+            path,
+            format!("must list at most {most} {things} (it lists {count})"),
+        );
+    }
+    Ok(())
+}
+
+/// The value at `path` past one of its limits: it `what`.
+fn limit(path: impl Into<String>, what: String) -> Check {
+    Err(ContentError::new(path, Problem::Limit(what)))
 }
 
 fn link(path: &str, link: &Link) -> Check {
