@@ -14,7 +14,7 @@ use web_sys::KeyboardEvent;
 use folio_browser::controls::arrow_key;
 use folio_browser::intl;
 use folio_core::locale::{Locale, Word};
-use folio_core::model::{Amount, Frequency, Support};
+use folio_core::model::{Amount, Frequency, Support, frequencies, preferred};
 
 /// The id of the panel of amounts the tabs control.
 const PANEL: &str = "folio-support-amounts";
@@ -44,7 +44,7 @@ pub fn choices(
         return None;
     }
     let words = &locale.words;
-    let frequencies = support.frequencies();
+    let frequencies = frequencies(&support.amounts);
     let tabbed = support.frequency_tabs && frequencies.len() > 1;
     // Each amount's frequency, by index: the chosen one's is the tab shown.
     let of: Arc<[Frequency]> = support.amounts.iter().map(|a| a.frequency).collect();
@@ -53,6 +53,15 @@ pub fn choices(
         move |frequency: Frequency| of.get(selected.get()) == Some(&frequency)
     };
     let tabs = tabbed.then(|| tabs(support, &frequencies, locale, selected, shown.clone()));
+    // The panel is named by the tab shown: the chosen amount's frequency's.
+    let labelled = {
+        let of = of.clone();
+        move || {
+            (of.get(selected.get()).copied())
+                .filter(|_| tabbed)
+                .map(tab_id)
+        }
+    };
     // The arrows move among the amounts of the tab shown.
     let on_keys = move |event: KeyboardEvent| {
         let current = selected.get_untracked();
@@ -98,14 +107,6 @@ pub fn choices(
             }
         })
         .collect_view();
-    let labelled = {
-        let frequencies = frequencies.clone();
-        let shown = shown.clone();
-        move || {
-            let frequency = frequencies.iter().copied().find(|&f| shown(f));
-            frequency.filter(|_| tabbed).map(tab_id)
-        }
-    };
     let benefits = benefits(support, &frequencies, shown);
     Some(view! {
         <div class="folio-support__choices">
@@ -126,7 +127,7 @@ pub fn choices(
 }
 
 /// The tablist of `frequencies`: a tab chooses the amount its frequency
-/// prefers (see [`Support::preferred`]).
+/// prefers (see [`preferred`]).
 fn tabs<F: Fn(Frequency) -> bool + Clone + Send + Sync + 'static>(
     support: &Support,
     frequencies: &[Frequency],
@@ -135,7 +136,7 @@ fn tabs<F: Fn(Frequency) -> bool + Clone + Send + Sync + 'static>(
     shown: F,
 ) -> impl IntoView + use<F> {
     let preferred: Arc<[usize]> = (frequencies.iter())
-        .map(|&f| support.preferred(Some(f)))
+        .map(|&f| preferred(&support.amounts, Some(f)))
         .collect();
     let buttons = frequencies
         .iter()

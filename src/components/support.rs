@@ -22,7 +22,7 @@ use folio_browser::reminder::{self, Asked};
 use folio_browser::tracking::ViewTracker;
 use folio_core::locale::{Locale, Word};
 use folio_core::markdown::{self, Document};
-use folio_core::model::{Amount, Support, Supporters};
+use folio_core::model::{Amount, Support, Supporters, preferred};
 use folio_core::schedule::Policy;
 
 /// The amount a reader chose in a widget's prompt, by campaign: kept by the
@@ -182,7 +182,7 @@ pub fn SupportPrompt(
     // The reader's choice outlives the view: a change to the support block
     // builds the prompt anew, and must not undo it.
     let kept = choice.of(&campaign).filter(|&i| i < support.amounts.len());
-    let selected = RwSignal::new(kept.unwrap_or_else(|| support.preferred(None)));
+    let selected = RwSignal::new(kept.unwrap_or_else(|| preferred(&support.amounts, None)));
     Effect::new(move |_| choice.remember(&campaign, selected.get()));
     let cta_base = crate::page::resolve(&support.cta.href, base.as_deref());
     let text = text_run(text, base.clone());
@@ -353,7 +353,7 @@ impl Card {
         Self {
             reminder,
             count: None,
-            selected: RwSignal::new(support.preferred(None)),
+            selected: RwSignal::new(preferred(&support.amounts, None)),
             text: text_run(campaign.text.clone(), campaign.base.clone()),
             locale: campaign.locale.clone(),
             level: campaign.level,

@@ -281,16 +281,6 @@ impl Support {
         }
     }
 
-    /// The frequencies of the amounts, in the order they first appear.
-    pub fn frequencies(&self) -> Vec<Frequency> {
-        frequencies(&self.amounts)
-    }
-
-    /// The amount chosen first (see [`preferred`]).
-    pub fn preferred(&self, frequency: Option<Frequency>) -> usize {
-        preferred(&self.amounts, frequency)
-    }
-
     /// The support block as `variant` (one of its `variants`) shows it:
     /// what the variant gives in the place of the block's own, and no
     /// variants of its own.

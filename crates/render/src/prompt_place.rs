@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use folio::{Campaign, Card, choices, count_line, thanks_banner, thanks_line};
 use folio_core::island::Props;
 use folio_core::locale::Word;
-use folio_core::model::Supporters;
+use folio_core::model::{Supporters, preferred};
 
 /// A `div.folio-prompt` that takes no room until the island shows the
 /// prompt: the campaign's [`Props`] in a JSON data block, the prompt in a
@@ -104,7 +104,7 @@ fn regions(campaign: &Campaign) -> impl IntoView + use<> {
     let regions = support.regions.iter().map(|region| {
         let shown = support.in_region(region);
         let props = Props::of(&shown, &campaign.locale.tag).to_json();
-        let selected = RwSignal::new(shown.preferred(None));
+        let selected = RwSignal::new(preferred(&shown.amounts, None));
         let choices = choices(&shown, &campaign.locale, selected);
         view! {
             <template data-region=region.countries.join(" ")>
