@@ -37,10 +37,10 @@
   // The prompt's host (the article's root) says the country, as a
   // `<folio-article country>` does; the island reads it when it wakes.
   if (country) {
-    const tell = () => {
+    const give = () => {
       for (const host of document.querySelectorAll(".folio-root[data-prerendered]")) host.setAttribute("country", country.toUpperCase());
     };
-    document.addEventListener("DOMContentLoaded", tell, { once: true });
+    document.addEventListener("DOMContentLoaded", give, { once: true });
   }
 
   const framed = window.parent !== window;
