@@ -432,6 +432,40 @@ fn check_support(s: &Support, body: &Document) {
     }
     let defaults = s.amounts.iter().filter(|a| a.default).count();
     assert!(defaults <= 1, "{defaults} default amounts accepted");
+    check_recommended(&s.amounts);
+    let mut countries = Vec::new();
+    for region in &s.regions {
+        assert!(
+            !region.amounts.is_empty(),
+            "a region without amounts accepted"
+        );
+        check_recommended(&region.amounts);
+        for country in &region.countries {
+            let code = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
+            assert!(code, "country {country:?} accepted");
+            assert!(
+                !countries.contains(&country),
+                "country {country} in two regions"
+            );
+            countries.push(country);
+        }
+    }
+    if let Some(benefits) = &s.benefits {
+        for lines in [&benefits.once, &benefits.monthly, &benefits.annual] {
+            assert!(
+                lines.len() <= 5,
+                "{} lines of benefits accepted",
+                lines.len()
+            );
+            lines.iter().for_each(|l| text("support.benefits", l));
+        }
+    }
+    if let Some(threshold) = s.article_count.as_ref().and_then(|c| c.threshold) {
+        assert!(
+            (1..=1000).contains(&threshold),
+            "threshold {threshold} accepted"
+        );
+    }
     if let Some(currency) = &s.currency {
         let code = currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_alphabetic());
         assert!(code, "currency {currency:?} accepted");
@@ -451,6 +485,21 @@ fn check_support(s: &Support, body: &Document) {
     }
     let at = body.position_after_paragraph(s.after_paragraph);
     assert!(at <= body.blocks.len(), "prompt placed past the end");
+}
+
+/// At most one amount of each frequency is recommended.
+fn check_recommended(amounts: &[folio_core::model::Amount]) {
+    for (i, amount) in amounts.iter().enumerate() {
+        let twice = amount.recommended
+            && amounts[..i]
+                .iter()
+                .any(|a| a.recommended && a.frequency == amount.frequency);
+        assert!(
+            !twice,
+            "two recommended {:?} amounts accepted",
+            amount.frequency
+        );
+    }
 }
 
 /// Checks a render tree: nesting within [`MAX_DEPTH`], void elements empty,
