@@ -24,6 +24,12 @@ const LAZY_MARGIN = "800px 0px";
 // How far below the viewport a pre-rendered support prompt is rendered:
 // far enough that it is in place before the reader reaches it.
 const ISLAND_MARGIN = "0px 0px 1200px 0px";
+// The longest the island waits for the browser to be idle: a page that is
+// never idle still gets its prompts.
+const IDLE_WAIT_MS = 2000;
+// A support island that failed to load is asked for once more, this long
+// after (a phone's network drops a request now and then).
+const ISLAND_RETRY_MS = 3000;
 // The locale files beside this one (`locales/<code>.json`): Folio's words
 // in every language it speaks but English, which the core holds.
 const LOCALE_FILES = ["ar", "de", "es", "fa", "fr", "he", "it", "ja", "pl", "pt", "ru", "tr", "uk", "zh"];
@@ -218,11 +224,12 @@ function createFolio() {
     /** What the island shows in each place woken, by place. */
     const shown = new Map();
     let asleep = false;
-    const render = async (place) => {
+    const render = async (place, retried = false) => {
       let module;
       try {
         module = await loadIsland();
       } catch (error) {
+        if (!retried) return void setTimeout(() => asleep || render(place, true), ISLAND_RETRY_MS);
         const message = `Folio's support prompt could not start (${error?.message ?? error}).`;
         return host.dispatchEvent(event("folio:error", { message }));
       }
@@ -247,7 +254,8 @@ function createFolio() {
     // Nothing of the island competes with the page's first paint.
     afterFirstPaint(() => {
       if (asleep) return;
-      const later = globalThis.requestIdleCallback ?? ((work) => setTimeout(work, 200));
+      const later = (work) =>
+        globalThis.requestIdleCallback ? requestIdleCallback(work, { timeout: IDLE_WAIT_MS }) : setTimeout(work, 200);
       // Once loaded, the island counts each article as opened (the
       // reader's article count), whether or not its prompt is reached.
       later(() => void loadIsland().then((module) => asleep || places.forEach((place) => module.count(place, host))).catch(() => {}));

@@ -45,7 +45,28 @@ return {
   continues: link("Continue reading"),
   readMore: link("Read more"),
   storage,
+  log: window.__log ?? null,
 };
+"#;
+
+/// Recorded in every document before its scripts (where the browser runs
+/// it in the frame too), for a failure to tell why: the errors and
+/// `folio:*` events, and when the island's prompt came.
+const WATCH: &str = r#"
+window.__log = [];
+const note = (what) => window.__log.push(`${Math.round(performance.now())} ms: ${what}`);
+addEventListener("error", (e) => note(`error ${e.message}`));
+addEventListener("unhandledrejection", (e) => note(`rejection ${e.reason}`));
+for (const name of ["folio:error", "folio:support-view"]) {
+  document.addEventListener(name, (e) => note(`${name} ${JSON.stringify(e.detail)}`));
+}
+document.addEventListener("DOMContentLoaded", () => {
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector("aside.folio-support")) return;
+    note("prompt");
+    observer.disconnect();
+  }).observe(document.body, { childList: true, subtree: true });
+});
 "#;
 
 /// The frame as the host page has it.
@@ -130,6 +151,7 @@ async fn wordpress_discovers_the_article_and_keeps_sizes_and_follows_its_frame()
     let story = publisher.url("story.html");
     let wordpress = WordPress::start(&story);
     let browser = Browser::start().await;
+    browser.before_each_document(WATCH).await;
     browser.resize(1280, 2000).await;
     browser.open(&wordpress.post_url()).await;
 

@@ -220,3 +220,104 @@ pub(super) fn twice() -> Server {
         }),
     )
 }
+
+/// Serves `dist/` under `/flaky/…`, where the island's WebAssembly fails
+/// (503) for its first two seconds, and `/down/…`, where it always fails.
+fn failing_island() -> Server {
+    use std::sync::{Arc, Mutex};
+    use std::time::Instant;
+    let first = Arc::new(Mutex::new(None::<Instant>));
+    let unavailable = || crate::server::Response {
+        status: "503 Service Unavailable",
+        headers: Vec::new(),
+        body: b"try again".to_vec(),
+    };
+    Server::with_route(
+        dist(),
+        Box::new(move |path: &str, root: &Path| {
+            let island = path.ends_with("/core/folio-island_bg.wasm");
+            if let Some(rest) = path.strip_prefix("/down") {
+                return Some(if island {
+                    unavailable()
+                } else {
+                    crate::server::file(root, rest)
+                });
+            }
+            let rest = path.strip_prefix("/flaky")?;
+            if island {
+                let mut first = first.lock().ok()?;
+                let since = first.get_or_insert_with(Instant::now).elapsed();
+                if since < Duration::from_secs(2) {
+                    return Some(unavailable());
+                }
+            }
+            Some(crate::server::file(root, rest))
+        }),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_island_that_failed_to_load_is_asked_for_again_and_one_that_cannot_is_reported() {
+    let server = failing_island();
+    let browser = Browser::start().await;
+    browser.resize(1280, 800).await;
+    browser.before_each_document(WATCH).await;
+    let island_requests = || {
+        let requests = server.requests();
+        let of = |prefix: &str| {
+            requests
+                .iter()
+                .filter(|r| r.starts_with(prefix) && r.ends_with("/core/folio-island_bg.wasm"))
+                .count()
+        };
+        (of("/flaky/"), of("/down/"))
+    };
+
+    // A failure at first: the prompt comes all the same, with no error.
+    browser.open(&server.url("flaky/prerendered.html")).await;
+    island_prompt(&browser, "the island's prompt after a failed load").await;
+    let report = browser.eval(SAME_NODES, vec![]).await;
+    let errors: Vec<&Value> = report["seen"]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "folio:error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let (flaky, _) = island_requests();
+    assert!(
+        flaky >= 2,
+        "the island was asked for again: {flaky} requests"
+    );
+
+    // A lasting failure: one error the host hears, and the article stays.
+    browser.open(&server.url("down/prerendered.html")).await;
+    center(&browser, "[data-island]").await;
+    let error = browser
+        .wait_for(
+            "return window.__seen.events.find((e) => e.type === 'folio:error')?.detail ?? null;",
+            "the island's error",
+        )
+        .await;
+    let message = error["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("Folio's support prompt could not start"),
+        "{error}"
+    );
+    let (_, down) = island_requests();
+    assert!(
+        down >= 2,
+        "asked for twice before giving up: {down} requests"
+    );
+    let page = browser
+        .eval(
+            "const root = document.querySelector('folio-article').shadowRoot; \
+             return { h1: root.querySelector('h1')?.textContent ?? null, \
+             prompt: !!root.querySelector('aside.folio-support') };",
+            vec![],
+        )
+        .await;
+    assert_eq!(page["prompt"], false, "{page}");
+    assert!(page["h1"].as_str().is_some_and(|h| !h.is_empty()), "{page}");
+    browser.stop().await;
+}
