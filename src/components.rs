@@ -10,6 +10,7 @@ mod figure;
 mod header;
 mod markdown_body;
 mod read_more;
+mod related;
 mod support;
 mod thanks;
 

@@ -10,7 +10,7 @@
 use folio_core::error::Problem;
 use folio_core::html::{Attr, Element, Node, Tag};
 use folio_core::markdown::{self, Document, MAX_DEPTH};
-use folio_core::model::{self, Article, Support};
+use folio_core::model::{self, Article, Image, Support};
 use folio_core::{date, json, safe_url};
 use folio_formats::{self as formats, Format};
 use folio_render as render;
@@ -384,14 +384,15 @@ pub fn check_article(a: &Article) {
             allowed_url("publisher.url", url);
         }
     }
-    if let Some(image) = &a.image {
-        allowed_url("image.src", &image.src);
-        text("image.alt", &image.alt);
-        positive("image.width", image.width);
-        positive("image.height", image.height);
-        for candidate in image.srcset.iter().flat_map(|s| s.split(',')) {
-            let url = candidate.split_whitespace().next().unwrap_or("");
-            allowed_url("image.srcset", url);
+    a.image.iter().chain(&a.images).for_each(check_image);
+    assert!(a.images.len() <= 200, "{} images", a.images.len());
+    assert!(a.related.len() <= 6, "{} related articles", a.related.len());
+    for related in &a.related {
+        text("related.headline", &related.headline);
+        allowed_url("related.url", &related.url);
+        related.image.iter().for_each(check_image);
+        if let Some(published) = &related.published {
+            date_time("related.published", published);
         }
     }
     if let Some(link) = &a.read_more {
@@ -401,6 +402,12 @@ pub fn check_article(a: &Article) {
         allowed_url("readMore.href", &link.href);
     }
     let body = check_markdown(a.body.as_deref().unwrap_or_default());
+    let figures = markdown::render_with(
+        a.body.as_deref().unwrap_or_default(),
+        1,
+        a.images.as_slice().into(),
+    );
+    check_document(&figures);
     match &a.support {
         Some(Ok(support)) => check_support(support, &body),
         Some(Err(error)) => assert!(
@@ -408,6 +415,18 @@ pub fn check_article(a: &Article) {
             "a support error outside support: {error}"
         ),
         None => {}
+    }
+}
+
+/// What validation promises of a photo.
+fn check_image(image: &Image) {
+    allowed_url("image.src", &image.src);
+    text("image.alt", &image.alt);
+    positive("image.width", image.width);
+    positive("image.height", image.height);
+    for candidate in image.srcset.iter().flat_map(|s| s.split(',')) {
+        let url = candidate.split_whitespace().next().unwrap_or("");
+        allowed_url("image.srcset", url);
     }
 }
 
@@ -553,8 +572,17 @@ fn check_node(node: &Node, parent: Option<Tag>, depth: usize, in_link: bool) {
         Tag::Thead | Tag::Tbody => &[Tag::Table],
         Tag::Tr => &[Tag::Thead, Tag::Tbody],
         Tag::Th | Tag::Td => &[Tag::Tr],
+        Tag::Figcaption => &[Tag::Figure],
+        Tag::Bdi => &[Tag::Span],
         _ => &[],
     };
+    // Figures and pull quotes are top-level blocks.
+    assert!(
+        tag != Tag::Figure || parent.is_none(),
+        "<{}> inside {:?}",
+        tag.as_str(),
+        parent.map(Tag::as_str)
+    );
     if !parents.is_empty() {
         assert!(
             parent.is_some_and(|p| parents.contains(&p)),
@@ -580,10 +608,20 @@ fn check_attributes(element: &Element) {
         );
         let allowed = match attr {
             Attr::Href => tag == Tag::A,
-            Attr::Src | Attr::Alt | Attr::Loading | Attr::Decoding => tag == Tag::Img,
+            Attr::Src
+            | Attr::Alt
+            | Attr::Loading
+            | Attr::Decoding
+            | Attr::Width
+            | Attr::Height
+            | Attr::Srcset
+            | Attr::Sizes => tag == Tag::Img,
             Attr::Title => matches!(tag, Tag::A | Tag::Img),
             Attr::Start => tag == Tag::Ol,
-            Attr::Class => matches!(tag, Tag::Code | Tag::Th | Tag::Td),
+            Attr::Dir => tag == Tag::Span,
+            // Only the list of related articles has times.
+            Attr::Datetime => false,
+            Attr::Class => !matches!(tag, Tag::A | Tag::Em | Tag::Strong | Tag::Bdi),
         };
         assert!(allowed, "{name} on <{}>", tag.as_str());
         let shaped = match attr {
@@ -602,9 +640,29 @@ fn check_attributes(element: &Element) {
                     && l.chars()
                         .all(|c| c.is_ascii_alphanumeric() || "-_+".contains(c))
             }),
-            Attr::Class => ["left", "center", "right"]
+            Attr::Class if matches!(tag, Tag::Th | Tag::Td) => ["left", "center", "right"]
                 .iter()
                 .any(|a| value.strip_prefix("folio-align-") == Some(a)),
+            Attr::Class => {
+                let classes: &[&str] = match tag {
+                    Tag::Img => &["folio-figure__image"],
+                    Tag::Figure => &["folio-figure folio-figure--body", "folio-pullquote"],
+                    Tag::Figcaption => &["folio-figure__caption", "folio-pullquote__by"],
+                    Tag::Span => &["folio-figure__text", "folio-figure__credit"],
+                    _ => &[],
+                };
+                classes.contains(&value.as_str())
+            }
+            Attr::Width | Attr::Height => value.parse::<u32>().is_ok_and(|n| n > 0),
+            Attr::Srcset => {
+                value.split(',').for_each(|c| {
+                    allowed_url(name, c.split_whitespace().next().unwrap_or_default());
+                });
+                true
+            }
+            Attr::Sizes => value == "(min-width: 52rem) 52rem, 100vw",
+            Attr::Dir => value == "auto",
+            Attr::Datetime => false,
             Attr::Alt | Attr::Title => true,
         };
         assert!(shaped, "{name}={value:?} on <{}>", tag.as_str());
@@ -627,7 +685,11 @@ fn check_attributes(element: &Element) {
 /// The serialization may hold only allowed tags, properly nested, with
 /// quoted attribute values; everything else is escaped text.
 fn check_html(html: &str) {
-    const TAGS: [&str; 25] = [
+    const TAGS: [&str; 29] = [
+        "figure",
+        "figcaption",
+        "span",
+        "bdi",
         "p",
         "h2",
         "h3",

@@ -12,6 +12,7 @@ use super::figure::HeroFigure;
 use super::header::Header;
 use super::markdown_body::{BlockRun, MarkdownBody};
 use super::read_more::ReadMore;
+use super::related::related_list;
 use super::support::{Campaign, Choice, SupportPrompt};
 use super::thanks::thanks_banner;
 use folio_browser::events::Reporter;
@@ -90,14 +91,19 @@ fn text(article: &model::Article) -> &str {
 impl Rendered {
     /// `article` with its body rendered under a headline of `level`.
     fn new(article: Arc<model::Article>, level: u8, previous: Option<&Self>) -> Self {
+        let same_images = |p: &Self| p.article.images == article.images;
         let body = match previous {
-            Some(previous) if previous.article.body == article.body => previous.body.clone(),
-            Some(previous) => Arc::new(markdown::rerender(
-                &previous.body,
-                text(&previous.article),
+            Some(p) if p.article.body == article.body && same_images(p) => p.body.clone(),
+            Some(p) if same_images(p) => Arc::new(markdown::rerender(
+                &p.body,
+                text(&p.article),
                 text(&article),
             )),
-            None => Arc::new(markdown::render_under(text(&article), level)),
+            _ => Arc::new(markdown::render_with(
+                text(&article),
+                level,
+                article.images.as_slice().into(),
+            )),
         };
         Self { article, body }
     }
@@ -261,6 +267,21 @@ pub fn Article(
             })
         })
     };
+    // The related articles, after the article (a card has none).
+    let related = {
+        let locale = locale.clone();
+        Memo::new(move |_| {
+            let articles = article.with(|a| match card.get() {
+                None => related_list(&a.related, &locale, level),
+                Some(_) => Document::default(),
+            });
+            BlockRun {
+                range: 0..articles.blocks.len(),
+                document: Arc::new(articles),
+                base: base.get(),
+            }
+        })
+    };
     let direction = move || {
         dir.clone()
             .or_else(|| lang.get().map(|l| locale::direction(&l).to_string()))
@@ -341,6 +362,7 @@ pub fn Article(
             {move || prompt.get().map(|campaign| prompt_view(campaign, prompt_slot.clone(), &reader))}
             <MarkdownBody run=run(false) class="folio-body"/>
             {move || card.get().map_or_else(more, |_| None)}
+            <MarkdownBody run=related class="folio-related"/>
         </article>
     }
 }

@@ -10,28 +10,12 @@ use folio_core::model::Image;
 #[component]
 pub fn HeroFigure(image: Image, base: Option<String>) -> impl IntoView {
     let base = base.as_deref();
-    let srcset = image.srcset.as_deref().map(|set| {
-        let resolved: Vec<String> = set
-            .split(',')
-            .filter_map(|candidate| {
-                let mut parts = candidate.split_whitespace();
-                let url = crate::page::resolve(parts.next()?, base);
-                Some(parts.fold(url, |acc, descriptor| acc + " " + descriptor))
-            })
-            .collect();
-        resolved.join(", ")
-    });
-    // `sizes` says how wide candidates of given widths (`640w`) are shown;
-    // candidates of densities (`2x`) take none.
-    let widths = image.srcset.as_deref().is_some_and(|set| {
-        set.split(',').all(|candidate| {
-            candidate
-                .split_whitespace()
-                .nth(1)
-                .is_some_and(|d| d.ends_with('w'))
-        })
-    });
-    let sizes = widths.then_some("(min-width: 52rem) 52rem, 100vw");
+    let srcset = image
+        .srcset
+        .as_deref()
+        .map(|set| folio_core::markup::srcset(set, base, &crate::page::Here));
+    // `sizes` says how wide candidates of given widths (`640w`) are shown.
+    let sizes = image.sizes();
     let part = |text: Option<String>| text.filter(|t| !t.trim().is_empty());
     let (caption, credit) = (part(image.caption), part(image.credit));
     let captioned = caption.is_some() || credit.is_some();

@@ -135,10 +135,11 @@ async fn notices_forced_formats_and_source_paths_reach_the_page() {
         .iter()
         .filter(|e| e["type"] == "folio:notice")
         .collect();
-    assert_eq!(notices.len(), 8, "{notices:?}");
-    assert_eq!(notices[1]["detail"]["path"], "content_elements[21]");
+    assert_eq!(notices.len(), 10, "{notices:?}");
+    assert_eq!(notices[0]["detail"]["path"], "related_content.basic[1]");
+    assert_eq!(notices[3]["detail"]["path"], "content_elements[21]");
     assert_eq!(
-        notices[1]["detail"]["message"],
+        notices[3]["detail"]["message"],
         "Raw HTML is left out: Folio never renders it."
     );
     assert_eq!(

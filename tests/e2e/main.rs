@@ -31,6 +31,7 @@ mod prerender;
 mod reminder;
 mod rtl;
 mod stack;
+mod stories;
 mod support;
 mod supporters;
 mod variants;

@@ -44,13 +44,16 @@ macro_rules! names {
 }
 
 names!(
-    /// The elements a Markdown body may contain.
+    /// The elements a Markdown body (and the list of related articles) may
+    /// contain.
     Tag {
         P => "p", H2 => "h2", H3 => "h3", H4 => "h4", H5 => "h5", H6 => "h6",
         Em => "em", Strong => "strong", Del => "del", A => "a", Img => "img",
         Ul => "ul", Ol => "ol", Li => "li", Blockquote => "blockquote",
         Code => "code", Pre => "pre", Table => "table", Thead => "thead",
         Tbody => "tbody", Tr => "tr", Th => "th", Td => "td", Hr => "hr", Br => "br",
+        Figure => "figure", Figcaption => "figcaption", Span => "span", Bdi => "bdi",
+        Time => "time",
     }
 );
 
@@ -59,6 +62,8 @@ names!(
     Attr {
         Href => "href", Src => "src", Alt => "alt", Title => "title",
         Loading => "loading", Decoding => "decoding", Start => "start", Class => "class",
+        Width => "width", Height => "height", Srcset => "srcset", Sizes => "sizes", Dir => "dir",
+        Datetime => "datetime",
     }
 );
 
@@ -81,6 +86,9 @@ impl Tag {
                 | Self::Br
                 | Self::Th
                 | Self::Td
+                | Self::Span
+                | Self::Bdi
+                | Self::Time
         )
     }
 }

@@ -65,6 +65,8 @@ words! {
     Updated = "updated": "Updated {date}",
     /// The "Read more" link's label when the article gives none.
     ReadMore = "readMore": "Read more",
+    /// The heading of the related articles' list.
+    Related = "related": "Related articles",
     /// The support banner's accessible name.
     Support = "support": "Support",
     /// The amounts' accessible name.

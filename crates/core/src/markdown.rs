@@ -5,6 +5,14 @@
 //! [`safe_url`] policy allows (others become their plain text), and nesting
 //! deeper than [`MAX_DEPTH`] is flattened so no later step recurses without
 //! bound.
+//!
+//! Two readings go beyond CommonMark, and leave a text that any other
+//! CommonMark reader shows sensibly: a top-level paragraph holding nothing
+//! but one image is a figure (its caption, credit and size from the
+//! article's `images`, else the image's title as its caption), and a
+//! block quote right after the comment `<!-- pullquote -->` is a pull
+//! quote (a `figure` of the quote, whose last paragraph, when it starts
+//! with "—", is its attribution, the `figcaption`).
 
 pub(crate) mod rerender;
 
@@ -17,6 +25,7 @@ use pulldown_cmark::{
 };
 
 use crate::html::{Attr, Element, Node, Tag};
+use crate::model::Image;
 pub use rerender::rerender;
 
 use crate::safe_url::{self, SafeUrl};
@@ -24,6 +33,9 @@ use crate::safe_url::{self, SafeUrl};
 /// Elements nest at most this deep; deeper content keeps its text and
 /// joins its nearest allowed ancestor.
 pub const MAX_DEPTH: usize = 32;
+
+/// The comment that makes the block quote after it a pull quote.
+pub const PULL_QUOTE: &str = "<!-- pullquote -->";
 
 /// A rendered Markdown document: its top-level blocks, where each came
 /// from, and a key for each.
@@ -42,6 +54,8 @@ pub struct Document {
     definitions: bool,
     /// The level of the headline the body sits under (1: `#` is `h2`).
     headline: u8,
+    /// The details of the photos its figures show.
+    images: Arc<[Image]>,
 }
 
 impl Document {
@@ -65,6 +79,30 @@ impl Document {
         self.blocks.len()
     }
 
+    /// A document of `blocks` built by other means than Markdown (the
+    /// list of related articles), shown as a body is.
+    pub fn of_blocks(blocks: Vec<Node>) -> Self {
+        let blocks: Vec<Arc<Node>> = blocks.into_iter().map(Arc::new).collect();
+        Self {
+            keys: blocks.iter().map(|block| key(block)).collect(),
+            spans: vec![0..0; blocks.len()],
+            blocks,
+            ..Self::default()
+        }
+    }
+
+    /// The heading tag `levels` below the headline of level `headline`
+    /// (`h2` one below an `h1`), at most `h6`.
+    pub fn heading_below(headline: u8, levels: u8) -> Tag {
+        match headline.saturating_add(levels) {
+            ..=2 => Tag::H2,
+            3 => Tag::H3,
+            4 => Tag::H4,
+            5 => Tag::H5,
+            _ => Tag::H6,
+        }
+    }
+
     /// The document as HTML text (see [`Node::write_html`]).
     pub fn to_html(&self) -> String {
         let mut out = String::new();
@@ -83,22 +121,34 @@ pub fn render(markdown: &str) -> Document {
 /// `headline` (1 to 6): `#` becomes the next level down, and every level
 /// stops at `h6`.
 pub fn render_under(markdown: &str, headline: u8) -> Document {
-    render_at(markdown, 0, headline.clamp(1, 6))
+    render_with(markdown, headline, Arc::default())
+}
+
+/// [`render_under`], its figures detailed by `images` (an article's
+/// `images`: the entry whose `src` is a figure's gives its caption,
+/// credit, size and `srcset`).
+pub fn render_with(markdown: &str, headline: u8, images: Arc<[Image]>) -> Document {
+    render_at(markdown, 0, headline.clamp(1, 6), images)
 }
 
 /// Renders `markdown`, which starts at byte `offset` of a larger text, so
 /// the spans are of that text.
-fn render_at(markdown: &str, offset: usize, headline: u8) -> Document {
+fn render_at(markdown: &str, offset: usize, headline: u8, images: Arc<[Image]>) -> Document {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let parser = Parser::new_ext(markdown, options).into_offset_iter();
     let definitions = parser.reference_definitions().iter().next().is_some();
     let mut walker = Walker {
         headline,
+        images: &images,
         ..Walker::default()
     };
     for (event, range) in parser {
         if walker.stack.is_empty() {
-            walker.span = range.start + offset..range.end + offset;
+            // A pull quote's block starts at its comment, so that a
+            // re-render never reads the quote without it.
+            walker.pull_quote = walker.marker.take();
+            let start = walker.pull_quote.unwrap_or(range.start + offset);
+            walker.span = start..range.end + offset;
         }
         walker.event(event);
     }
@@ -109,6 +159,7 @@ fn render_at(markdown: &str, offset: usize, headline: u8) -> Document {
         spans,
         definitions,
         headline,
+        images,
     }
 }
 
@@ -133,7 +184,14 @@ enum Frame {
 }
 
 #[derive(Default)]
-struct Walker {
+struct Walker<'a> {
+    /// The details of the photos figures show.
+    images: &'a [Image],
+    /// Where the comment that makes the next block a pull quote starts.
+    marker: Option<usize>,
+    /// Where the pull quote's comment started, while its top-level
+    /// construct is walked.
+    pull_quote: Option<usize>,
     root: Vec<Arc<Node>>,
     /// The source range of each of `root`'s blocks.
     spans: Vec<Range<usize>>,
@@ -156,9 +214,14 @@ struct Walker {
     links: usize,
 }
 
-impl Walker {
+impl Walker<'_> {
     fn event(&mut self, event: Event<'_>) {
         match event {
+            // The pull quote's comment: an HTML block of nothing else.
+            Event::Html(html) if self.stack.len() == 1 => {
+                let alone = self.marker.is_none() && html.trim() == PULL_QUOTE;
+                self.marker = alone.then_some(self.span.start);
+            }
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.text(&text),
@@ -181,7 +244,12 @@ impl Walker {
         match tag {
             Md::Paragraph => self.open(Element::new(Tag::P)),
             Md::Heading { level, .. } => self.open(Element::new(heading(level, self.headline))),
-            Md::BlockQuote(_) => self.open(Element::new(Tag::Blockquote)),
+            Md::BlockQuote(_) => {
+                if self.stack.is_empty() && self.pull_quote.is_some() {
+                    self.open(Element::new(Tag::Figure).with(Attr::Class, "folio-pullquote"));
+                }
+                self.open(Element::new(Tag::Blockquote));
+            }
             Md::CodeBlock(kind) => {
                 self.open(Element::new(Tag::Pre));
                 let mut code = Element::new(Tag::Code);
@@ -282,6 +350,13 @@ impl Walker {
                 self.close();
                 self.in_head = false;
             }
+            TagEnd::BlockQuote(_) => {
+                self.close();
+                if self.stack.len() == 1 && self.pull_quote.is_some() {
+                    self.attribute_pull_quote();
+                    self.close();
+                }
+            }
             TagEnd::Table => {
                 if std::mem::take(&mut self.in_body) {
                     self.close();
@@ -319,6 +394,9 @@ impl Walker {
                 self.depth -= 1;
                 if element.tag == Tag::A {
                     self.links -= 1;
+                }
+                if element.tag == Tag::P && self.stack.is_empty() {
+                    return self.append(figure(element, self.images));
                 }
                 vec![Node::Element(element)]
             }
@@ -390,6 +468,107 @@ impl Walker {
     }
 }
 
+impl Walker<'_> {
+    /// Moves the last paragraph of the pull quote just closed (the top
+    /// frame's last child) out of the quote, as its attribution, when it
+    /// starts with "—".
+    fn attribute_pull_quote(&mut self) {
+        let Some(Frame::Element(figure)) = self.stack.last_mut() else {
+            return;
+        };
+        let Some(Node::Element(quote)) = figure.children.last_mut() else {
+            return;
+        };
+        let Some(Node::Element(last)) = quote.children.last() else {
+            return;
+        };
+        let mut text = String::new();
+        last.children.iter().for_each(|c| c.text_content(&mut text));
+        if last.tag != Tag::P || !text.trim_start().starts_with('—') || quote.children.len() < 2 {
+            return;
+        }
+        let Some(Node::Element(by)) = quote.children.pop() else {
+            return;
+        };
+        let caption = Element {
+            tag: Tag::Figcaption,
+            attrs: vec![(Attr::Class, "folio-pullquote__by".into())],
+            children: by.children,
+        };
+        figure.children.push(Node::Element(caption));
+    }
+}
+
+/// A top-level paragraph as it is shown: a figure when it holds nothing
+/// but one image (white space aside), else as it is.
+fn figure(paragraph: Element, images: &[Image]) -> Node {
+    let mut content = paragraph
+        .children
+        .iter()
+        .filter(|c| !matches!(c, Node::Text(t) if t.trim().is_empty()));
+    let img = match (content.next(), content.next()) {
+        (Some(Node::Element(img)), None) if img.tag == Tag::Img => img,
+        _ => return Node::Element(paragraph),
+    };
+    let attr = |name: Attr| {
+        img.attrs
+            .iter()
+            .find(|(attr, _)| *attr == name)
+            .map(|(_, value)| value.as_str())
+    };
+    let src = attr(Attr::Src).unwrap_or_default();
+    let details = images
+        .iter()
+        .find(|image| safe_url::check_image(&image.src).is_some_and(|url| url.href == src));
+    let mut photo = Element::new(Tag::Img)
+        .with(Attr::Class, "folio-figure__image")
+        .with(Attr::Src, src)
+        .with(Attr::Alt, attr(Attr::Alt).unwrap_or_default());
+    let part = |text: Option<&str>| text.filter(|t| !t.trim().is_empty()).map(str::to_string);
+    let mut caption = part(attr(Attr::Title));
+    let mut credit = None;
+    if let Some(image) = details {
+        if let Some(srcset) = &image.srcset {
+            photo = photo.with(Attr::Srcset, srcset.as_str());
+            if let Some(sizes) = image.sizes() {
+                photo = photo.with(Attr::Sizes, sizes);
+            }
+        }
+        if let (Some(width), Some(height)) = (image.width, image.height) {
+            photo = photo
+                .with(Attr::Width, width.to_string())
+                .with(Attr::Height, height.to_string());
+        }
+        caption = part(image.caption.as_deref()).or(caption);
+        credit = part(image.credit.as_deref());
+    }
+    photo = photo
+        .with(Attr::Loading, "lazy")
+        .with(Attr::Decoding, "async");
+    let mut figure = Element::new(Tag::Figure).with(Attr::Class, "folio-figure folio-figure--body");
+    figure.children.push(Node::Element(photo));
+    if caption.is_some() || credit.is_some() {
+        let mut figcaption =
+            Element::new(Tag::Figcaption).with(Attr::Class, "folio-figure__caption");
+        if let Some(caption) = caption {
+            let mut text = Element::new(Tag::Span)
+                .with(Attr::Class, "folio-figure__text")
+                .with(Attr::Dir, "auto");
+            text.push_text(&caption);
+            figcaption.children.push(Node::Element(text));
+        }
+        if let Some(credit) = credit {
+            let mut bdi = Element::new(Tag::Bdi);
+            bdi.push_text(&credit);
+            let mut span = Element::new(Tag::Span).with(Attr::Class, "folio-figure__credit");
+            span.children.push(Node::Element(bdi));
+            figcaption.children.push(Node::Element(span));
+        }
+        figure.children.push(Node::Element(figcaption));
+    }
+    Node::Element(figure)
+}
+
 /// `text` with U+0000 replaced by U+FFFD, as CommonMark requires (and as
 /// the browser's HTML parser would otherwise drop it).
 fn without_nul(text: &str) -> std::borrow::Cow<'_, str> {
@@ -411,11 +590,5 @@ fn heading(level: HeadingLevel, headline: u8) -> Tag {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     };
-    match written + headline {
-        ..=2 => Tag::H2,
-        3 => Tag::H3,
-        4 => Tag::H4,
-        5 => Tag::H5,
-        _ => Tag::H6,
-    }
+    Document::heading_below(headline, written)
 }

@@ -91,9 +91,29 @@ pub fn attributes(
                 f("href", &href);
             }
             Attr::Src => f("src", &page.resolve(value, base)),
+            Attr::Srcset => f("srcset", &srcset(value, base, page)),
             _ => f(attr.as_str(), value),
         }
     }
+}
+
+/// A `srcset` with each candidate's URL resolved against `base`, its
+/// descriptor kept: `a.jpg 640w, b.jpg 1280w`.
+pub fn srcset(set: &str, base: Option<&str>, page: &impl Page) -> String {
+    let mut out = String::new();
+    for candidate in set.split(',') {
+        let mut parts = candidate.split_whitespace();
+        let Some(url) = parts.next() else { continue };
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&page.resolve(url, base));
+        parts.for_each(|descriptor| {
+            out.push(' ');
+            out.push_str(descriptor);
+        });
+    }
+    out
 }
 
 /// Whether relative URLs may resolve against `base`: an `http:` or

@@ -15,7 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use decode::{from_value, locate, parse, parse_mapped, parse_with_body};
-pub use validate::is_language;
+pub use validate::{MAX_IMAGES, MAX_RELATED, is_language};
 
 /// A news article, as a publisher sends it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -59,9 +59,20 @@ pub struct Article {
     /// card that links to it (a story with no text yet, a page's metadata).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// The details of photos the body shows: a body paragraph holding
+    /// nothing but one image (`![alt](src)`) is shown as a figure, and
+    /// the entry whose `src` is that image's gives its caption, credit,
+    /// size and `srcset` (the image's alt text stays the body's).
+    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<Image>,
     /// The link shown after the article.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read_more: Option<MoreLink>,
+    /// Related articles, listed after the article (at most 6).
+    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
     /// The reader-support banner and prompt. A bad block is kept as its error:
     /// the article still renders, without the prompt.
     #[serde(
@@ -85,7 +96,7 @@ pub struct Publisher {
 }
 
 /// A photo with its caption and credit.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 pub struct Image {
     /// URL of the image.
     pub src: String,
@@ -106,6 +117,38 @@ pub struct Image {
     /// Photographer or agency ("Mikhail Metzel / TASS").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
+}
+
+impl Image {
+    /// The `sizes` a photo shown at the article's full width takes: one
+    /// when every `srcset` candidate gives its width (`640w`), none for
+    /// candidates of densities (`2x`) or no `srcset`.
+    pub fn sizes(&self) -> Option<&'static str> {
+        let widths = self.srcset.as_deref().is_some_and(|set| {
+            set.split(',').all(|candidate| {
+                candidate
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|d| d.ends_with('w'))
+            })
+        });
+        widths.then_some("(min-width: 52rem) 52rem, 100vw")
+    }
+}
+
+/// An article listed after this one.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+pub struct Related {
+    /// Its headline.
+    pub headline: String,
+    /// Where it is.
+    pub url: String,
+    /// Its photo, shown small beside the headline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+    /// When it was published, in the shapes `published` takes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
 }
 
 /// A labelled link.

@@ -37,3 +37,49 @@ fn every_markdown_case_renders_as_expected() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+#[test]
+fn a_figure_takes_caption_credit_size_and_srcset_from_the_articles_images() {
+    use folio_core::model::Image;
+    let image = |src: &str| Image {
+        src: src.into(),
+        srcset: None,
+        width: None,
+        height: None,
+        alt: "Described in the JSON".into(),
+        caption: None,
+        credit: None,
+    };
+    let images = vec![
+        Image {
+            srcset: Some("photos/minsk-640.jpg 640w, photos/minsk-1280.jpg 1280w".into()),
+            width: Some(1280),
+            height: Some(720),
+            caption: Some("Minsk, 16 August".into()),
+            credit: Some("Reuters".into()),
+            // Written with spaces around it, as the body's is found.
+            ..image(" photos/minsk.jpg ")
+        },
+        Image {
+            credit: Some("AP".into()),
+            ..image("https://news.example/b.jpg")
+        },
+    ];
+    let markdown = "![Protesters](photos/minsk.jpg \"The title, not shown\")\n\n\
+                    ![Only a credit](https://news.example/b.jpg \"Title as caption\")\n\n\
+                    ![Not listed](https://news.example/c.jpg)";
+    let html = folio_core::markdown::render_with(markdown, 1, images.into()).to_html();
+    let expected = "<figure class=\"folio-figure folio-figure--body\">\
+<img class=\"folio-figure__image\" src=\"photos/minsk.jpg\" alt=\"Protesters\" \
+srcset=\"photos/minsk-640.jpg 640w, photos/minsk-1280.jpg 1280w\" \
+sizes=\"(min-width: 52rem) 52rem, 100vw\" width=\"1280\" height=\"720\" loading=\"lazy\" decoding=\"async\">\
+<figcaption class=\"folio-figure__caption\"><span class=\"folio-figure__text\" dir=\"auto\">Minsk, 16 August</span>\
+<span class=\"folio-figure__credit\"><bdi>Reuters</bdi></span></figcaption>\n</figure>\n\
+<figure class=\"folio-figure folio-figure--body\">\
+<img class=\"folio-figure__image\" src=\"https://news.example/b.jpg\" alt=\"Only a credit\" loading=\"lazy\" decoding=\"async\">\
+<figcaption class=\"folio-figure__caption\"><span class=\"folio-figure__text\" dir=\"auto\">Title as caption</span>\
+<span class=\"folio-figure__credit\"><bdi>AP</bdi></span></figcaption>\n</figure>\n\
+<figure class=\"folio-figure folio-figure--body\">\
+<img class=\"folio-figure__image\" src=\"https://news.example/c.jpg\" alt=\"Not listed\" loading=\"lazy\" decoding=\"async\"></figure>\n";
+    assert_eq!(html, expected);
+}

@@ -637,3 +637,116 @@ fn srcset_candidates_give_each_a_width_or_each_a_density() {
         );
     }
 }
+
+#[test]
+fn the_whole_story_sample_parses_with_its_photos_and_related_articles() {
+    let story = model::parse(include_str!("../../../www/sample/story.json")).unwrap();
+    assert_eq!(story.images.len(), 2);
+    assert_eq!(
+        story.images[0].credit.as_deref(),
+        Some("Ivan Sorokin / The River Post")
+    );
+    assert_eq!(story.related.len(), 3);
+    assert_eq!(story.related[2].image, None);
+    assert_eq!(story.related[0].published.as_deref(), Some("2024-04-30"));
+}
+
+#[test]
+fn photos_and_related_articles_are_checked_field_by_field() {
+    let photo = || json!({ "src": "p.jpg", "alt": "A photo", "width": 640, "height": 480 });
+    let with = |field: &str, value: Value| edited(&format!("/{field}"), Some(value));
+    let cases = [
+        (
+            with(
+                "images",
+                json!([photo(), { "src": "javascript:x", "alt": "x" }]),
+            ),
+            "images[1].src",
+        ),
+        (
+            with("images", json!([{ "src": "p.jpg", "alt": " " }])),
+            "images[0].alt",
+        ),
+        (
+            with(
+                "images",
+                json!([{ "src": "p.jpg", "alt": "x", "height": 0 }]),
+            ),
+            "images[0].height",
+        ),
+        (
+            with(
+                "images",
+                json!([{ "src": "p.jpg", "alt": "x", "srcset": "a.jpg 1x, b.jpg 640w" }]),
+            ),
+            "images[0].srcset",
+        ),
+        (with("images", json!({ "src": "p.jpg" })), "images"),
+        (
+            with(
+                "images",
+                json!((0..201).map(|_| photo()).collect::<Vec<_>>()),
+            ),
+            "images",
+        ),
+        (
+            with(
+                "related",
+                json!([{ "headline": "", "url": "https://a.example" }]),
+            ),
+            "related[0].headline",
+        ),
+        (
+            with(
+                "related",
+                json!([{ "headline": "A", "url": "javascript:alert(1)" }]),
+            ),
+            "related[0].url",
+        ),
+        (
+            with("related", json!([{ "headline": "A" }])),
+            "related[0].url",
+        ),
+        (
+            with(
+                "related",
+                json!([{ "headline": "A", "url": "/a", "published": "yesterday" }]),
+            ),
+            "related[0].published",
+        ),
+        (
+            with(
+                "related",
+                json!([{ "headline": "A", "url": "/a", "image": { "src": "p.jpg" } }]),
+            ),
+            "related[0].image.alt",
+        ),
+        (
+            with(
+                "related",
+                json!(
+                    (0..7)
+                        .map(|i| json!({ "headline": "A", "url": format!("/{i}") }))
+                        .collect::<Vec<_>>()
+                ),
+            ),
+            "related",
+        ),
+    ];
+    for (json, path) in cases {
+        let error = error_of(&json);
+        assert_eq!(error.path, path, "{error}");
+    }
+    let too_many = error_of(&with(
+        "related",
+        json!(
+            (0..7)
+                .map(|i| json!({ "headline": "A", "url": format!("/{i}") }))
+                .collect::<Vec<_>>()
+        ),
+    ));
+    assert_eq!(
+        too_many.to_string(),
+        "`related` must list at most 6 articles (it lists 7)."
+    );
+}

@@ -99,6 +99,8 @@ pub(super) fn story<'a>(
     dates(doc, out);
     let hero = hero(doc, base, out);
 
+    related(doc, base, out);
+
     let elements = doc.get("content_elements");
     out.origin("body", &elements.path);
     let location = doc.get("location").str().map(plain);
@@ -248,6 +250,76 @@ fn hero<'a>(doc: &Node<'_, 'a>, base: Option<&str>, out: &mut Out<'a>) -> Option
         );
     }
     Some(href)
+}
+
+/// `related`: the stories of `related_content.basic` that have a
+/// headline and a URL Folio links to, the first
+/// [`MAX_RELATED`](folio_core::model::MAX_RELATED), each with its promo
+/// photo (when it has a text alternative) and its date (when it reads as
+/// one).
+fn related<'a>(doc: &Node<'_, 'a>, base: Option<&str>, out: &mut Out<'a>) {
+    let list = doc.at("related_content.basic");
+    let mut items = Vec::new();
+    for item in list.items() {
+        let headline = item.at("headlines.basic").str().map(plain);
+        let href = ["canonical_url", "website_url"]
+            .into_iter()
+            .find_map(|key| item.get(key).str())
+            .and_then(|u| url::link(u, base));
+        let (Some(headline), Some(href)) = (headline.filter(|h| !h.is_empty()), href) else {
+            out.notice(
+                &item.path,
+                "A related story is left out: it has no headline, or no URL Folio links to.",
+            );
+            continue;
+        };
+        if items.len() == folio_core::model::MAX_RELATED {
+            out.notice(
+                &item.path,
+                "A related story is left out: Folio lists at most 6.",
+            );
+            break;
+        }
+        let mut fields = vec![
+            ("headline".into(), text_value(&headline)),
+            ("url".into(), text_value(&href)),
+        ];
+        if let Some(photo) = promo_photo(&item, base) {
+            fields.push(("image".into(), photo));
+        }
+        let date = ["display_date", "first_publish_date"]
+            .into_iter()
+            .find_map(|key| item.get(key).str().and_then(folio_core::date::normalize));
+        if let Some(date) = date {
+            fields.push(("published".into(), text_value(&date)));
+        }
+        items.push(Value::Object(fields));
+    }
+    if !items.is_empty() {
+        out.put("related", Value::Array(items), &list.path);
+    }
+}
+
+/// A related story's promo photo as Folio's `image`: its URL, its text
+/// alternative (`alt_text` ‖ `caption`) and size; none without both.
+fn promo_photo<'a>(item: &Node, base: Option<&str>) -> Option<Value<'a>> {
+    let image = image_of(&item.at("promo_items.basic"))?;
+    let src = url::image(image.get("url").str()?, base)?;
+    let alt = ["alt_text", "caption"]
+        .into_iter()
+        .find_map(|key| image.get(key).str().map(plain).filter(|a| !a.is_empty()))?;
+    let mut fields = vec![
+        ("src".into(), text_value(&src)),
+        ("alt".into(), text_value(&alt)),
+    ];
+    for key in ["width", "height"] {
+        if let Value::Number(n) = &image.get(key).value
+            && folio_core::json::whole(n).is_some_and(|n| n > 0 && n <= i64::from(u32::MAX))
+        {
+            fields.push((key.into(), Value::Number(n.to_string().into())));
+        }
+    }
+    Some(Value::Object(fields))
 }
 
 fn alt_path(image: &Node, own: bool) -> String {

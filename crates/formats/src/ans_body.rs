@@ -275,17 +275,18 @@ impl Body<'_, '_, '_> {
         }
         let inner = std::mem::replace(&mut self.blocks, outer);
         self.first_text = first;
-        let quoted: Vec<String> = inner
-            .join("\n\n")
-            .lines()
-            .map(|line| {
-                if line.is_empty() {
-                    ">".into()
-                } else {
-                    format!("> {line}")
-                }
-            })
-            .collect();
+        // A pull quote is marked as the body's Markdown marks one.
+        let mut quoted: Vec<String> = match quote.get("subtype").str() {
+            Some("pullquote") => vec![folio_core::markdown::PULL_QUOTE.into()],
+            _ => Vec::new(),
+        };
+        quoted.extend(inner.join("\n\n").lines().map(|line| {
+            if line.is_empty() {
+                ">".into()
+            } else {
+                format!("> {line}")
+            }
+        }));
         self.push(quoted.join("\n"));
     }
 
@@ -321,14 +322,15 @@ impl Body<'_, '_, '_> {
                 "An image is left out: it has no alt_text or caption to describe it to readers who cannot see it.",
             );
         };
-        self.push(inline::image(&alt, &src));
-        let words = match (caption, credit(image)) {
-            (Some(caption), Some(credit)) => format!("{} ({})", escape(&caption), escape(&credit)),
-            (Some(caption), None) => escape(&caption),
-            (None, Some(credit)) => escape(&credit),
-            (None, None) => return,
+        // Alone in its paragraph, the image is a figure captioned by its
+        // title: the caption, and the credit after it.
+        let title = match (caption, credit(image)) {
+            (Some(caption), Some(credit)) => format!("{caption} ({credit})"),
+            (Some(caption), None) => caption,
+            (None, Some(credit)) => credit,
+            (None, None) => return self.push(inline::image(&alt, &src)),
         };
-        self.push(words);
+        self.push(inline::captioned_image(&alt, &src, &title));
     }
 
     /// An interstitial link as a Markdown link (its text, else its URL).

@@ -55,6 +55,24 @@ pub fn image(alt: &str, src: &str) -> String {
     format!("![{}]({})", escape(alt), destination(src))
 }
 
+/// A Markdown image with a title (`![alt](<src> "title")`), which Folio
+/// shows as a figure captioned by its title when it stands alone.
+pub fn captioned_image(alt: &str, src: &str, title: &str) -> String {
+    let mut quoted = String::with_capacity(title.len() + 2);
+    for c in title.chars() {
+        match c {
+            // Escaped: what would end the title or start a reference.
+            '"' | '\\' | '&' => {
+                quoted.push('\\');
+                quoted.push(c);
+            }
+            c if c.is_control() => quoted.push(' '),
+            c => quoted.push(c),
+        }
+    }
+    format!("![{}]({} \"{quoted}\")", escape(alt), destination(src))
+}
+
 /// A URL as a Markdown link destination: in `<…>`, with what would end
 /// one percent-encoded.
 fn destination(url: &str) -> String {

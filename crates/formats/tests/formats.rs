@@ -82,6 +82,37 @@ fn every_ans_element_maps_as_the_table_says() {
     );
     assert_eq!((image.width, image.height), (Some(1600), Some(900)));
 
+    let related: Vec<(&str, &str)> = a
+        .related
+        .iter()
+        .map(|r| (r.headline.as_str(), r.url.as_str()))
+        .collect();
+    assert_eq!(
+        related,
+        [
+            (
+                "The summit, day one",
+                "https://news.example/world/2024/06/24/summit/"
+            ),
+            ("Elsewhere", "https://other.example/a"),
+            ("Story 1", "https://news.example/world/1/"),
+            ("Story 2", "https://news.example/world/2/"),
+            ("Story 3", "https://news.example/world/3/"),
+            ("Story 4", "https://news.example/world/4/"),
+        ]
+    );
+    let summit = &a.related[0];
+    assert_eq!(summit.published.as_deref(), Some("2024-06-24T09:00:00Z"));
+    let photo = summit.image.as_ref().expect("the summit's promo photo");
+    assert_eq!(photo.src, "https://news.example/photos/summit.jpg");
+    assert_eq!(photo.alt, "Two leaders at a table");
+    assert_eq!((photo.width, photo.height), (Some(800), Some(450)));
+    // No date that reads as one, no photo without a text alternative.
+    assert_eq!(
+        (&a.related[1].published, &a.related[1].image),
+        (&None, &None)
+    );
+
     let body = html(a);
     for expected in [
         "<p>MINSK — First <strong>bold</strong>, <em>tilted</em>, <del>struck</del>, a <a href=\"https://news.example/world/other\">relative link</a> and a bad one.<br>",
@@ -93,10 +124,10 @@ fn every_ans_element_maps_as_the_table_says() {
         "<ul>\n<li>Apples<ol>\n<li>Green</li>\n<li>Red</li>\n</ol>\n</li>\n<li>Pears</li>\n</ul>",
         "<th>City</th>",
         "<td>100,000 | more</td>",
-        "<blockquote>\n<p>We will not give up.</p>\n<p>— A protester</p>\n</blockquote>",
+        "<figure class=\"folio-pullquote\">\n<blockquote>\n<p>We will not give up.</p>\n</blockquote>\n<figcaption class=\"folio-pullquote__by\">— A protester</figcaption>\n</figure>",
         "<blockquote>\n<p>An old quote</p>\n</blockquote>",
-        "<img src=\"https://news.example/world/2024/06/25/every-element/inline.jpg\" alt=\"A caption\" loading=\"lazy\"",
-        "<p>A caption (Photo Desk)</p>",
+        "<figure class=\"folio-figure folio-figure--body\"><img class=\"folio-figure__image\" src=\"https://news.example/world/2024/06/25/every-element/inline.jpg\" alt=\"A caption\" loading=\"lazy\" decoding=\"async\">\
+<figcaption class=\"folio-figure__caption\"><span class=\"folio-figure__text\" dir=\"auto\">A caption (Photo Desk)</span></figcaption>",
         "<a href=\"https://news.example/world/related\">Related: the summit</a>",
         "<p><strong>More on Belarus</strong></p>",
         "<li><a href=\"https://news.example/b\">Story B</a></li>",
@@ -127,6 +158,8 @@ fn every_ans_element_maps_as_the_table_says() {
     assert_eq!(
         noticed,
         [
+            "related_content.basic[1]",
+            "related_content.basic[7]",
             "content_elements[14]",
             "content_elements[21]",
             "content_elements[22]",

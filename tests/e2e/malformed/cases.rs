@@ -268,6 +268,46 @@ pub(super) const CASES: &[(&str, &str, Expect)] = &[
         Support("support.benefits.once"),
     ),
     (
+        "images as one object",
+        r#"edit("images", { src: "a.jpg", alt: "A" })"#,
+        Field("images"),
+    ),
+    (
+        "a photo without alt text",
+        r#"edit("images", [{ src: "a.jpg", alt: "A" }, { src: "b.jpg" }])"#,
+        Field("images[1].alt"),
+    ),
+    (
+        "a photo of width zero",
+        r#"edit("images", [{ src: "a.jpg", alt: "A", width: 0, height: 10 }])"#,
+        Field("images[0].width"),
+    ),
+    (
+        "201 photos",
+        r#"edit("images", Array.from({ length: 201 }, (_, i) => ({ src: `${i}.jpg`, alt: "A" })))"#,
+        Field("images"),
+    ),
+    (
+        "an unlisted photo in the body",
+        r#"edit("body", ["Text.", "![A photo](elsewhere.jpg)"].join(String.fromCharCode(10, 10)))"#,
+        Renders,
+    ),
+    (
+        "a related article without a url",
+        r#"edit("related", [{ headline: "A" }])"#,
+        Field("related[0].url"),
+    ),
+    (
+        "a related article with a bad date",
+        r#"edit("related", [{ headline: "A", url: "/a", published: "last week" }])"#,
+        Field("related[0].published"),
+    ),
+    (
+        "seven related articles",
+        r#"edit("related", Array.from({ length: 7 }, (_, i) => ({ headline: "A", url: `/${i}` })))"#,
+        Field("related"),
+    ),
+    (
         "frequency tabs as text",
         r#"edit("support.frequencyTabs", "yes")"#,
         Support("support.frequencyTabs"),

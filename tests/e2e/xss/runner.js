@@ -62,6 +62,10 @@ function cases() {
       set(article, ["support", "frequencyTabs"], true);
       set(article, ["support", "benefits"], { once: [p], monthly: [p, p] });
       set(article, ["support", "regions"], [{ countries: ["GB"], amounts: [{ value: 3, label: p, recommended: true }] }]);
+      // A figure detailed by `images`, a pull quote, a related article.
+      set(article, ["body"], `${p}\n\n![${p}](inline.jpg "${p}")\n\n<!-- pullquote -->\n> ${p}\n>\n> — ${p}`);
+      set(article, ["images"], [{ src: "inline.jpg", alt: p, caption: p, credit: p }]);
+      set(article, ["related"], [{ headline: p, url: "/r", image: { src: "inline.jpg", alt: p } }]);
       all.push({ vector: vector.id, where: "every text field", article, headline: p });
       for (const path of FORMAT_FIELDS) add(vector, path.join("."), set(structuredClone(sample), path, p));
       // A variant's every field (the one variant, so the one shown).
@@ -70,6 +74,15 @@ function cases() {
     } else {
       for (const path of URL_FIELDS) add(vector, path.join("."), set(structuredClone(sample), path, p));
       add(vector, "image.srcset (second)", set(structuredClone(sample), ["image", "srcset"], `hero.svg 1x, ${p} 2x`));
+      const figure = (image, src) => {
+        const article = set(structuredClone(sample), ["images"], [{ alt: "A", ...image }]);
+        return set(article, ["body"], `${sample.body}\n\n![A](${src})`);
+      };
+      add(vector, "images[0].src", figure({ src: p }, p));
+      add(vector, "images[0].srcset", figure({ src: "inline.jpg", srcset: `inline.jpg 1x, ${p} 2x` }, "inline.jpg"));
+      add(vector, "related[0].url", set(structuredClone(sample), ["related"], [{ headline: "R", url: p }]));
+      const photo = { headline: "R", url: "/r", image: { src: p, alt: "R" } };
+      add(vector, "related[0].image.src", set(structuredClone(sample), ["related"], [photo]));
       const markdown = `[link](${p}) and ![image](${p}) and <${p}> and [ref][r]\n\n[r]: ${p}\n\n<a href="${p}">raw</a>`;
       add(vector, "body links", set(structuredClone(sample), ["body"], markdown));
       add(vector, "support.body links", set(structuredClone(sample), ["support", "body"], markdown));

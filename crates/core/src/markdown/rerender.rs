@@ -15,16 +15,17 @@
 
 use std::ops::Range;
 
-use super::{Document, render_at, render_under};
+use super::{Document, render_at, render_with};
 #[cfg(test)]
 use crate::diff::unchanged_ends;
 
 /// Renders `markdown`, reusing the blocks of `previous` (the render of
-/// `previous_markdown`) that the edit cannot have changed. The result is
-/// always equal to `render(markdown)`.
+/// `previous_markdown`) that the edit cannot have changed, with the same
+/// headline level and images. The result is always equal to rendering
+/// `markdown` whole.
 pub fn rerender(previous: &Document, previous_markdown: &str, markdown: &str) -> Document {
     reuse(previous, previous_markdown, markdown)
-        .unwrap_or_else(|| render_under(markdown, previous.headline))
+        .unwrap_or_else(|| render_with(markdown, previous.headline, previous.images.clone()))
 }
 
 /// The re-render around the edit, or `None` when it cannot be shown to
@@ -65,7 +66,7 @@ fn reuse(previous: &Document, old: &str, new: &str) -> Option<Document> {
     // where the first of them now starts; when it has none (a fence opened,
     // say), the rest of the text is rendered, and only the blocks before
     // the edit stay.
-    let window = render_window(new, start..end, first, spans, previous.headline)?;
+    let window = render_window(new, start..end, first, previous)?;
     let resume = spans.get(after).map(|resume| shift(resume.start));
     let (window, fresh, after) =
         match resume.map(|at| window.spans.iter().position(|s| s.start == at)) {
@@ -75,7 +76,7 @@ fn reuse(previous: &Document, old: &str, new: &str) -> Option<Document> {
                 (window, fresh, after)
             }
             Some(None) => {
-                let rest = render_window(new, start..new.len(), first, spans, previous.headline)?;
+                let rest = render_window(new, start..new.len(), first, previous)?;
                 let fresh = rest.blocks.len();
                 (rest, fresh, spans.len())
             }
@@ -83,6 +84,7 @@ fn reuse(previous: &Document, old: &str, new: &str) -> Option<Document> {
 
     let mut document = Document {
         headline: previous.headline,
+        images: previous.images.clone(),
         ..Document::default()
     };
     document.extend_from(previous, 0..first, |at| at);
@@ -91,21 +93,26 @@ fn reuse(previous: &Document, old: &str, new: &str) -> Option<Document> {
     Some(document)
 }
 
-/// `new[range]` rendered on its own, if it can stand for the same stretch
-/// of a full render: no link definitions, and (after block `first`) its
-/// first block starting where block `first` did.
+/// `new[range]` rendered on its own as `previous` was, if it can stand
+/// for the same stretch of a full render: no link definitions, and (after
+/// block `first`) its first block starting where block `first` did.
 fn render_window(
     new: &str,
     range: Range<usize>,
     first: usize,
-    spans: &[Range<usize>],
-    headline: u8,
+    previous: &Document,
 ) -> Option<Document> {
-    let window = render_at(new.get(range.clone())?, range.start, headline);
+    let text = new.get(range.clone())?;
+    let window = render_at(
+        text,
+        range.start,
+        previous.headline,
+        previous.images.clone(),
+    );
     if window.definitions {
         return None;
     }
-    if first > 0 && window.spans.first()?.start != spans[first].start {
+    if first > 0 && window.spans.first()?.start != previous.spans[first].start {
         return None;
     }
     Some(window)

@@ -12,6 +12,12 @@ type Check = Result<(), ContentError>;
 /// The most regions a support block may list.
 pub const MAX_REGIONS: usize = 50;
 
+/// The most photos `images` may describe.
+pub const MAX_IMAGES: usize = 200;
+
+/// The most related articles `related` may list.
+pub const MAX_RELATED: usize = 6;
+
 /// The most lines of benefits a frequency may list.
 pub const MAX_BENEFITS: usize = 5;
 
@@ -42,7 +48,23 @@ pub(super) fn article(a: &mut Article) -> Check {
         optional_url("publisher.url", publisher.url.as_deref())?;
     }
     if let Some(image) = &a.image {
-        self::image(image)?;
+        self::image("image", image)?;
+    }
+    at_most("images", a.images.len(), MAX_IMAGES, "images")?;
+    for (i, image) in a.images.iter().enumerate() {
+        self::image(&format!("images[{i}]"), image)?;
+    }
+    at_most("related", a.related.len(), MAX_RELATED, "articles")?;
+    for (i, related) in a.related.iter().enumerate() {
+        let path = format!("related[{i}]");
+        text(&join(&path, "headline"), &related.headline)?;
+        url(&join(&path, "url"), &related.url)?;
+        if let Some(image) = &related.image {
+            self::image(&join(&path, "image"), image)?;
+        }
+        if let Some(published) = &related.published {
+            rfc3339(&join(&path, "published"), published)?;
+        }
     }
     if let Some(link) = &a.read_more {
         if let Some(label) = &link.label {
@@ -58,11 +80,20 @@ pub(super) fn article(a: &mut Article) -> Check {
     Ok(())
 }
 
-fn image(image: &Image) -> Check {
-    image_url("image.src", &image.src)?;
-    text("image.alt", &image.alt)?;
-    positive("image.width", image.width)?;
-    positive("image.height", image.height)?;
+/// A photo at `path` (`image`, `images[2]`, `related[0].image`).
+fn image(path: &str, image: &Image) -> Check {
+    photo(image).map_err(|mut error| {
+        error.path = join(path, &error.path);
+        error
+    })
+}
+
+/// A photo's fields, each error's path the field's own name.
+fn photo(image: &Image) -> Check {
+    image_url("src", &image.src)?;
+    text("alt", &image.alt)?;
+    positive("width", image.width)?;
+    positive("height", image.height)?;
     let Some(srcset) = &image.srcset else {
         return Ok(());
     };
@@ -70,7 +101,7 @@ fn image(image: &Image) -> Check {
     let candidates: Vec<&str> = srcset.split(',').collect();
     for candidate in &candidates {
         let mut parts = candidate.split_whitespace();
-        image_url("image.srcset", parts.next().unwrap_or(""))?;
+        image_url("srcset", parts.next().unwrap_or(""))?;
         match (parts.next(), parts.next()) {
             (None, _) => {}
             (Some(d), None) if descriptor(d, 'w') => widths += 1,
@@ -105,7 +136,7 @@ fn bad_srcset(written: &str) -> ContentError {
         "must list image candidates each with a width (\"photo-640.jpg 640w\") or each with a density (\"photo@2x.jpg 2x\") (it has \"{}\")",
         crate::json::excerpt(written.trim())
     ));
-    ContentError::new("image.srcset", problem)
+    ContentError::new("srcset", problem)
 }
 
 fn support(s: &Support) -> Check {
