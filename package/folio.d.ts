@@ -207,6 +207,8 @@ export interface FolioArticleAttributes {
   country: string;
   /** Milliseconds to wait for `src` before showing the error. */
   timeout: `${number}`;
+  /** Present: ask for `src` again every 10 seconds (or this many, at least 5) while the page is visible, and show a change in place. */
+  live: "" | `${number}`;
   /** The UI language of Folio's own words (BCP 47). */
   lang: string;
   /** The article's direction, over the one its `lang` implies. */

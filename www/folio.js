@@ -30,6 +30,26 @@ const IDLE_WAIT_MS = 2000;
 // A support island that failed to load is asked for once more, this long
 // after (a phone's network drops a request now and then).
 const ISLAND_RETRY_MS = 3000;
+// A live article (`live`) asks for its `src` again this often while the
+// page is visible, at most this often, and after errors waits up to this.
+const LIVE_SECONDS = 10;
+const LIVE_MIN_SECONDS = 5;
+const LIVE_MAX_WAIT_MS = 5 * 60 * 1000;
+// The button that tells a reader who has scrolled into a live article
+// that it changed, in English (locale files give `liveUpdates`).
+const LIVE_WORDS = "Show new updates ({count})";
+const LIVE_CSS = `
+.folio-live { position: sticky; top: 8px; z-index: 1; display: flex; justify-content: center; align-items: flex-start; height: 0; }
+.folio-live button {
+  font: 600 14px/1.2 var(--_sans);
+  color: var(--_accent-text);
+  background: var(--_accent);
+  border: 1px solid transparent;
+  border-radius: 99px;
+  padding: 8px 16px;
+  box-shadow: 0 2px 8px #0004;
+}
+`;
 // The locale files beside this one (`locales/<code>.json`): Folio's words
 // in every language it speaks but English, which the core holds.
 const LOCALE_FILES = ["ar", "de", "es", "fa", "fr", "he", "it", "ja", "pl", "pt", "ru", "tr", "uk", "zh"];
@@ -369,12 +389,19 @@ function createFolio() {
    * needs; a file fetched here that it does not need is never read.
    */
   function prefetchLocale(lang) {
+    const code = localeCode(lang);
+    if (code) void localeText(code);
+  }
+
+  /** The locale file the language tag `lang` names, as the core resolves it (`pt-BR` → `pt`, `iw` → `he`), or null. */
+  function localeCode(lang) {
     const tag = String(lang ?? "").trim().replace(/_/g, "-").toLowerCase().replace(/^iw(?=-|$)/, "he");
     const parts = tag.split("-");
     for (let n = parts.length; n > 0; n--) {
       const code = parts.slice(0, n).join("-");
-      if (LOCALE_FILES.includes(code)) return void localeText(code);
+      if (LOCALE_FILES.includes(code)) return code;
     }
+    return null;
   }
 
   /**
@@ -529,6 +556,11 @@ function createFolio() {
         this.#widget = null;
         this.#fallback("hit an internal error", error);
       }
+    }
+
+    /** The text of the content shown last (a live article compares it). */
+    get shownText() {
+      return this.#shown?.text;
     }
 
     /** Renders the content shown last again (the options changed). */
@@ -733,9 +765,10 @@ function createFolio() {
 
   /**
    * Article JSON from `src`, with the URL it finally came from; `signal`
-   * stops the request (a newer one replaced it).
+   * stops the request (a newer one replaced it); `cache` is the fetch's
+   * cache mode (a live article revalidates with `no-cache`).
    */
-  async function fetchArticle(src, timeout, signal) {
+  async function fetchArticle(src, timeout, signal, cache = "default") {
     const url = new URL(src, document.baseURI);
     const where = `Could not load ${url}`;
     const failed = (error) =>
@@ -748,7 +781,7 @@ function createFolio() {
     let response;
     try {
       const stop = AbortSignal.any ? AbortSignal.any([signal, timer]) : timer;
-      response = await fetch(url, { mode: "cors", credentials: "omit", signal: stop });
+      response = await fetch(url, { mode: "cors", credentials: "omit", cache, signal: stop });
     } catch (error) {
       throw failed(error);
     }
@@ -762,8 +795,102 @@ function createFolio() {
     return { text, base: response.url || url.href };
   }
 
+  /**
+   * Keeps a live article up to date: asks for `src` every `seconds` while
+   * the page is visible (none while it is hidden; when it shows again,
+   * once the interval since the last ask has passed), letting the browser
+   * revalidate what it has (`If-None-Match` and `If-Modified-Since` from
+   * the last answer's validators), and hands an answer whose text is not
+   * `latest()` to `changed({ text, base })`. A failure doubles the wait,
+   * up to LIVE_MAX_WAIT_MS. Returns the function that stops it.
+   */
+  function livePoll(src, seconds, latest, changed) {
+    let timer = null;
+    let aborter = null;
+    let failures = 0;
+    let last = performance.now();
+    let stopped = false;
+    const schedule = () => {
+      clearTimeout(timer);
+      if (stopped || aborter || document.hidden) return;
+      const wait = Math.min(seconds * 1000 * 2 ** failures, LIVE_MAX_WAIT_MS);
+      timer = setTimeout(poll, last + wait - performance.now());
+    };
+    async function poll() {
+      if (stopped || document.hidden) return;
+      last = performance.now();
+      aborter = new AbortController();
+      try {
+        const content = await fetchArticle(src, FETCH_TIMEOUT_MS, aborter.signal, "no-cache");
+        failures = 0;
+        if (!stopped && content.text !== latest()) changed(content);
+      } catch {
+        failures++;
+      }
+      aborter = null;
+      schedule();
+    }
+    document.addEventListener("visibilitychange", schedule);
+    schedule();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      aborter?.abort();
+      document.removeEventListener("visibilitychange", schedule);
+    };
+  }
+
+  /** The `live` attribute's interval in seconds: LIVE_SECONDS unless a number, at least LIVE_MIN_SECONDS. */
+  function liveSeconds(value) {
+    const seconds = Number(value);
+    return value && Number.isFinite(seconds) ? Math.max(seconds, LIVE_MIN_SECONDS) : LIVE_SECONDS;
+  }
+
+  let liveSheet = null;
+
+  /**
+   * Tells the reader of `root` (a widget's shadow root) that `count`
+   * blocks of its article changed: a polite status above the article
+   * whose button, in the article's language, takes the reader to
+   * `first`, the first of them.
+   */
+  async function liveToast(root, count, first) {
+    const container = root.querySelector(".folio-root");
+    if (!container) return;
+    liveSheet ??= new CSSStyleSheet();
+    liveSheet.replaceSync(LIVE_CSS);
+    if (!root.adoptedStyleSheets.includes(liveSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, liveSheet];
+    let status = container.querySelector(":scope > .folio-live");
+    if (!status) {
+      // The region is on the page before its words, so that they are read out.
+      status = document.createElement("div");
+      status.className = "folio-live";
+      status.setAttribute("role", "status");
+      container.prepend(status);
+    }
+    const lang = root.host.getAttribute("lang") || container.querySelector("article")?.lang;
+    const code = localeCode(lang);
+    let words = LIVE_WORDS;
+    let number = count;
+    try {
+      words = (code && JSON.parse(await localeText(code)).liveUpdates) || words;
+      number = new Intl.NumberFormat(lang || undefined).format(count);
+    } catch {
+      // English words or plain digits, as far as it got
+    }
+    const button = document.createElement("button");
+    button.textContent = words.replace("{count}", number);
+    button.onclick = () => {
+      status.replaceChildren();
+      first.tabIndex = -1;
+      first.scrollIntoView();
+      first.focus({ preventScroll: true });
+    };
+    status.replaceChildren(button);
+  }
+
   class FolioArticle extends HTMLElement {
-    static observedAttributes = ["src", "support", "supporter", "consent", "bucket", "country", "lang", "dir", "heading-level", "format"];
+    static observedAttributes = ["src", "support", "supporter", "consent", "bucket", "country", "lang", "dir", "heading-level", "format", "live"];
     /** What only a pre-rendered article's support prompts read: a change wakes them again. */
     static PROMPT_ATTRIBUTES = ["supporter", "consent", "bucket", "country"];
     #controller = null;
@@ -778,6 +905,8 @@ function createFolio() {
     #sleepOnRender = null;
     /** An adoption waiting for the first paint (cleared: called off). */
     #adoptLater = null;
+    /** Stops asking for a live article's `src` again. */
+    #stopLive = null;
 
     connectedCallback() {
       // `article` set before this script ran is a plain property of the
@@ -816,6 +945,7 @@ function createFolio() {
     #adopt(root) {
       this.#sleep?.();
       this.#sleep = wakeIslands(root, this);
+      this.#live();
       const id = root.dataset.prerendered;
       queueMicrotask(() => this.isConnected && this.dispatchEvent(event("folio:render", { id })));
     }
@@ -868,7 +998,48 @@ function createFolio() {
       this.#observer.observe(this);
     }
 
+    /** Asks for `src` again and again while the `live` attribute says so. */
+    #live() {
+      this.#stopLive?.();
+      this.#stopLive = null;
+      const src = this.getAttribute("src");
+      if (!src || !this.hasAttribute("live") || !this.isConnected) return;
+      // A pre-rendered article's text is not known here: the first answer
+      // stands for it, and only a later change is shown.
+      let baseline;
+      const latest = () => this.#controller?.shownText ?? baseline;
+      const changed = (content) => {
+        if (latest() !== undefined) return this.#changed(content);
+        baseline = content.text;
+      };
+      this.#stopLive = livePoll(src, liveSeconds(this.getAttribute("live")), latest, changed);
+    }
+
+    /**
+     * Shows a live article's new `content` through the update path (the
+     * blocks it left alone keep their nodes), and tells a reader who has
+     * scrolled past its top what changed. A pre-rendered article is handed
+     * to the core, which renders it whole.
+     */
+    #changed(content) {
+      if (this.#sleep || this.#adoptLater || !this.#controller) return this.#takeOver();
+      const root = this.shadowRoot;
+      const before = new Set(root.querySelectorAll(".folio-body *"));
+      const scrolled = this.getBoundingClientRect().top < 0;
+      const rendered = () => {
+        this.removeEventListener("folio:render", rendered);
+        const fresh = new Set([...root.querySelectorAll(".folio-body *")].filter((e) => !before.has(e)));
+        const changed = [...fresh].filter((e) => !fresh.has(e.parentElement));
+        if (scrolled && changed.length > 0) void liveToast(root, changed.length, changed[0]);
+      };
+      this.addEventListener("folio:render", rendered);
+      this.#article = undefined;
+      void this.#controller.show(async () => content);
+    }
+
     disconnectedCallback() {
+      this.#stopLive?.();
+      this.#stopLive = null;
       this.#adoptLater = null;
       this.#sleep?.();
       this.#sleep = null;
@@ -882,6 +1053,7 @@ function createFolio() {
 
     attributeChangedCallback(name, before, after) {
       if (before === after) return;
+      if (name === "live") return this.#started || this.#sleep ? this.#live() : undefined;
       // The pre-rendered article stays; its prompts wake again, as the
       // host now says.
       const forPrompts = FolioArticle.PROMPT_ATTRIBUTES.includes(name);
@@ -929,8 +1101,15 @@ function createFolio() {
       if (!this.#controller) return;
       this.#started = true;
       const src = this.getAttribute("src");
+      if (this.#article !== undefined || !src) {
+        this.#stopLive?.();
+        this.#stopLive = null;
+      }
       if (this.#article !== undefined) return this.#controller.show(async () => toText(this.#article));
-      if (src) return this.#controller.show((signal) => fetchArticle(src, this.#timeout(), signal), true);
+      if (src) {
+        this.#live();
+        return this.#controller.show((signal) => fetchArticle(src, this.#timeout(), signal), true);
+      }
       const inline =
         this.querySelector('script[type="application/json"], script[type="application/ld+json"]')?.textContent ?? "";
       return this.#controller.show(async () => ({ text: inline, base: this.#base }));

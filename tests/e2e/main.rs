@@ -22,6 +22,7 @@ mod formats;
 mod frame;
 mod integrity;
 mod leptos_app;
+mod live;
 mod locales;
 mod malformed;
 mod memory;

@@ -29,6 +29,11 @@ impl Response {
 /// Answers a path its own way, or `None` to serve the file.
 pub type Route = Box<dyn Fn(&str, &Path) -> Option<Response> + Send + Sync>;
 
+/// Answers a request (its path and its headers, names in lower case) its
+/// own way, or `None` to serve the file.
+pub type HeaderRoute =
+    Box<dyn Fn(&str, &[(String, String)], &Path) -> Option<Response> + Send + Sync>;
+
 /// Serves the files under a folder on `127.0.0.1`, with CORS open.
 pub struct Server {
     port: u16,
@@ -43,6 +48,12 @@ impl Server {
 
     /// Serves `root`, letting `route` answer first.
     pub fn with_route(root: PathBuf, route: Route) -> Self {
+        Self::with_header_route(root, Box::new(move |path, _, root| route(path, root)))
+    }
+
+    /// Serves `root`, letting `route`, which reads the request's headers,
+    /// answer first.
+    pub fn with_header_route(root: PathBuf, route: HeaderRoute) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let port = listener.local_addr().expect("bound address").port();
         let log = Arc::new(Mutex::new(Vec::new()));
@@ -72,14 +83,18 @@ impl Server {
     }
 }
 
-fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>, route: &Route) {
+fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>, route: &HeaderRoute) {
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
     let mut line = String::new();
+    let mut headers = Vec::new();
     while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        if let Some((name, value)) = line.split_once(':') {
+            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
+        }
         line.clear();
     }
     let target = request_line
@@ -91,19 +106,22 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>, route: &R
         log.push(target.clone());
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let response = route(path, root).unwrap_or_else(|| file(root, path));
+    let response = route(path, &headers, root).unwrap_or_else(|| file(root, path));
     let mut head = format!(
-        "HTTP/1.1 {}\r\nContent-Length: {}\r\n",
+        "HTTP/1.1 {}\r\nContent-Length: {}\r\nConnection: close\r\n",
         response.status,
         response.body.len()
     );
-    head.push_str("Cache-Control: no-store\r\nConnection: close\r\n");
+    let has = |header: &str| {
+        let mut names = response.headers.iter().map(|(name, _)| name);
+        names.any(|name| name.eq_ignore_ascii_case(header))
+    };
+    // Nothing is cached unless the route says otherwise.
+    if !has("Cache-Control") {
+        head.push_str("Cache-Control: no-store\r\n");
+    }
     // CORS is open unless the route says otherwise.
-    if !response
-        .headers
-        .iter()
-        .any(|(name, _)| name.eq_ignore_ascii_case("Access-Control-Allow-Origin"))
-    {
+    if !has("Access-Control-Allow-Origin") {
         head.push_str("Access-Control-Allow-Origin: *\r\n");
     }
     for (name, value) in &response.headers {

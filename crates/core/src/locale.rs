@@ -65,6 +65,9 @@ words! {
     Updated = "updated": "Updated {date}",
     /// The "Read more" link's label when the article gives none.
     ReadMore = "readMore": "Read more",
+    /// The button that takes the reader of a live article to what changed
+    /// (shown by `folio.js`); `{count}` is how many parts changed.
+    LiveUpdates = "liveUpdates": "Show new updates ({count})",
     /// The heading of the related articles' list.
     Related = "related": "Related articles",
     /// The support banner's accessible name.
