@@ -813,7 +813,8 @@ function createFolio() {
     const schedule = () => {
       clearTimeout(timer);
       if (stopped || aborter || document.hidden) return;
-      const wait = Math.min(seconds * 1000 * 2 ** failures, LIVE_MAX_WAIT_MS);
+      const base = seconds * 1000;
+      const wait = Math.max(base, Math.min(base * 2 ** failures, LIVE_MAX_WAIT_MS));
       timer = setTimeout(poll, last + wait - performance.now());
     };
     async function poll() {
@@ -848,27 +849,32 @@ function createFolio() {
 
   let liveSheet = null;
 
-  /**
-   * Tells the reader of `root` (a widget's shadow root) that `count`
-   * blocks of its article changed: a polite status above the article
-   * whose button, in the article's language, takes the reader to
-   * `first`, the first of them.
-   */
-  async function liveToast(root, count, first) {
+  /** The (empty) status region of a live article's changes in `root`, a widget's shadow root; null before its first render. */
+  function liveStatus(root) {
     const container = root.querySelector(".folio-root");
-    if (!container) return;
-    liveSheet ??= new CSSStyleSheet();
-    liveSheet.replaceSync(LIVE_CSS);
+    if (!container) return null;
+    if (!liveSheet) {
+      liveSheet = new CSSStyleSheet();
+      liveSheet.replaceSync(LIVE_CSS);
+    }
     if (!root.adoptedStyleSheets.includes(liveSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, liveSheet];
     let status = container.querySelector(":scope > .folio-live");
     if (!status) {
-      // The region is on the page before its words, so that they are read out.
       status = document.createElement("div");
       status.className = "folio-live";
       status.setAttribute("role", "status");
       container.prepend(status);
     }
-    const lang = root.host.getAttribute("lang") || container.querySelector("article")?.lang;
+    return status;
+  }
+
+  /**
+   * Tells the reader of `root` (a widget's shadow root), in `status`, that
+   * `count` blocks of its article changed: a button in the article's
+   * language that takes the reader to `first`, the first of them.
+   */
+  async function liveToast(root, status, count, first) {
+    const lang = root.host.getAttribute("lang") || root.querySelector("article")?.lang;
     const code = localeCode(lang);
     let words = LIVE_WORDS;
     let number = count;
@@ -879,9 +885,11 @@ function createFolio() {
       // English words or plain digits, as far as it got
     }
     const button = document.createElement("button");
+    button.lang = words === LIVE_WORDS ? "en" : lang;
     button.textContent = words.replace("{count}", number);
     button.onclick = () => {
       status.replaceChildren();
+      if (!first.isConnected) return;
       first.tabIndex = -1;
       first.scrollIntoView();
       first.focus({ preventScroll: true });
@@ -1003,13 +1011,15 @@ function createFolio() {
       this.#stopLive?.();
       this.#stopLive = null;
       const src = this.getAttribute("src");
-      if (!src || !this.hasAttribute("live") || !this.isConnected) return;
-      // A pre-rendered article's text is not known here: the first answer
-      // stands for it, and only a later change is shown.
+      if (!src || !this.hasAttribute("live") || !this.isConnected || this.#article !== undefined) return;
+      // An adopted pre-rendered article's text is not known here: the
+      // first answer stands for it, and only a later change is shown. A
+      // widget shows any answer that is not what it shows (a first load
+      // that failed included).
       let baseline;
-      const latest = () => this.#controller?.shownText ?? baseline;
+      const latest = () => (this.#controller ? this.#controller.shownText : baseline);
       const changed = (content) => {
-        if (latest() !== undefined) return this.#changed(content);
+        if (this.#controller || baseline !== undefined) return this.#changed(content);
         baseline = content.text;
       };
       this.#stopLive = livePoll(src, liveSeconds(this.getAttribute("live")), latest, changed);
@@ -1025,14 +1035,19 @@ function createFolio() {
       if (this.#sleep || this.#adoptLater || !this.#controller) return this.#takeOver();
       const root = this.shadowRoot;
       const before = new Set(root.querySelectorAll(".folio-body *"));
-      const scrolled = this.getBoundingClientRect().top < 0;
-      const rendered = () => {
+      // The status region is on the page (emptied) before the render, so
+      // that the words it gets after it are read out.
+      const status = this.getBoundingClientRect().top < 0 ? liveStatus(root) : null;
+      root.querySelector(".folio-live")?.replaceChildren();
+      const rendered = (done) => {
         this.removeEventListener("folio:render", rendered);
+        this.removeEventListener("folio:error", rendered);
         const fresh = new Set([...root.querySelectorAll(".folio-body *")].filter((e) => !before.has(e)));
         const changed = [...fresh].filter((e) => !fresh.has(e.parentElement));
-        if (scrolled && changed.length > 0) void liveToast(root, changed.length, changed[0]);
+        if (status && done.type === "folio:render" && changed.length > 0) void liveToast(root, status, changed.length, changed[0]);
       };
       this.addEventListener("folio:render", rendered);
+      this.addEventListener("folio:error", rendered);
       this.#article = undefined;
       void this.#controller.show(async () => content);
     }

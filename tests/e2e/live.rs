@@ -282,3 +282,36 @@ async fn a_live_article_waits_longer_after_each_error_and_keeps_what_it_shows() 
     assert_eq!(after["sameFirst"], true);
     browser.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_live_article_whose_first_load_failed_shows_the_first_good_answer() {
+    let newsroom = Arc::new(Mutex::new(Newsroom {
+        version: 1,
+        failing: true,
+        ..Newsroom::default()
+    }));
+    let server = server(newsroom.clone());
+    let browser = Browser::start().await;
+    browser.open(&server.url("live.html")).await;
+    browser
+        .wait_for(
+            "return !!document.querySelector('folio-article').shadowRoot.querySelector('.folio-error');",
+            "the error state",
+        )
+        .await;
+    newsroom.lock().unwrap().failing = false;
+    let shown = browser
+        .wait_for(
+            &format!(
+                "const seen = (() => {{ {SEEN} }})(); return seen.paragraphs.length ? seen : null;"
+            ),
+            "the article, once the server answers",
+        )
+        .await;
+    assert_eq!(
+        shown["paragraphs"].as_array().map(Vec::len),
+        Some(9),
+        "{shown}"
+    );
+    browser.stop().await;
+}

@@ -60,8 +60,9 @@ pub struct Document {
 
 impl Document {
     /// Where an element placed "after paragraph `n`" goes among the blocks:
-    /// just after the `n`-th top-level paragraph (lists and quotes do not
-    /// count), or after the last block when `n` is absent or too large.
+    /// just after the `n`-th top-level paragraph (a figure, a paragraph of
+    /// its own image, counts; lists and quotes do not), or after the last
+    /// block when `n` is absent or too large.
     pub fn position_after_paragraph(&self, n: Option<u64>) -> usize {
         let Some(n) = n else { return self.blocks.len() };
         if n == 0 {
@@ -69,7 +70,7 @@ impl Document {
         }
         let mut seen = 0;
         for (i, block) in self.blocks.iter().enumerate() {
-            if matches!(&**block, Node::Element(e) if e.tag == Tag::P) {
+            if matches!(&**block, Node::Element(e) if e.tag == Tag::P || is_figure(e)) {
                 seen += 1;
                 if seen == n {
                     return i + 1;
@@ -499,6 +500,18 @@ impl Walker<'_> {
     }
 }
 
+/// Whether `element` is a figure of the body (a paragraph of its own image).
+fn is_figure(element: &Element) -> bool {
+    element.tag == Tag::Figure
+        && element
+            .attrs
+            .first()
+            .is_some_and(|(_, c)| c == FIGURE_CLASS)
+}
+
+/// The class of a figure of the body.
+const FIGURE_CLASS: &str = "folio-figure folio-figure--body";
+
 /// A top-level paragraph as it is shown: a figure when it holds nothing
 /// but one image (white space aside), else as it is.
 fn figure(paragraph: Element, images: &[Image]) -> Node {
@@ -545,7 +558,7 @@ fn figure(paragraph: Element, images: &[Image]) -> Node {
     photo = photo
         .with(Attr::Loading, "lazy")
         .with(Attr::Decoding, "async");
-    let mut figure = Element::new(Tag::Figure).with(Attr::Class, "folio-figure folio-figure--body");
+    let mut figure = Element::new(Tag::Figure).with(Attr::Class, FIGURE_CLASS);
     figure.children.push(Node::Element(photo));
     if caption.is_some() || credit.is_some() {
         let mut figcaption =

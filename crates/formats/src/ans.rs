@@ -278,7 +278,7 @@ fn related<'a>(doc: &Node<'_, 'a>, base: Option<&str>, out: &mut Out<'a>) {
                 &item.path,
                 "A related story is left out: Folio lists at most 6.",
             );
-            break;
+            continue;
         }
         let mut fields = vec![
             ("headline".into(), text_value(&headline)),

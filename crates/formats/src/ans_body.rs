@@ -27,6 +27,7 @@ pub(super) fn markdown(
         blocks: Vec::new(),
         first_text: None,
         images: 0,
+        quotes: 0,
     };
     body.elements(elements);
     if let (Some(location), Some(first)) = (location.filter(|l| !l.is_empty()), body.first_text) {
@@ -43,6 +44,8 @@ struct Body<'b, 'o, 'a> {
     /// The block of the first text paragraph, for the dateline.
     first_text: Option<usize>,
     images: usize,
+    /// How many quotes the element being read is inside.
+    quotes: usize,
 }
 
 impl Body<'_, '_, '_> {
@@ -262,6 +265,7 @@ impl Body<'_, '_, '_> {
     }
 
     fn quote(&mut self, quote: &Node) {
+        self.quotes += 1;
         let outer = std::mem::take(&mut self.blocks);
         let first = self.first_text.take();
         self.elements(&quote.get("content_elements"));
@@ -275,10 +279,13 @@ impl Body<'_, '_, '_> {
         }
         let inner = std::mem::replace(&mut self.blocks, outer);
         self.first_text = first;
-        // A pull quote is marked as the body's Markdown marks one.
-        let mut quoted: Vec<String> = match quote.get("subtype").str() {
-            Some("pullquote") => vec![folio_core::markdown::PULL_QUOTE.into()],
-            _ => Vec::new(),
+        self.quotes -= 1;
+        // A pull quote is marked as the body's Markdown marks one (an
+        // empty one not at all: its mark would fall on the next quote).
+        let pull = quote.get("subtype").str() == Some("pullquote") && !inner.is_empty();
+        let mut quoted: Vec<String> = match pull {
+            true => vec![folio_core::markdown::PULL_QUOTE.into()],
+            false => Vec::new(),
         };
         quoted.extend(inner.join("\n\n").lines().map(|line| {
             if line.is_empty() {
@@ -322,15 +329,20 @@ impl Body<'_, '_, '_> {
                 "An image is left out: it has no alt_text or caption to describe it to readers who cannot see it.",
             );
         };
-        // Alone in its paragraph, the image is a figure captioned by its
-        // title: the caption, and the credit after it.
-        let title = match (caption, credit(image)) {
+        let words = match (caption, credit(image)) {
             (Some(caption), Some(credit)) => format!("{caption} ({credit})"),
             (Some(caption), None) => caption,
             (None, Some(credit)) => credit,
             (None, None) => return self.push(inline::image(&alt, &src)),
         };
-        self.push(inline::captioned_image(&alt, &src, &title));
+        // At the top, alone in its paragraph, the image is a figure
+        // captioned by its title; in a quote (no figure there), its words
+        // are a paragraph after it.
+        if self.quotes > 0 {
+            self.push(inline::image(&alt, &src));
+            return self.push(escape(&words));
+        }
+        self.push(inline::captioned_image(&alt, &src, &words));
     }
 
     /// An interstitial link as a Markdown link (its text, else its URL).
