@@ -135,22 +135,29 @@ async fn until_asked(newsroom: &Arc<Mutex<Newsroom>>, count: usize, what: &str) 
     }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_live_article_revalidates_shows_a_change_in_place_and_rests_while_hidden() {
+/// A newsroom at version 1 (failing from the start when `failing`), its
+/// server, and a browser on `/live.html` once the widget shows `shown`
+/// (a selector in its shadow root).
+async fn live_page(failing: bool, shown: &str) -> (Arc<Mutex<Newsroom>>, Server, Browser) {
     let newsroom = Arc::new(Mutex::new(Newsroom {
         version: 1,
+        failing,
         ..Newsroom::default()
     }));
     let server = server(newsroom.clone());
     let browser = Browser::start().await;
     browser.resize(1000, 700).await;
     browser.open(&server.url("live.html")).await;
-    browser
-        .wait_for(
-            "return !!document.querySelector('folio-article').shadowRoot.querySelector('.folio-body p');",
-            "the live article",
-        )
-        .await;
+    let script = format!(
+        "return !!document.querySelector('folio-article').shadowRoot.querySelector('{shown}');"
+    );
+    browser.wait_for(&script, shown).await;
+    (newsroom, server, browser)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_live_article_revalidates_shows_a_change_in_place_and_rests_while_hidden() {
+    let (newsroom, _server, browser) = live_page(false, ".folio-body p").await;
     let first = browser.eval(SEEN, vec![]).await;
 
     // Unchanged: the browser revalidates with the ETag, the server answers
@@ -248,19 +255,7 @@ async fn a_live_article_revalidates_shows_a_change_in_place_and_rests_while_hidd
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_live_article_waits_longer_after_each_error_and_keeps_what_it_shows() {
-    let newsroom = Arc::new(Mutex::new(Newsroom {
-        version: 1,
-        ..Newsroom::default()
-    }));
-    let server = server(newsroom.clone());
-    let browser = Browser::start().await;
-    browser.open(&server.url("live.html")).await;
-    browser
-        .wait_for(
-            "return !!document.querySelector('folio-article').shadowRoot.querySelector('.folio-body p');",
-            "the live article",
-        )
-        .await;
+    let (newsroom, _server, browser) = live_page(false, ".folio-body p").await;
     let shown = browser.eval(SEEN, vec![]).await;
     newsroom.lock().unwrap().failing = true;
     let from = asked(&newsroom);
@@ -285,20 +280,7 @@ async fn a_live_article_waits_longer_after_each_error_and_keeps_what_it_shows() 
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_live_article_whose_first_load_failed_shows_the_first_good_answer() {
-    let newsroom = Arc::new(Mutex::new(Newsroom {
-        version: 1,
-        failing: true,
-        ..Newsroom::default()
-    }));
-    let server = server(newsroom.clone());
-    let browser = Browser::start().await;
-    browser.open(&server.url("live.html")).await;
-    browser
-        .wait_for(
-            "return !!document.querySelector('folio-article').shadowRoot.querySelector('.folio-error');",
-            "the error state",
-        )
-        .await;
+    let (newsroom, _server, browser) = live_page(true, ".folio-error").await;
     newsroom.lock().unwrap().failing = false;
     let shown = browser
         .wait_for(
