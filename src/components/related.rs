@@ -8,7 +8,7 @@
 use folio_browser::intl;
 use folio_core::html::{Attr, Element, Node, Tag};
 use folio_core::locale::{Locale, Word};
-use folio_core::markdown::Document;
+use folio_core::markdown::{self, Document};
 use folio_core::model::Related;
 
 /// The list of `articles` under its heading, a level below the headline's
@@ -30,18 +30,13 @@ pub fn related_list(articles: &[Related], locale: &Locale, level: u8) -> Documen
 fn item(article: &Related, locale: &Locale) -> Node {
     let mut item = Element::new(Tag::Li).with(Attr::Class, "folio-related__item");
     if let Some(image) = &article.image {
-        let mut photo = Element::new(Tag::Img)
-            .with(Attr::Class, "folio-related__image")
-            .with(Attr::Src, image.src.as_str())
-            .with(Attr::Alt, image.alt.as_str());
-        if let (Some(width), Some(height)) = (image.width, image.height) {
-            photo = photo
-                .with(Attr::Width, width.to_string())
-                .with(Attr::Height, height.to_string());
-        }
-        photo = photo
-            .with(Attr::Loading, "lazy")
-            .with(Attr::Decoding, "async");
+        let photo = markdown::photo(
+            "folio-related__image",
+            &image.src,
+            &image.alt,
+            Some(image),
+            false,
+        );
         item.children.push(Node::Element(photo));
     }
     let mut link = Element::new(Tag::A)

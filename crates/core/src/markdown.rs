@@ -500,6 +500,38 @@ impl Walker<'_> {
     }
 }
 
+/// A lazy `img` of class `class` showing `src`, described by `alt`, its
+/// space kept from `image`'s size; with `image`'s `srcset` (and the
+/// `sizes` of the article's width) when `full_width`.
+pub fn photo(
+    class: &'static str,
+    src: &str,
+    alt: &str,
+    image: Option<&Image>,
+    full_width: bool,
+) -> Element {
+    let mut photo = Element::new(Tag::Img)
+        .with(Attr::Class, class)
+        .with(Attr::Src, src)
+        .with(Attr::Alt, alt);
+    if let Some(image) = image {
+        if let Some(srcset) = image.srcset.as_deref().filter(|_| full_width) {
+            photo = photo.with(Attr::Srcset, srcset);
+            if let Some(sizes) = image.sizes() {
+                photo = photo.with(Attr::Sizes, sizes);
+            }
+        }
+        if let (Some(width), Some(height)) = (image.width, image.height) {
+            photo = photo
+                .with(Attr::Width, width.to_string())
+                .with(Attr::Height, height.to_string());
+        }
+    }
+    photo
+        .with(Attr::Loading, "lazy")
+        .with(Attr::Decoding, "async")
+}
+
 /// Whether `element` is a figure of the body (a paragraph of its own image).
 fn is_figure(element: &Element) -> bool {
     element.tag == Tag::Figure
@@ -533,31 +565,15 @@ fn figure(paragraph: Element, images: &[Image]) -> Node {
     let details = images
         .iter()
         .find(|image| safe_url::check_image(&image.src).is_some_and(|url| url.href == src));
-    let mut photo = Element::new(Tag::Img)
-        .with(Attr::Class, "folio-figure__image")
-        .with(Attr::Src, src)
-        .with(Attr::Alt, attr(Attr::Alt).unwrap_or_default());
+    let alt = attr(Attr::Alt).unwrap_or_default();
+    let photo = photo("folio-figure__image", src, alt, details, true);
     let part = |text: Option<&str>| text.filter(|t| !t.trim().is_empty()).map(str::to_string);
     let mut caption = part(attr(Attr::Title));
     let mut credit = None;
     if let Some(image) = details {
-        if let Some(srcset) = &image.srcset {
-            photo = photo.with(Attr::Srcset, srcset.as_str());
-            if let Some(sizes) = image.sizes() {
-                photo = photo.with(Attr::Sizes, sizes);
-            }
-        }
-        if let (Some(width), Some(height)) = (image.width, image.height) {
-            photo = photo
-                .with(Attr::Width, width.to_string())
-                .with(Attr::Height, height.to_string());
-        }
         caption = part(image.caption.as_deref()).or(caption);
         credit = part(image.credit.as_deref());
     }
-    photo = photo
-        .with(Attr::Loading, "lazy")
-        .with(Attr::Decoding, "async");
     let mut figure = Element::new(Tag::Figure).with(Attr::Class, FIGURE_CLASS);
     figure.children.push(Node::Element(photo));
     if caption.is_some() || credit.is_some() {

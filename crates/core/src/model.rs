@@ -96,7 +96,7 @@ pub struct Publisher {
 }
 
 /// A photo with its caption and credit.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub struct Image {
     /// URL of the image.
     pub src: String,
