@@ -100,6 +100,9 @@ function fullAns() {
   ans.label = { basic: { text: "X", display: true } };
   ans.credits = { by: [{ type: "author", name: "X" }] };
   ans.location = "X";
+  ans.related_content = {
+    basic: [{ type: "story", headlines: { basic: "X" }, canonical_url: "/r", promo_items: { basic: { type: "image", url: "r.jpg", alt_text: "X" } } }],
+  };
   ans.content_elements.push(
     { type: "header", level: 2, content: "X" },
     { type: "list", list_type: "ordered", items: [text("X"), { type: "list", items: [text("X")] }] },
@@ -128,11 +131,13 @@ const ANS_TEXT = [
   ]),
   ["content_elements", 10, "items", 0, "content"], ["content_elements", 11, "rows", 0, 0, "content"],
   ["content_elements", 12, "citation", "content"], ["content_elements", 19, "raw_oembed", "title"],
+  ["related_content", "basic", 0, "headlines", "basic"], ["related_content", "basic", 0, "promo_items", "basic", "alt_text"],
 ];
 const ANS_URL = [
   ["canonical_url"], ["promo_items", "basic", "url"], ["content_elements", 14, "url"],
   ["content_elements", 15, "url"], ["content_elements", 16, "items", 0, "url"],
   ["content_elements", 19, "raw_oembed", "url"], ["content_elements", 21, "embed", "url"],
+  ["related_content", "basic", 0, "canonical_url"], ["related_content", "basic", 0, "promo_items", "basic", "url"],
 ];
 const LD_TEXT = [
   ["@graph", 0, "name"], ["@graph", 2, "description"], ["@graph", 2, "caption"], ["@graph", 2, "creditText"],
