@@ -10,9 +10,10 @@ use std::fs;
 use std::path::Path;
 
 /// The components' CSS, in cascade order.
-const SHEETS: [&str; 5] = [
+const SHEETS: [&str; 6] = [
     "src/components/article.css",
     "src/components/figure.css",
+    "src/components/media.css",
     "src/components/related.css",
     "src/components/support.css",
     "src/components/states.css",

@@ -65,6 +65,7 @@ const FILES = [
   "folio.js",
   "folio.css",
   "folio-frame.js",
+  "folio-media.js",
   "core/folio.js",
   "core/folio_bg.wasm",
   "core/folio-converter.js",
@@ -78,8 +79,8 @@ const MODULES = [
   ["core/folio-converter.js", "core/folio-converter_bg.wasm"],
   ["core/folio-island.js", "core/folio-island_bg.wasm"],
 ];
-/** The frame document's script, minified too. */
-const FRAME_SCRIPT = "folio-frame.js";
+/** The frame document's script and the galleries' and embeds' module, minified too. */
+const SCRIPTS = ["folio-frame.js", "folio-media.js"];
 
 async function minified(source) {
   const { code } = await minify(source, {
@@ -114,7 +115,7 @@ async function release(staging) {
   const at = (file) => join(staging, file);
   const hashes = {};
   for (const [js, wasm] of MODULES) await prepareModule(at(js), at(wasm), wasm);
-  await writeFile(at(FRAME_SCRIPT), await minified(await readFile(at(FRAME_SCRIPT), "utf8")));
+  for (const script of SCRIPTS) await writeFile(at(script), await minified(await readFile(at(script), "utf8")));
   for (const file of FILES.slice(1)) hashes[file] = integrity(await readFile(at(file)));
   let loader = await readFile(at("folio.js"), "utf8");
   const placeholders = [

@@ -20,6 +20,7 @@ const OUT = join(ROOT, "target", "package", "folio-article");
 const SHIPPED = [
   "folio.js",
   "folio.css",
+  "folio-media.js",
   "core/folio.js",
   "core/folio_bg.wasm",
   "core/folio-converter.js",
@@ -78,6 +79,7 @@ function manifest(version) {
       "./core/folio-island.js": "./core/folio-island.js",
       "./core/folio-island_bg.wasm": "./core/folio-island_bg.wasm",
       "./folio.css": "./folio.css",
+      "./folio-media.js": "./folio-media.js",
       "./schema/article.v1.json": "./schema/article.v1.json",
       "./integrity.json": "./integrity.json",
       "./locales/*": "./locales/*",

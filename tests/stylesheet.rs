@@ -5,9 +5,10 @@
 use folio::{FRAME_STYLESHEET, STYLESHEET};
 
 /// The components' CSS as written, in cascade order.
-const SOURCES: [&str; 6] = [
+const SOURCES: [&str; 7] = [
     include_str!("../src/components/article.css"),
     include_str!("../src/components/figure.css"),
+    include_str!("../src/components/media.css"),
     include_str!("../src/components/related.css"),
     include_str!("../src/components/support.css"),
     include_str!("../src/components/states.css"),

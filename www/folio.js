@@ -160,6 +160,8 @@ function createFolio() {
   let converter = null;
   /** The support island, loaded by the first pre-rendered prompt. */
   let island = null;
+  /** The galleries' and embeds' behaviour, loaded by the first article with one. */
+  let media = null;
   /** Settles once the page has painted its first content (`afterFirstPaint`). */
   let firstPaint = null;
   /**
@@ -195,6 +197,17 @@ function createFolio() {
     );
     island.catch(() => (island = null)); // a later prompt tries again
     return island;
+  }
+
+  /**
+   * Wakes the galleries and embeds under `root` (a widget's shadow root,
+   * a pre-rendered article), loading their module the first time one is
+   * there. `consent()` is the host's word on storage.
+   */
+  function wakeMedia(root, consent) {
+    if (!root?.querySelector(".folio-gallery:not([data-woken]), .folio-embed[data-player]:not([data-woken])")) return;
+    media ??= import("./folio-media.js");
+    media.then((module) => module.wake(root, consent), () => (media = null));
   }
 
   /** Whether the page has painted its first content. */
@@ -453,6 +466,8 @@ function createFolio() {
     #shown = null;
     /** Whether a pre-rendered article is in view, kept until the core renders. */
     #keep = false;
+    /** Wakes the galleries and embeds of each render. */
+    #rendered = null;
 
     /**
      * `options()` says how to show the article now: `{ support, lang, dir,
@@ -465,6 +480,8 @@ function createFolio() {
       this.#keep = keep;
       // A pre-rendered article stays in view until the core renders anew.
       if (!keep) skeleton(host);
+      this.#rendered = () => wakeMedia(host.shadowRoot, () => this.#options().consent ?? "granted");
+      host.addEventListener("folio:render", this.#rendered);
     }
 
     /**
@@ -573,6 +590,7 @@ function createFolio() {
     destroy() {
       if (this.#dead) return;
       this.#dead = true;
+      this.#host.removeEventListener("folio:render", this.#rendered);
       this.#generation++;
       this.#aborter?.abort();
       this.#widget?.unmount();
@@ -953,6 +971,7 @@ function createFolio() {
     #adopt(root) {
       this.#sleep?.();
       this.#sleep = wakeIslands(root, this);
+      wakeMedia(root, () => this.getAttribute("consent") ?? "granted");
       this.#live();
       const id = root.dataset.prerendered;
       queueMicrotask(() => this.isConnected && this.dispatchEvent(event("folio:render", { id })));
@@ -1138,6 +1157,7 @@ function createFolio() {
   // as long as it does (a prompt no one holds would be collected, and go).
   for (const root of document.querySelectorAll(".folio-root[data-prerendered]")) {
     root[PROMPTS] = wakeIslands(root, root);
+    wakeMedia(root, () => root.getAttribute("consent") ?? "granted");
   }
 
   /**

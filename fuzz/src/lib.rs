@@ -402,11 +402,12 @@ pub fn check_article(a: &Article) {
         allowed_url("readMore.href", &link.href);
     }
     let body = check_markdown(a.body.as_deref().unwrap_or_default());
-    let figures = markdown::render_with(
-        a.body.as_deref().unwrap_or_default(),
-        1,
-        a.images.as_slice().into(),
-    );
+    let media = markdown::Media {
+        images: a.images.clone(),
+        embeds: a.embeds.clone(),
+        ..Default::default()
+    };
+    let figures = markdown::render_with(a.body.as_deref().unwrap_or_default(), 1, media.into());
     check_document(&figures);
     match &a.support {
         Some(Ok(support)) => check_support(support, &body),
@@ -574,11 +575,15 @@ fn check_node(node: &Node, parent: Option<Tag>, depth: usize, in_link: bool) {
         Tag::Th | Tag::Td => &[Tag::Tr],
         Tag::Figcaption => &[Tag::Figure],
         Tag::Bdi => &[Tag::Span],
+        Tag::Button | Tag::Label => &[Tag::Div],
+        Tag::Input => &[Tag::Label],
         _ => &[],
     };
-    // Figures and pull quotes are top-level blocks.
+    // Figures, pull quotes, galleries and embeds are top-level blocks (a
+    // gallery's figures are its list's items).
     assert!(
-        tag != Tag::Figure || parent.is_none(),
+        !matches!(tag, Tag::Figure | Tag::Div)
+            || matches!(parent, None | Some(Tag::Li | Tag::Div | Tag::Figure)),
         "<{}> inside {:?}",
         tag.as_str(),
         parent.map(Tag::as_str)
@@ -618,14 +623,22 @@ fn check_attributes(element: &Element) {
             | Attr::Sizes => tag == Tag::Img,
             Attr::Title => matches!(tag, Tag::A | Tag::Img),
             Attr::Start => tag == Tag::Ol,
-            Attr::Dir => tag == Tag::Span,
+            Attr::Dir => matches!(tag, Tag::Span | Tag::P),
             // Only the list of related articles has times.
             Attr::Datetime => false,
-            Attr::Class => !matches!(tag, Tag::A | Tag::Em | Tag::Strong | Tag::Bdi),
+            Attr::Class => !matches!(tag, Tag::Em | Tag::Strong | Tag::Bdi),
+            Attr::Type => matches!(tag, Tag::Button | Tag::Input),
+            Attr::Hidden => matches!(tag, Tag::Div | Tag::Button | Tag::Label | Tag::P),
+            Attr::Role | Attr::DataPosition => tag == Tag::Div,
+            Attr::AriaLabel => matches!(tag, Tag::Div | Tag::Button),
+            Attr::AriaLive => tag == Tag::Span,
+            Attr::DataProvider | Attr::DataPlayer | Attr::DataWidth | Attr::DataHeight => {
+                tag == Tag::Figure
+            }
         };
         assert!(allowed, "{name} on <{}>", tag.as_str());
         let shaped = match attr {
-            Attr::Href | Attr::Src => {
+            Attr::Href | Attr::Src | Attr::DataPlayer => {
                 allowed_url(name, value);
                 let again = safe_url::check(value);
                 let stable = again.is_some_and(|u| u.href == *value);
@@ -646,9 +659,45 @@ fn check_attributes(element: &Element) {
             Attr::Class => {
                 let classes: &[&str] = match tag {
                     Tag::Img => &["folio-figure__image"],
-                    Tag::Figure => &["folio-figure folio-figure--body", "folio-pullquote"],
-                    Tag::Figcaption => &["folio-figure__caption", "folio-pullquote__by"],
-                    Tag::Span => &["folio-figure__text", "folio-figure__credit"],
+                    Tag::Figure => &[
+                        "folio-figure folio-figure--body",
+                        "folio-pullquote",
+                        "folio-figure folio-gallery__figure",
+                        "folio-embed folio-embed--video",
+                        "folio-embed folio-embed--tall",
+                        "folio-embed folio-embed--post",
+                    ],
+                    Tag::Figcaption => &[
+                        "folio-figure__caption",
+                        "folio-pullquote__by",
+                        "folio-embed__caption",
+                    ],
+                    Tag::Span => &[
+                        "folio-figure__text",
+                        "folio-figure__credit",
+                        "folio-gallery__position",
+                    ],
+                    Tag::Div => &[
+                        "folio-gallery",
+                        "folio-gallery__controls",
+                        "folio-embed__box",
+                    ],
+                    Tag::Ul => &["folio-gallery__photos"],
+                    Tag::Li => &["folio-gallery__slide"],
+                    Tag::Button => &[
+                        "folio-gallery__previous",
+                        "folio-gallery__next",
+                        "folio-embed__load",
+                    ],
+                    Tag::P => &[
+                        "folio-embed__provider",
+                        "folio-embed__title",
+                        "folio-embed__text",
+                        "folio-embed__notice",
+                        "folio-embed__blocked",
+                    ],
+                    Tag::Label => &["folio-embed__always"],
+                    Tag::A => &["folio-embed__link"],
                     _ => &[],
                 };
                 classes.contains(&value.as_str())
@@ -663,7 +712,13 @@ fn check_attributes(element: &Element) {
             Attr::Sizes => value == "(min-width: 52rem) 52rem, 100vw",
             Attr::Dir => value == "auto",
             Attr::Datetime => false,
-            Attr::Alt | Attr::Title => true,
+            Attr::Type => matches!(value.as_str(), "button" | "checkbox"),
+            Attr::Hidden => value.is_empty(),
+            Attr::Role => value == "group",
+            Attr::AriaLive => value == "polite",
+            Attr::DataWidth | Attr::DataHeight => value.parse::<u32>().is_ok_and(|n| n > 0),
+            Attr::Alt | Attr::Title | Attr::AriaLabel | Attr::DataProvider => true,
+            Attr::DataPosition => value.contains("{current}"),
         };
         assert!(shaped, "{name}={value:?} on <{}>", tag.as_str());
     }
@@ -685,7 +740,11 @@ fn check_attributes(element: &Element) {
 /// The serialization may hold only allowed tags, properly nested, with
 /// quoted attribute values; everything else is escaped text.
 fn check_html(html: &str) {
-    const TAGS: [&str; 29] = [
+    const TAGS: [&str; 33] = [
+        "div",
+        "button",
+        "label",
+        "input",
         "figure",
         "figcaption",
         "span",
@@ -716,7 +775,7 @@ fn check_html(html: &str) {
         "hr",
         "br",
     ];
-    const VOID: [&str; 3] = ["img", "hr", "br"];
+    const VOID: [&str; 4] = ["img", "hr", "br", "input"];
     let mut open: Vec<&str> = Vec::new();
     let mut rest = html;
     while let Some(lt) = rest.find('<') {

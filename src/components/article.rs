@@ -16,8 +16,8 @@ use super::related::related_list;
 use super::support::{Campaign, Choice, SupportPrompt};
 use super::thanks::thanks_banner;
 use folio_browser::events::Reporter;
-use folio_core::locale::{self, Locale, Word};
-use folio_core::markdown::{self, Document};
+use folio_core::locale::{self, Locale, Word, Words};
+use folio_core::markdown::{self, Document, Media};
 use folio_core::model::{self, Link, Supporters};
 
 /// How the support prompt's slot is filled instead of with the widget's
@@ -90,11 +90,17 @@ fn text(article: &model::Article) -> &str {
 
 impl Rendered {
     /// `article` with its body rendered under a headline of `level`.
-    fn new(article: Arc<model::Article>, level: u8, previous: Option<&Self>) -> Self {
-        let same_images = |p: &Self| p.article.images == article.images;
+    fn new(
+        article: Arc<model::Article>,
+        level: u8,
+        words: &Arc<Words>,
+        previous: Option<&Self>,
+    ) -> Self {
+        let same_media =
+            |p: &Self| p.article.images == article.images && p.article.embeds == article.embeds;
         let body = match previous {
-            Some(p) if p.article.body == article.body && same_images(p) => p.body.clone(),
-            Some(p) if same_images(p) => Arc::new(markdown::rerender(
+            Some(p) if p.article.body == article.body && same_media(p) => p.body.clone(),
+            Some(p) if same_media(p) => Arc::new(markdown::rerender(
                 &p.body,
                 text(&p.article),
                 text(&article),
@@ -102,7 +108,11 @@ impl Rendered {
             _ => Arc::new(markdown::render_with(
                 text(&article),
                 level,
-                article.images.as_slice().into(),
+                Arc::new(Media {
+                    images: article.images.clone(),
+                    embeds: article.embeds.clone(),
+                    words: words.clone(),
+                }),
             )),
         };
         Self { article, body }
@@ -207,7 +217,8 @@ pub fn Article(
     // share a type (every distinct type costs the reactive graph's code
     // once more in the WebAssembly).
     let level = heading_level.clamp(1, 6);
-    let rendered = Memo::new(move |previous| Rendered::new(article.get(), level, previous));
+    let words = locale.words.clone();
+    let rendered = Memo::new(move |previous| Rendered::new(article.get(), level, &words, previous));
     let text = |slice: fn(&model::Article) -> &Option<String>| {
         Memo::new(move |_| article.with(|a| slice(a).clone()))
     };

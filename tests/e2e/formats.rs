@@ -135,7 +135,7 @@ async fn notices_forced_formats_and_source_paths_reach_the_page() {
         .iter()
         .filter(|e| e["type"] == "folio:notice")
         .collect();
-    assert_eq!(notices.len(), 10, "{notices:?}");
+    assert_eq!(notices.len(), 9, "{notices:?}");
     assert_eq!(notices[0]["detail"]["path"], "related_content.basic[1]");
     assert_eq!(notices[3]["detail"]["path"], "content_elements[21]");
     assert_eq!(

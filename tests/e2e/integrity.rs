@@ -71,6 +71,7 @@ fn integrity_json_holds_the_sha384_of_each_downloaded_file() {
             "folio.js",
             "folio.css",
             "folio-frame.js",
+            "folio-media.js",
             "core/folio.js",
             "core/folio_bg.wasm",
             "core/folio-converter.js",

@@ -25,6 +25,7 @@ mod leptos_app;
 mod live;
 mod locales;
 mod malformed;
+mod media;
 mod memory;
 mod package;
 mod parallel;

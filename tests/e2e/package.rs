@@ -15,7 +15,7 @@ use crate::server::Server;
 use crate::site::prepared;
 
 /// Every file the tarball must hold, and no other.
-const PACKAGE_FILES: [&str; 31] = [
+const PACKAGE_FILES: [&str; 32] = [
     "CHANGELOG.md",
     "LICENSE-APACHE",
     "LICENSE-MIT",
@@ -28,6 +28,7 @@ const PACKAGE_FILES: [&str; 31] = [
     "core/folio.js",
     "core/folio_bg.wasm",
     "folio.css",
+    "folio-media.js",
     "folio.d.ts",
     "folio.js",
     "integrity.json",

@@ -53,7 +53,8 @@ names!(
         Code => "code", Pre => "pre", Table => "table", Thead => "thead",
         Tbody => "tbody", Tr => "tr", Th => "th", Td => "td", Hr => "hr", Br => "br",
         Figure => "figure", Figcaption => "figcaption", Span => "span", Bdi => "bdi",
-        Time => "time",
+        Time => "time", Div => "div", Button => "button", Label => "label",
+        Input => "input",
     }
 );
 
@@ -63,14 +64,17 @@ names!(
         Href => "href", Src => "src", Alt => "alt", Title => "title",
         Loading => "loading", Decoding => "decoding", Start => "start", Class => "class",
         Width => "width", Height => "height", Srcset => "srcset", Sizes => "sizes", Dir => "dir",
-        Datetime => "datetime",
+        Datetime => "datetime", Type => "type", Hidden => "hidden", Role => "role",
+        AriaLabel => "aria-label", AriaLive => "aria-live", DataProvider => "data-provider",
+        DataPlayer => "data-player", DataPosition => "data-position", DataWidth => "data-width",
+        DataHeight => "data-height",
     }
 );
 
 impl Tag {
     /// Elements that never have children.
     pub fn is_void(self) -> bool {
-        matches!(self, Self::Img | Self::Hr | Self::Br)
+        matches!(self, Self::Img | Self::Hr | Self::Br | Self::Input)
     }
 
     /// Block-level elements, which the test serialization puts on their own lines.
@@ -89,6 +93,9 @@ impl Tag {
                 | Self::Span
                 | Self::Bdi
                 | Self::Time
+                | Self::Button
+                | Self::Label
+                | Self::Input
         )
     }
 }

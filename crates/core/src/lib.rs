@@ -15,6 +15,7 @@
 pub mod byline;
 pub mod date;
 pub mod diff;
+pub mod embed;
 pub mod error;
 pub mod format;
 pub mod html;

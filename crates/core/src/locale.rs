@@ -70,6 +70,24 @@ words! {
     LiveUpdates = "liveUpdates": "Show new updates ({count})",
     /// The heading of the related articles' list.
     Related = "related": "Related articles",
+    /// A gallery's accessible name.
+    Gallery = "gallery": "Photo gallery",
+    /// A gallery's button to the photo before.
+    PreviousPhoto = "previousPhoto": "Previous photo",
+    /// A gallery's button to the photo after.
+    NextPhoto = "nextPhoto": "Next photo",
+    /// Where a gallery is: `{current}` and `{total}` are numbers.
+    PhotoPosition = "photoPosition": "{current} of {total}",
+    /// What loading an embed lets its provider do; `{provider}` is its name.
+    EmbedNotice = "embedNotice": "Loading it lets {provider} set cookies and see what you view.",
+    /// The button that loads an embed.
+    EmbedLoad = "embedLoad": "Load content from {provider}",
+    /// The choice to load that provider's embeds without asking again.
+    EmbedAlways = "embedAlways": "Always load content from {provider}",
+    /// An embed's link to the original.
+    EmbedOpen = "embedOpen": "Open on {provider}",
+    /// Why an embed could not load: the page's policy refused its player.
+    EmbedBlocked = "embedBlocked": "This page does not allow content from {provider}.",
     /// The support banner's accessible name.
     Support = "support": "Support",
     /// The amounts' accessible name.
@@ -142,7 +160,7 @@ impl Word {
 }
 
 /// A locale's words, every [`Word`] of it (English where its file has none).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Words {
     table: Vec<Cow<'static, str>>,
 }

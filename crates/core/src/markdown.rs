@@ -6,14 +6,17 @@
 //! deeper than [`MAX_DEPTH`] is flattened so no later step recurses without
 //! bound.
 //!
-//! Two readings go beyond CommonMark, and leave a text that any other
+//! Some readings go beyond CommonMark, and leave a text that any other
 //! CommonMark reader shows sensibly: a top-level paragraph holding nothing
 //! but one image is a figure (its caption, credit and size from the
-//! article's `images`, else the image's title as its caption), and a
-//! block quote right after the comment `<!-- pullquote -->` is a pull
+//! article's `images`, else the image's title as its caption), several
+//! images a gallery, one link to a provider Folio embeds (or to an entry
+//! of the article's `embeds`) a placeholder that loads it on request (see
+//! [`media`]), and a block quote right after the comment `<!-- pullquote -->` is a pull
 //! quote (a `figure` of the quote, whose last paragraph, when it starts
 //! with "—", is its attribution, the `figcaption`).
 
+mod media;
 pub(crate) mod rerender;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -25,7 +28,7 @@ use pulldown_cmark::{
 };
 
 use crate::html::{Attr, Element, Node, Tag};
-use crate::model::Image;
+pub use media::{Media, photo};
 pub use rerender::rerender;
 
 use crate::safe_url::{self, SafeUrl};
@@ -54,8 +57,8 @@ pub struct Document {
     definitions: bool,
     /// The level of the headline the body sits under (1: `#` is `h2`).
     headline: u8,
-    /// The details of the photos its figures show.
-    images: Arc<[Image]>,
+    /// What its figures, galleries and embeds are shown with.
+    media: Arc<Media>,
 }
 
 impl Document {
@@ -70,7 +73,7 @@ impl Document {
         }
         let mut seen = 0;
         for (i, block) in self.blocks.iter().enumerate() {
-            if matches!(&**block, Node::Element(e) if e.tag == Tag::P || is_figure(e)) {
+            if matches!(&**block, Node::Element(e) if media::is_paragraph(e)) {
                 seen += 1;
                 if seen == n {
                     return i + 1;
@@ -125,23 +128,35 @@ pub fn render_under(markdown: &str, headline: u8) -> Document {
     render_with(markdown, headline, Arc::default())
 }
 
-/// [`render_under`], its figures detailed by `images` (an article's
-/// `images`: the entry whose `src` is a figure's gives its caption,
-/// credit, size and `srcset`).
-pub fn render_with(markdown: &str, headline: u8, images: Arc<[Image]>) -> Document {
-    render_at(markdown, 0, headline.clamp(1, 6), images)
+/// [`render_under`], its figures, galleries and embeds shown with `media`
+/// (an article's `images`: the entry whose `src` is a figure's gives its
+/// caption, credit, size and `srcset`; its `embeds`; Folio's words).
+pub fn render_with(markdown: &str, headline: u8, media: Arc<Media>) -> Document {
+    render_at(markdown, 0, headline.clamp(1, 6), media)
 }
 
 /// Renders `markdown`, which starts at byte `offset` of a larger text, so
 /// the spans are of that text.
-fn render_at(markdown: &str, offset: usize, headline: u8, images: Arc<[Image]>) -> Document {
+fn render_at(markdown: &str, offset: usize, headline: u8, media: Arc<Media>) -> Document {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let parser = Parser::new_ext(markdown, options).into_offset_iter();
     let definitions = parser.reference_definitions().iter().next().is_some();
     let mut walker = Walker {
         headline,
-        images: &images,
-        ..Walker::default()
+        media: &media,
+        marker: None,
+        pull_quote: None,
+        root: Vec::new(),
+        spans: Vec::new(),
+        span: 0..0,
+        stack: Vec::new(),
+        depth: 0,
+        alignments: Vec::new(),
+        cell: 0,
+        in_head: false,
+        in_body: false,
+        flat_table: false,
+        links: 0,
     };
     for (event, range) in parser {
         if walker.stack.is_empty() {
@@ -160,7 +175,7 @@ fn render_at(markdown: &str, offset: usize, headline: u8, images: Arc<[Image]>) 
         spans,
         definitions,
         headline,
-        images,
+        media,
     }
 }
 
@@ -184,10 +199,9 @@ enum Frame {
     },
 }
 
-#[derive(Default)]
 struct Walker<'a> {
-    /// The details of the photos figures show.
-    images: &'a [Image],
+    /// What figures, galleries and embeds are shown with.
+    media: &'a Media,
     /// Where the comment that makes the next block a pull quote starts.
     marker: Option<usize>,
     /// Where the pull quote's comment started, while its top-level
@@ -397,7 +411,7 @@ impl Walker<'_> {
                     self.links -= 1;
                 }
                 if element.tag == Tag::P && self.stack.is_empty() {
-                    return self.append(figure(element, self.images));
+                    return self.append(media::paragraph(element, self.media));
                 }
                 vec![Node::Element(element)]
             }
@@ -498,104 +512,6 @@ impl Walker<'_> {
         };
         figure.children.push(Node::Element(caption));
     }
-}
-
-/// A lazy `img` of class `class` showing `src`, described by `alt`, its
-/// space kept from `image`'s size; with `image`'s `srcset` (and the
-/// `sizes` of the article's width) when `full_width`.
-pub fn photo(
-    class: &'static str,
-    src: &str,
-    alt: &str,
-    image: Option<&Image>,
-    full_width: bool,
-) -> Element {
-    let mut photo = Element::new(Tag::Img)
-        .with(Attr::Class, class)
-        .with(Attr::Src, src)
-        .with(Attr::Alt, alt);
-    if let Some(image) = image {
-        if let Some(srcset) = image.srcset.as_deref().filter(|_| full_width) {
-            photo = photo.with(Attr::Srcset, srcset);
-            if let Some(sizes) = image.sizes() {
-                photo = photo.with(Attr::Sizes, sizes);
-            }
-        }
-        if let (Some(width), Some(height)) = (image.width, image.height) {
-            photo = photo
-                .with(Attr::Width, width.to_string())
-                .with(Attr::Height, height.to_string());
-        }
-    }
-    photo
-        .with(Attr::Loading, "lazy")
-        .with(Attr::Decoding, "async")
-}
-
-/// Whether `element` is a figure of the body (a paragraph of its own image).
-fn is_figure(element: &Element) -> bool {
-    element.tag == Tag::Figure
-        && element
-            .attrs
-            .first()
-            .is_some_and(|(_, c)| c == FIGURE_CLASS)
-}
-
-/// The class of a figure of the body.
-const FIGURE_CLASS: &str = "folio-figure folio-figure--body";
-
-/// A top-level paragraph as it is shown: a figure when it holds nothing
-/// but one image (white space aside), else as it is.
-fn figure(paragraph: Element, images: &[Image]) -> Node {
-    let mut content = paragraph
-        .children
-        .iter()
-        .filter(|c| !matches!(c, Node::Text(t) if t.trim().is_empty()));
-    let img = match (content.next(), content.next()) {
-        (Some(Node::Element(img)), None) if img.tag == Tag::Img => img,
-        _ => return Node::Element(paragraph),
-    };
-    let attr = |name: Attr| {
-        img.attrs
-            .iter()
-            .find(|(attr, _)| *attr == name)
-            .map(|(_, value)| value.as_str())
-    };
-    let src = attr(Attr::Src).unwrap_or_default();
-    let details = images
-        .iter()
-        .find(|image| safe_url::check_image(&image.src).is_some_and(|url| url.href == src));
-    let alt = attr(Attr::Alt).unwrap_or_default();
-    let photo = photo("folio-figure__image", src, alt, details, true);
-    let part = |text: Option<&str>| text.filter(|t| !t.trim().is_empty()).map(str::to_string);
-    let mut caption = part(attr(Attr::Title));
-    let mut credit = None;
-    if let Some(image) = details {
-        caption = part(image.caption.as_deref()).or(caption);
-        credit = part(image.credit.as_deref());
-    }
-    let mut figure = Element::new(Tag::Figure).with(Attr::Class, FIGURE_CLASS);
-    figure.children.push(Node::Element(photo));
-    if caption.is_some() || credit.is_some() {
-        let mut figcaption =
-            Element::new(Tag::Figcaption).with(Attr::Class, "folio-figure__caption");
-        if let Some(caption) = caption {
-            let mut text = Element::new(Tag::Span)
-                .with(Attr::Class, "folio-figure__text")
-                .with(Attr::Dir, "auto");
-            text.push_text(&caption);
-            figcaption.children.push(Node::Element(text));
-        }
-        if let Some(credit) = credit {
-            let mut bdi = Element::new(Tag::Bdi);
-            bdi.push_text(&credit);
-            let mut span = Element::new(Tag::Span).with(Attr::Class, "folio-figure__credit");
-            span.children.push(Node::Element(bdi));
-            figcaption.children.push(Node::Element(span));
-        }
-        figure.children.push(Node::Element(figcaption));
-    }
-    Node::Element(figure)
 }
 
 /// `text` with U+0000 replaced by U+FFFD, as CommonMark requires (and as

@@ -15,7 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use decode::{from_value, locate, parse, parse_mapped, parse_with_body};
-pub use validate::{MAX_IMAGES, MAX_RELATED, is_language};
+pub use validate::{MAX_EMBEDS, MAX_IMAGES, MAX_RELATED, is_language};
 
 /// A news article, as a publisher sends it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -66,6 +66,14 @@ pub struct Article {
     #[serde(default)]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub images: Vec<Image>,
+    /// What the body embeds: a body paragraph holding nothing but one
+    /// link, written as an autolink (`<https://…>`) or listed here, is
+    /// shown as a placeholder that loads the provider's player when the
+    /// reader asks, and the entry whose `url` is that link's gives its
+    /// provider, title, text, size and player (at most 50).
+    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub embeds: Vec<Embed>,
     /// The link shown after the article.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read_more: Option<MoreLink>,
@@ -134,6 +142,36 @@ impl Image {
         });
         widths.then_some("(min-width: 52rem) 52rem, 100vw")
     }
+}
+
+/// What an oEmbed provider says of a URL the body embeds (its
+/// `provider_name`, `title`, `html`, `width` and `height`), and the text
+/// shown before the reader loads it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub struct Embed {
+    /// The URL the body links to (a post, a video's page).
+    pub url: String,
+    /// The provider's name ("YouTube"); absent, Folio's name for a
+    /// provider it knows, else the URL's host.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// The title shown in the placeholder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Text shown in the placeholder (a post's text, oEmbed's fallback).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The oEmbed response's `html`. It is never inserted as markup: for
+    /// a provider Folio does not know, the `src` of the one `iframe` it
+    /// holds, if the URL policy allows it, is the player loaded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
+    /// The player's width in pixels; with `height`, the placeholder's shape.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    /// The player's height in pixels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
 }
 
 /// An article listed after this one.

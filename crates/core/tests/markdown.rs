@@ -68,7 +68,11 @@ fn a_figure_takes_caption_credit_size_and_srcset_from_the_articles_images() {
     let markdown = "![Protesters](photos/minsk.jpg \"The title, not shown\")\n\n\
                     ![Only a credit](https://news.example/b.jpg \"Title as caption\")\n\n\
                     ![Not listed](https://news.example/c.jpg)";
-    let html = folio_core::markdown::render_with(markdown, 1, images.into()).to_html();
+    let media = folio_core::markdown::Media {
+        images,
+        ..Default::default()
+    };
+    let html = folio_core::markdown::render_with(markdown, 1, media.into()).to_html();
     let expected = "<figure class=\"folio-figure folio-figure--body\">\
 <img class=\"folio-figure__image\" src=\"photos/minsk.jpg\" alt=\"Protesters\" \
 srcset=\"photos/minsk-640.jpg 640w, photos/minsk-1280.jpg 1280w\" \

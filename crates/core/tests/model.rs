@@ -652,6 +652,68 @@ fn the_whole_story_sample_parses_with_its_photos_and_related_articles() {
 }
 
 #[test]
+fn the_media_sample_parses_with_its_gallery_photos_and_embeds() {
+    let media = model::parse(include_str!("../../../www/sample/media.json")).unwrap();
+    assert_eq!(media.images.len(), 3);
+    assert_eq!(media.embeds.len(), 2);
+    assert_eq!(media.embeds[0].width, Some(640));
+    assert_eq!(media.embeds[1].provider.as_deref(), Some("Mastodon"));
+}
+
+#[test]
+fn embeds_are_checked_field_by_field() {
+    let with = |value: Value| edited("/embeds", Some(value));
+    let embed = |extra: Value| {
+        let mut embed = json!({ "url": "https://video.example/1" });
+        embed
+            .as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        embed
+    };
+    let cases = [
+        (with(json!([{ "title": "A film" }])), "embeds[0].url"),
+        (
+            with(json!([{ "url": "javascript:alert(1)" }])),
+            "embeds[0].url",
+        ),
+        (
+            with(json!([embed(json!({})), embed(json!({ "provider": "" }))])),
+            "embeds[1].provider",
+        ),
+        (
+            with(json!([embed(json!({ "title": " " }))])),
+            "embeds[0].title",
+        ),
+        (
+            with(json!([embed(json!({ "text": "" }))])),
+            "embeds[0].text",
+        ),
+        (
+            with(json!([embed(json!({ "html": "" }))])),
+            "embeds[0].html",
+        ),
+        (
+            with(json!([embed(json!({ "width": 0, "height": 9 }))])),
+            "embeds[0].width",
+        ),
+        (
+            with(json!([embed(json!({ "width": 16, "height": -1 }))])),
+            "embeds[0].height",
+        ),
+        (with(json!({ "url": "https://video.example/1" })), "embeds"),
+        (
+            with(json!((0..51).map(|_| embed(json!({}))).collect::<Vec<_>>())),
+            "embeds",
+        ),
+    ];
+    for (json, path) in cases {
+        let error = error_of(&json);
+        assert_eq!(error.path, path, "{error}");
+    }
+}
+
+#[test]
 fn photos_and_related_articles_are_checked_field_by_field() {
     let photo = || json!({ "src": "p.jpg", "alt": "A photo", "width": 640, "height": 480 });
     let with = |field: &str, value: Value| edited(&format!("/{field}"), Some(value));

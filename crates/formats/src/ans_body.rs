@@ -1,12 +1,18 @@
 //! ANS `content_elements` to the Markdown body, through an allow-list:
 //! text, headers, lists, tables, quotes, images, links, dividers,
-//! corrections and code become their Markdown; embeds, raw HTML, video
-//! and galleries never become markup (each is a notice, and a link when
-//! it carries a plain URL).
+//! corrections and code become their Markdown; a gallery becomes a
+//! paragraph of its images (a gallery), a video or an oEmbed response its
+//! link alone in a paragraph with its details in `embeds` (a placeholder
+//! that loads its player on request); raw HTML and custom embeds never
+//! become markup (each is a notice, and a link when it carries a plain
+//! URL).
 
 use super::ans::credit;
 use super::inline::{self, escape};
+use super::media::{self, Embed};
 use super::{Node, Out, plain};
+use folio_core::json::Value;
+use folio_core::model::{MAX_EMBEDS, MAX_IMAGES};
 use folio_core::url;
 
 /// The body of the story whose `content_elements` are `elements`. Links
@@ -28,12 +34,26 @@ pub(super) fn markdown(
         first_text: None,
         images: 0,
         quotes: 0,
+        photos: Vec::new(),
+        embeds: Vec::new(),
     };
     body.elements(elements);
     if let (Some(location), Some(first)) = (location.filter(|l| !l.is_empty()), body.first_text) {
         body.blocks[first] = format!("{} — {}", escape(&location), body.blocks[first]);
     }
-    body.blocks.join("\n\n")
+    let Body {
+        blocks,
+        photos,
+        embeds,
+        ..
+    } = body;
+    if !photos.is_empty() {
+        out.put("images", Value::Array(photos), &elements.path);
+    }
+    if !embeds.is_empty() {
+        out.put("embeds", Value::Array(embeds), &elements.path);
+    }
+    blocks.join("\n\n")
 }
 
 struct Body<'b, 'o, 'a> {
@@ -46,6 +66,10 @@ struct Body<'b, 'o, 'a> {
     images: usize,
     /// How many quotes the element being read is inside.
     quotes: usize,
+    /// The entries of `images`: each body photo's details.
+    photos: Vec<Value<'a>>,
+    /// The entries of `embeds`.
+    embeds: Vec<Value<'a>>,
 }
 
 impl Body<'_, '_, '_> {
@@ -156,25 +180,13 @@ impl Body<'_, '_, '_> {
                 }
             }
             "element_group" => self.elements(&element.get("content_elements")),
-            "oembed_response" => {
-                let raw = element.get("raw_oembed");
-                let title = raw.get("title").str().or(raw.get("provider_name").str());
-                self.left_out(element, "an embed", raw.get("url").str(), title);
-            }
+            "oembed_response" => self.oembed(element),
             "custom_embed" => {
                 let href = element.at("embed.url").str();
                 self.left_out(element, "a custom embed", href, None);
             }
-            "video" | "gallery" => {
-                let href = element.get("canonical_url").str();
-                let title = element.at("headlines.basic").str();
-                let what = if kind == "video" {
-                    "a video"
-                } else {
-                    "a gallery"
-                };
-                self.left_out(element, what, href, title);
-            }
+            "video" => self.video(element),
+            "gallery" => self.gallery(element),
             "raw_html" => self.left_out(element, "raw HTML", None, None),
             "reference" => self.out.notice(
                 &element.path,
@@ -299,19 +311,59 @@ impl Body<'_, '_, '_> {
 
     fn image(&mut self, image: &Node) {
         self.images += 1;
+        let hero = self.images == 1 && self.blocks.is_empty();
+        let Some(photo) = self.photo(image, hero) else {
+            return;
+        };
+        // At the top, alone in its paragraph, the image is a figure
+        // captioned by its title; in a quote (no figure there), its words
+        // are a paragraph after it.
+        match &photo.words {
+            Some(words) if self.quotes > 0 => {
+                self.push(inline::image(&photo.alt, &photo.src));
+                self.push(escape(words));
+            }
+            _ => self.push(photo.markdown()),
+        }
+    }
+
+    /// A gallery: its photos as one paragraph of images, which Folio
+    /// shows as a gallery (one photo alone is a figure).
+    fn gallery(&mut self, gallery: &Node) {
+        let photos: Vec<String> = gallery
+            .get("content_elements")
+            .items()
+            .iter()
+            .filter(|item| item.get("type").str() == Some("image"))
+            .filter_map(|image| self.photo(image, false))
+            .map(|photo| photo.markdown())
+            .collect();
+        if photos.is_empty() {
+            let href = gallery.get("canonical_url").str();
+            let title = gallery.at("headlines.basic").str();
+            return self.left_out(gallery, "a gallery", href, title);
+        }
+        self.push(photos.join("\n"));
+    }
+
+    /// A photo Folio can show, its details kept for `images`; none, with a
+    /// notice, for one it cannot (or for the hero again, when `hero` says
+    /// it may be the hero).
+    fn photo(&mut self, image: &Node, hero: bool) -> Option<Photo> {
         let Some(raw) = image.get("url").str() else {
-            return self
-                .out
+            self.out
                 .notice(&image.path, "An image with no URL is left out.");
+            return None;
         };
         let Some(src) = url::image(raw, self.base) else {
-            return self.out.notice(
+            self.out.notice(
                 &image.path,
                 "An image is left out: its URL is not one Folio shows, or is relative with no address to resolve it against.",
             );
+            return None;
         };
-        if self.images == 1 && self.blocks.is_empty() && Some(src.as_str()) == self.hero {
-            return;
+        if hero && Some(src.as_str()) == self.hero {
+            return None;
         }
         let caption = image
             .get("caption")
@@ -324,25 +376,88 @@ impl Body<'_, '_, '_> {
             .map(plain)
             .filter(|a| !a.is_empty());
         let Some(alt) = alt.or(caption.clone()) else {
-            return self.out.notice(
+            self.out.notice(
                 &image.path,
                 "An image is left out: it has no alt_text or caption to describe it to readers who cannot see it.",
             );
+            return None;
         };
-        let words = match (caption, credit(image)) {
-            (Some(caption), Some(credit)) => format!("{caption} ({credit})"),
-            (Some(caption), None) => caption,
-            (None, Some(credit)) => credit,
-            (None, None) => return self.push(inline::image(&alt, &src)),
-        };
-        // At the top, alone in its paragraph, the image is a figure
-        // captioned by its title; in a quote (no figure there), its words
-        // are a paragraph after it.
-        if self.quotes > 0 {
-            self.push(inline::image(&alt, &src));
-            return self.push(escape(&words));
+        let credit = credit(image);
+        if self.photos.len() < MAX_IMAGES {
+            let size = media::size(image);
+            let entry = media::photo(&src, &alt, caption.as_deref(), credit.as_deref(), size);
+            self.photos.push(entry);
         }
-        self.push(inline::captioned_image(&alt, &src, &words));
+        let words = match (caption, credit) {
+            (Some(caption), Some(credit)) => Some(format!("{caption} ({credit})")),
+            (caption, credit) => caption.or(credit),
+        };
+        Some(Photo { alt, src, words })
+    }
+
+    /// A video: its page's link alone in a paragraph, its player (the
+    /// frame its `embed_html` holds) in `embeds`.
+    fn video(&mut self, video: &Node) {
+        let html = video.get("embed_html").str();
+        let embed = Embed {
+            url: String::new(),
+            provider: media::plain_text(&video.at("source.name")),
+            title: media::plain_text(&video.at("headlines.basic")),
+            text: media::plain_text(&video.at("description.basic")),
+            html: html.filter(|h| media::has_frame(Some(h))),
+            size: video.get("streams").items().first().and_then(media::size),
+        };
+        let href = ["canonical_url", "website_url"]
+            .into_iter()
+            .find_map(|key| video.get(key).str());
+        self.embed(video, "a video", href, embed);
+    }
+
+    /// An oEmbed response: the URL it was asked for alone in a paragraph,
+    /// its provider, title, words and player in `embeds`.
+    fn oembed(&mut self, element: &Node) {
+        let raw = element.get("raw_oembed");
+        let html = raw.get("html").str();
+        let embed = Embed {
+            url: String::new(),
+            provider: media::plain_text(&raw.get("provider_name")),
+            title: media::plain_text(&raw.get("title")),
+            text: html.and_then(media::fallback_text),
+            html,
+            size: media::size(&raw),
+        };
+        let href = [raw.get("url"), element.at("referent.id")]
+            .into_iter()
+            .find_map(|node| node.str());
+        self.embed(element, "an embed", href, embed);
+    }
+
+    /// An embed of `element` at `href`: its link alone in a paragraph and
+    /// its entry in `embeds`; a notice when Folio cannot load its player,
+    /// and a link with a notice when there is no room left in `embeds`.
+    fn embed(&mut self, element: &Node, what: &str, href: Option<&str>, mut embed: Embed) {
+        let Some(link) = href.and_then(|h| url::link(h, self.base)) else {
+            return self.left_out(element, what, None, None);
+        };
+        if self.embeds.len() == MAX_EMBEDS {
+            return self.left_out(element, what, Some(&link), embed.title.as_deref());
+        }
+        // A video's own player (its `embed_html`) that holds no frame is
+        // one Folio cannot load; an oEmbed post's HTML is a script for a
+        // provider's page, and Folio builds a known provider's player.
+        if what == "a video" && !media::has_frame(embed.html) {
+            let mut message = format!(
+                "{what} is shown as its link and details, and plays only if its link is of a provider Folio knows: its embed_html holds no player's frame."
+            );
+            if let Some(first) = message.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            self.out.notice(&element.path, message);
+        }
+        embed.url = link.clone();
+        self.embeds.push(embed.entry());
+        let text = embed.title.as_deref().unwrap_or(&link);
+        self.push(inline::link(&escape(text), &link));
     }
 
     /// An interstitial link as a Markdown link (its text, else its URL).
@@ -380,6 +495,24 @@ impl Body<'_, '_, '_> {
                 .filter(|t| !t.is_empty())
                 .unwrap_or_else(|| href.clone());
             self.push(inline::link(&escape(&text), &href));
+        }
+    }
+}
+
+/// A photo of the body: its text alternative, its address, and its
+/// caption and credit as one line.
+struct Photo {
+    alt: String,
+    src: String,
+    words: Option<String>,
+}
+
+impl Photo {
+    /// Its Markdown: an image, titled with its words when it has any.
+    fn markdown(&self) -> String {
+        match &self.words {
+            Some(words) => inline::captioned_image(&self.alt, &self.src, words),
+            None => inline::image(&self.alt, &self.src),
         }
     }
 }

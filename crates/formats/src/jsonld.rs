@@ -4,6 +4,7 @@
 //! the many shapes sites give authors, images and dates made one.
 
 mod graph;
+mod video;
 
 use super::jsonld_image::{Candidate, hero};
 use super::{Node, Out, inline, plain};
@@ -190,7 +191,15 @@ pub(super) fn document<'v, 'a>(
                 true => inline::paragraphs(text, base),
                 false => split_paragraphs(text),
             };
-            let text = paragraphs.join("\n\n");
+            let (videos, embeds) = video::videos(&graph, &a, base);
+            let text = paragraphs
+                .into_iter()
+                .chain(videos)
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            if !embeds.is_empty() {
+                out.put("embeds", Value::Array(embeds), &a.get("video").path);
+            }
             match text.trim().is_empty() {
                 true => out.no_text(&body.path),
                 false => out.put("body", Value::String(text.into()), &body.path),

@@ -14,6 +14,7 @@ mod entities;
 pub mod inline;
 mod jsonld;
 mod jsonld_image;
+mod media;
 mod page;
 
 use std::borrow::Cow;

@@ -127,7 +127,7 @@ fn every_ans_element_maps_as_the_table_says() {
         "<figure class=\"folio-pullquote\">\n<blockquote>\n<p>We will not give up.</p>\n</blockquote>\n<figcaption class=\"folio-pullquote__by\">— A protester</figcaption>\n</figure>",
         "<blockquote>\n<p>An old quote</p>\n</blockquote>",
         "<figure class=\"folio-figure folio-figure--body\"><img class=\"folio-figure__image\" src=\"https://news.example/world/2024/06/25/every-element/inline.jpg\" alt=\"A caption\" loading=\"lazy\" decoding=\"async\">\
-<figcaption class=\"folio-figure__caption\"><span class=\"folio-figure__text\" dir=\"auto\">A caption (Photo Desk)</span></figcaption>",
+<figcaption class=\"folio-figure__caption\"><span class=\"folio-figure__text\" dir=\"auto\">A caption</span><span class=\"folio-figure__credit\"><bdi>Photo Desk</bdi></span></figcaption>",
         "<a href=\"https://news.example/world/related\">Related: the summit</a>",
         "<p><strong>More on Belarus</strong></p>",
         "<li><a href=\"https://news.example/b\">Story B</a></li>",
@@ -135,9 +135,20 @@ fn every_ans_element_maps_as_the_table_says() {
         "<p><strong>Correction:</strong> An earlier version misspelled a name.</p>",
         "<pre><code class=\"language-python\">print(\"```\")\nx = 1\n</code></pre>",
         "<p>Inside a group</p>",
-        "<a href=\"https://www.youtube.com/watch?v=abc\">The speech</a>",
+        "<figure class=\"folio-embed folio-embed--video\" data-provider=\"YouTube\" data-player=\"https://www.youtube-nocookie.com/embed/abc\">",
+        "<p class=\"folio-embed__title\" dir=\"auto\">The speech</p>",
+        "<a class=\"folio-embed__link\" href=\"https://www.youtube.com/watch?v=abc\">Open on YouTube</a>",
         "<a href=\"https://polls.example/1\">https://polls.example/1</a>",
-        "<a href=\"https://news.example/video/2024/06/25/the-video/\">Watch the video</a>",
+        "<figure class=\"folio-embed folio-embed--video\" data-provider=\"news.example\">",
+        "<p class=\"folio-embed__title\" dir=\"auto\">Watch the video</p>",
+        "<a class=\"folio-embed__link\" href=\"https://news.example/video/2024/06/25/the-video/\">Open on news.example</a>",
+        "<div class=\"folio-gallery\" role=\"group\" aria-label=\"Photo gallery\" data-position=\"{current} of {total}\">",
+        "<img class=\"folio-figure__image\" src=\"https://news.example/g1.jpg\" alt=\"Morning\" width=\"800\" height=\"600\" loading=\"lazy\" decoding=\"async\"><figcaption class=\"folio-figure__caption\"><span class=\"folio-figure__text\" dir=\"auto\">The first net</span><span class=\"folio-figure__credit\"><bdi>Ivan Sorokin</bdi></span></figcaption>",
+        "<img class=\"folio-figure__image\" src=\"https://news.example/g2.jpg\" alt=\"Evening\" loading=\"lazy\" decoding=\"async\"></figure>",
+        "<figure class=\"folio-embed folio-embed--video\" data-provider=\"News Video\" data-width=\"1280\" data-height=\"720\" data-player=\"https://video.news.example/embed/7\">",
+        "<p class=\"folio-embed__text\" dir=\"auto\">A piano stool comes out.</p>",
+        "<figure class=\"folio-embed folio-embed--post\" data-provider=\"Twitter\" data-player=\"https://platform.twitter.com/embed/Tweet.html?id=123456&amp;dnt=true\">",
+        "<p class=\"folio-embed__text\" dir=\"auto\">Four tonnes &amp; counting. — River Post (@riverpost)</p>",
     ] {
         assert!(body.contains(expected), "missing {expected:?} in\n{body}");
     }
@@ -162,7 +173,6 @@ fn every_ans_element_maps_as_the_table_says() {
             "related_content.basic[7]",
             "content_elements[14]",
             "content_elements[21]",
-            "content_elements[22]",
             "content_elements[23]",
             "content_elements[24]",
             "content_elements[25]",
@@ -349,4 +359,47 @@ fn a_story_without_text_reads_as_a_card_with_a_notice_naming_where_the_text_woul
     let converted = formats::convert(&ans.to_string(), None, Some(BASE)).unwrap();
     let checked = model::parse_mapped(&converted.json, &converted.origins).unwrap();
     assert_eq!(checked, card.article);
+}
+
+#[test]
+fn json_ld_videos_are_embeds_after_the_text() {
+    let page = r#"{
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      "@id": "https://news.example/crane#article",
+      "headline": "The crane",
+      "datePublished": "2024-05-19",
+      "articleBody": "The organisers filmed it.",
+      "video": {
+        "@type": "VideoObject",
+        "name": "A piano stool comes out",
+        "description": "Four minutes on the river.",
+        "embedUrl": "https://www.youtube.com/embed/M7lc1UVf-VE"
+      },
+      "associatedMedia": [
+        { "@type": "ImageObject", "contentUrl": "https://news.example/a.jpg" },
+        { "@type": "VideoObject", "name": "The quay", "url": "https://video.news.example/v/9",
+          "embedUrl": "https://video.news.example/embed/9", "width": 640, "height": 360 }
+      ]
+    }"#;
+    let read = read(page);
+    let a = &read.article;
+    assert_eq!(
+        a.body.as_deref(),
+        Some(
+            "The organisers filmed it.\n\n\
+             [A piano stool comes out](<https://www.youtube.com/embed/M7lc1UVf-VE>)\n\n\
+             [The quay](<https://video.news.example/v/9>)"
+        )
+    );
+    let body = html(a);
+    for expected in [
+        "data-provider=\"YouTube\" data-player=\"https://www.youtube-nocookie.com/embed/M7lc1UVf-VE\"",
+        "<p class=\"folio-embed__title\" dir=\"auto\">A piano stool comes out</p>",
+        "<p class=\"folio-embed__text\" dir=\"auto\">Four minutes on the river.</p>",
+        "data-provider=\"video.news.example\" data-width=\"640\" data-height=\"360\" data-player=\"https://video.news.example/embed/9\"",
+        "<a class=\"folio-embed__link\" href=\"https://video.news.example/v/9\">Open on video.news.example</a>",
+    ] {
+        assert!(body.contains(expected), "missing {expected:?} in\n{body}");
+    }
 }

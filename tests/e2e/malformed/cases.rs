@@ -293,6 +293,36 @@ pub(super) const CASES: &[(&str, &str, Expect)] = &[
         Renders,
     ),
     (
+        "an embed without a url",
+        r#"edit("embeds", [{ title: "A film" }])"#,
+        Field("embeds[0].url"),
+    ),
+    (
+        "an embed with a blank title",
+        r#"edit("embeds", [{ url: "https://video.example/1", title: " " }])"#,
+        Field("embeds[0].title"),
+    ),
+    (
+        "an embed of height zero",
+        r#"edit("embeds", [{ url: "https://video.example/1", width: 640, height: 0 }])"#,
+        Field("embeds[0].height"),
+    ),
+    (
+        "an embed whose url the policy refuses",
+        r#"edit("embeds", [{ url: "javascript:alert(1)" }])"#,
+        Field("embeds[0].url"),
+    ),
+    (
+        "51 embeds",
+        r#"edit("embeds", Array.from({ length: 51 }, (_, i) => ({ url: `https://video.example/${i}` })))"#,
+        Field("embeds"),
+    ),
+    (
+        "an embed whose html holds no frame",
+        r#"edit("embeds", [{ url: "https://video.example/1", html: "<script>alert(1)</script>" }])"#,
+        Renders,
+    ),
+    (
         "a related article without a url",
         r#"edit("related", [{ headline: "A" }])"#,
         Field("related[0].url"),

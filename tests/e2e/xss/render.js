@@ -16,7 +16,15 @@ const ELEMENTS = new Set([
 const ATTRIBUTES = new Set([
   "class", "href", "rel", "src", "srcset", "sizes", "alt", "title", "loading", "decoding",
   "fetchpriority", "width", "height", "start", "datetime", "lang", "role", "aria-label", "dir",
+  // A gallery's and an embed's data.
+  "hidden", "aria-live", "data-provider", "data-player", "data-position", "data-width", "data-height",
 ]);
+// A gallery's and an embed's controls, only inside one.
+const MEDIA = {
+  button: { class: /^folio-(gallery__(previous|next)|embed__load)$/, type: /^button$/, "aria-label": /[^]*/, hidden: /^$/ },
+  label: { class: /^folio-embed__always$/, hidden: /^$/ },
+  input: { type: /^checkbox$/ },
+};
 // … and what a pre-rendered page adds around it, with the only values allowed.
 const FRAME = {
   "folio-article": { support: /^off$/, lang: /^[A-Za-z0-9-]+$/, dir: /^(ltr|rtl)$/, "heading-level": /^[1-6]$/ },
@@ -95,7 +103,8 @@ function audit(root, kind, problems, added = {}, place = false) {
     }
     const frame = FRAME[name];
     // The prompt's text is the article's: it gets nothing of PROMPT.
-    const extra = el.closest(".folio-support__body") ? {} : added;
+    const media = el.closest(".folio-gallery, .folio-embed") ? MEDIA : {};
+    const extra = el.closest(".folio-support__body") ? {} : { ...added, ...media };
     if (!ELEMENTS.has(name) && !frame && !extra[name]) problems.push(`element <${name}>`);
     for (const { name: attr, value } of el.attributes) {
       if (attr.startsWith("on")) problems.push(`handler ${attr} on <${name}>`);
@@ -141,6 +150,8 @@ function audit(root, kind, problems, added = {}, place = false) {
     if (el.hasAttribute("src") && name !== "script" && !IMAGE_SCHEMES.has(scheme(el.getAttribute("src")))) {
       problems.push(`src ${el.getAttribute("src")}`);
     }
+    const player = el.getAttribute("data-player");
+    if (player !== null && (!IMAGE_SCHEMES.has(scheme(player)) || /[\s"'<>\\]/.test(player))) problems.push(`player ${player}`);
     for (const candidate of (el.getAttribute("srcset") ?? "").split(",").filter((c) => c.trim())) {
       if (!IMAGE_SCHEMES.has(scheme(candidate.trim().split(/\s+/)[0]))) problems.push(`srcset candidate ${candidate}`);
     }

@@ -10,13 +10,16 @@ const ELEMENTS = new Set([
   "div", "article", "header", "aside", "figure", "figcaption", "img", "time", "span", "p",
   "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "a", "ul", "ol", "li",
   "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "button",
-  "bdi",
+  "bdi", "label", "input",
 ]);
 const ATTRIBUTES = new Set([
   "class", "href", "rel", "src", "srcset", "sizes", "alt", "title", "loading", "decoding",
   "fetchpriority", "width", "height", "start", "datetime", "lang", "role", "aria-label",
   "aria-labelledby", "aria-checked", "aria-hidden", "tabindex", "type", "disabled", "id",
   "data-campaign", "dir", "data-words", "aria-selected", "aria-controls", "hidden", "data-frequency",
+  // A gallery's and an embed's, and what folio-media.js sets on them.
+  "aria-live", "data-provider", "data-player", "data-position", "data-width", "data-height",
+  "data-woken", "data-loaded", "data-current", "inert", "aria-disabled",
 ]);
 // Attributes whose value is one of a few words, whatever the content.
 const WORDS = { dir: new Set(["ltr", "rtl", "auto"]) };
@@ -63,8 +66,14 @@ function cases() {
       set(article, ["support", "benefits"], { once: [p], monthly: [p, p] });
       set(article, ["support", "regions"], [{ countries: ["GB"], amounts: [{ value: 3, label: p, recommended: true }] }]);
       // A figure detailed by `images`, a pull quote, a related article.
-      set(article, ["body"], `${p}\n\n![${p}](inline.jpg "${p}")\n\n<!-- pullquote -->\n> ${p}\n>\n> — ${p}`);
+      // A gallery, an embed of a known provider and one of any other.
+      const media = `![${p}](inline.jpg "${p}")\n![${p}](inline.jpg)\n\n<https://www.youtube.com/watch?v=abc>\n\n[${p}](https://video.example/1)`;
+      set(article, ["body"], `${p}\n\n![${p}](inline.jpg "${p}")\n\n<!-- pullquote -->\n> ${p}\n>\n> — ${p}\n\n${media}`);
       set(article, ["images"], [{ src: "inline.jpg", alt: p, caption: p, credit: p }]);
+      set(article, ["embeds"], [
+        { url: "https://www.youtube.com/watch?v=abc", provider: p, title: p, text: p, html: p },
+        { url: "https://video.example/1", provider: p, title: p, text: p, html: `<iframe src="https://video.example/embed/1" title="${p}"></iframe>${p}` },
+      ]);
       set(article, ["related"], [{ headline: p, url: "/r", image: { src: "inline.jpg", alt: p } }]);
       all.push({ vector: vector.id, where: "every text field", article, headline: p });
       for (const path of FORMAT_FIELDS) add(vector, path.join("."), set(structuredClone(sample), path, p));
@@ -81,6 +90,12 @@ function cases() {
       add(vector, "images[0].src", figure({ src: p }, p));
       add(vector, "images[0].srcset", figure({ src: "inline.jpg", srcset: `inline.jpg 1x, ${p} 2x` }, "inline.jpg"));
       add(vector, "related[0].url", set(structuredClone(sample), ["related"], [{ headline: "R", url: p }]));
+      const embed = (entry, link) => {
+        const article = set(structuredClone(sample), ["embeds"], [{ provider: "P", ...entry }]);
+        return set(article, ["body"], `${sample.body}\n\n${link}`);
+      };
+      add(vector, "embeds[0].url", embed({ url: p }, `[E](${p})`));
+      add(vector, "embeds[0].html", embed({ url: "https://video.example/1", html: `<iframe src="${p}"></iframe>` }, "<https://video.example/1>"));
       const photo = { headline: "R", url: "/r", image: { src: p, alt: "R" } };
       add(vector, "related[0].image.src", set(structuredClone(sample), ["related"], [photo]));
       const markdown = `[link](${p}) and ![image](${p}) and <${p}> and [ref][r]\n\n[r]: ${p}\n\n<a href="${p}">raw</a>`;
@@ -117,6 +132,8 @@ function fullAns() {
     { type: "oembed_response", raw_oembed: { url: "https://video.example/1", title: "X", html: "X" } },
     { type: "raw_html", content: "X" },
     { type: "custom_embed", embed: { url: "https://embed.example/1" } },
+    { type: "gallery", content_elements: [{ type: "image", url: "g1.jpg", alt_text: "X", caption: "X" }, { type: "image", url: "g2.jpg", alt_text: "X" }] },
+    { type: "video", canonical_url: "https://video.example/2", headlines: { basic: "X" }, description: { basic: "X" }, embed_html: "X" },
   );
   return ans;
 }
@@ -131,12 +148,16 @@ const ANS_TEXT = [
   ]),
   ["content_elements", 10, "items", 0, "content"], ["content_elements", 11, "rows", 0, 0, "content"],
   ["content_elements", 12, "citation", "content"], ["content_elements", 19, "raw_oembed", "title"],
+  ["content_elements", 19, "raw_oembed", "html"], ["content_elements", 22, "content_elements", 0, "caption"],
+  ["content_elements", 22, "content_elements", 1, "alt_text"], ["content_elements", 23, "headlines", "basic"],
+  ["content_elements", 23, "description", "basic"], ["content_elements", 23, "embed_html"],
   ["related_content", "basic", 0, "headlines", "basic"], ["related_content", "basic", 0, "promo_items", "basic", "alt_text"],
 ];
 const ANS_URL = [
   ["canonical_url"], ["promo_items", "basic", "url"], ["content_elements", 14, "url"],
   ["content_elements", 15, "url"], ["content_elements", 16, "items", 0, "url"],
   ["content_elements", 19, "raw_oembed", "url"], ["content_elements", 21, "embed", "url"],
+  ["content_elements", 22, "content_elements", 0, "url"], ["content_elements", 23, "canonical_url"],
   ["related_content", "basic", 0, "canonical_url"], ["related_content", "basic", 0, "promo_items", "basic", "url"],
 ];
 const LD_TEXT = [
@@ -205,6 +226,12 @@ function audit(host, testCase) {
     }
     if (el.hasAttribute("src") && !IMAGE_SCHEMES.has(scheme(el.getAttribute("src"), el.baseURI))) {
       problems.push(`src ${el.getAttribute("src")}`);
+    }
+    // A player Folio would load: an http(s) URL, nothing in it that
+    // could end an attribute or a tag.
+    const player = el.getAttribute("data-player");
+    if (player !== null && (!IMAGE_SCHEMES.has(scheme(player, el.baseURI)) || /[\s"'<>\\]/.test(player))) {
+      problems.push(`player ${player}`);
     }
     for (const candidate of (el.getAttribute("srcset") ?? "").split(",").filter((c) => c.trim())) {
       const url = candidate.trim().split(/\s+/)[0];

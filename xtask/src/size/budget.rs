@@ -11,7 +11,7 @@ pub(super) const BUDGET_FILE: &str = "size-budget.toml";
 pub(super) const BUDGET_KEY: &str = "brotli_total_kb";
 
 /// The budget: brotli totals in KB (1 KB = 1000 bytes), one per group of
-/// files; `size-budget.toml` must give all three, positive, and nothing
+/// files; `size-budget.toml` must give all four, positive, and nothing
 /// else.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,6 +25,9 @@ pub(super) struct Budget {
     /// The support island (`core/folio-island.js` and its wasm), which only
     /// a pre-rendered page with a support block downloads.
     pub(super) island_brotli_total_kb: f64,
+    /// The galleries' and embeds' behaviour (`folio-media.js`), which only
+    /// a page showing an article with one downloads.
+    pub(super) media_brotli_total_kb: f64,
 }
 
 /// A module `folio.js` loads only for some pages: measured apart from what
@@ -37,22 +40,28 @@ pub(super) struct OnDemand {
     /// Its budget in KB, the field of [`Budget`] named by `key`.
     pub(super) limit: fn(&Budget) -> f64,
     /// Its files, relative to `dist/`.
-    pub(super) files: [&'static str; 2],
+    pub(super) files: &'static [&'static str],
 }
 
 /// The modules loaded on demand.
-pub(super) const ON_DEMAND: [OnDemand; 2] = [
+pub(super) const ON_DEMAND: [OnDemand; 3] = [
     OnDemand {
         when: "loaded only for an article in ANS or JSON-LD (the converter)",
         key: "converter_brotli_total_kb",
         limit: |budget| budget.converter_brotli_total_kb,
-        files: ["core/folio-converter.js", "core/folio-converter_bg.wasm"],
+        files: &["core/folio-converter.js", "core/folio-converter_bg.wasm"],
     },
     OnDemand {
         when: "loaded only for a pre-rendered article's support prompt (the island)",
         key: "island_brotli_total_kb",
         limit: |budget| budget.island_brotli_total_kb,
-        files: ["core/folio-island.js", "core/folio-island_bg.wasm"],
+        files: &["core/folio-island.js", "core/folio-island_bg.wasm"],
+    },
+    OnDemand {
+        when: "loaded only for an article with a gallery or an embed (its behaviour)",
+        key: "media_brotli_total_kb",
+        limit: |budget| budget.media_brotli_total_kb,
+        files: &["folio-media.js"],
     },
 ];
 

@@ -132,10 +132,11 @@ fn reads_the_repository_budget() {
 fn a_budget_needs_each_key_positive_and_no_other() {
     let good = "brotli_total_kb = 204.5\n\
                 converter_brotli_total_kb = 87 # whole KB\n\
-                island_brotli_total_kb = 36.5\n";
+                island_brotli_total_kb = 36.5\n\
+                media_brotli_total_kb = 2.5\n";
     let budget = Budget::parse(good).unwrap();
     assert_eq!(budget.converter_brotli_total_kb, 87.0);
-    assert_eq!(ON_DEMAND.map(|m| (m.limit)(&budget)), [87.0, 36.5]);
+    assert_eq!(ON_DEMAND.map(|m| (m.limit)(&budget)), [87.0, 36.5, 2.5]);
 
     let missing = good.replace("island_brotli_total_kb = 36.5\n", "");
     let error = Budget::parse(&missing).unwrap_err();

@@ -25,7 +25,7 @@ use crate::diff::unchanged_ends;
 /// `markdown` whole.
 pub fn rerender(previous: &Document, previous_markdown: &str, markdown: &str) -> Document {
     reuse(previous, previous_markdown, markdown)
-        .unwrap_or_else(|| render_with(markdown, previous.headline, previous.images.clone()))
+        .unwrap_or_else(|| render_with(markdown, previous.headline, previous.media.clone()))
 }
 
 /// The re-render around the edit, or `None` when it cannot be shown to
@@ -84,7 +84,7 @@ fn reuse(previous: &Document, old: &str, new: &str) -> Option<Document> {
 
     let mut document = Document {
         headline: previous.headline,
-        images: previous.images.clone(),
+        media: previous.media.clone(),
         ..Document::default()
     };
     document.extend_from(previous, 0..first, |at| at);
@@ -103,12 +103,7 @@ fn render_window(
     previous: &Document,
 ) -> Option<Document> {
     let text = new.get(range.clone())?;
-    let window = render_at(
-        text,
-        range.start,
-        previous.headline,
-        previous.images.clone(),
-    );
+    let window = render_at(text, range.start, previous.headline, previous.media.clone());
     if window.definitions {
         return None;
     }

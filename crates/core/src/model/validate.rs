@@ -15,6 +15,9 @@ pub const MAX_REGIONS: usize = 50;
 /// The most photos `images` may describe.
 pub const MAX_IMAGES: usize = 200;
 
+/// The most embeds `embeds` may describe.
+pub const MAX_EMBEDS: usize = 50;
+
 /// The most related articles `related` may list.
 pub const MAX_RELATED: usize = 6;
 
@@ -53,6 +56,23 @@ pub(super) fn article(a: &mut Article) -> Check {
     at_most("images", a.images.len(), MAX_IMAGES, "images")?;
     for (i, image) in a.images.iter().enumerate() {
         self::image(&format!("images[{i}]"), image)?;
+    }
+    at_most("embeds", a.embeds.len(), MAX_EMBEDS, "embeds")?;
+    for (i, embed) in a.embeds.iter().enumerate() {
+        let path = format!("embeds[{i}]");
+        url(&join(&path, "url"), &embed.url)?;
+        for (field, value) in [
+            ("provider", &embed.provider),
+            ("title", &embed.title),
+            ("text", &embed.text),
+            ("html", &embed.html),
+        ] {
+            if let Some(value) = value {
+                text(&join(&path, field), value)?;
+            }
+        }
+        positive(&join(&path, "width"), embed.width)?;
+        positive(&join(&path, "height"), embed.height)?;
     }
     at_most("related", a.related.len(), MAX_RELATED, "articles")?;
     for (i, related) in a.related.iter().enumerate() {

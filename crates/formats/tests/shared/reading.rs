@@ -16,5 +16,11 @@ pub fn read(text: &str) -> Read {
 }
 
 pub fn html(article: &Article) -> String {
-    markdown::render(article.body.as_deref().unwrap_or_default()).to_html()
+    let media = markdown::Media {
+        images: article.images.clone(),
+        embeds: article.embeds.clone(),
+        ..Default::default()
+    };
+    let body = article.body.as_deref().unwrap_or_default();
+    markdown::render_with(body, 1, media.into()).to_html()
 }
