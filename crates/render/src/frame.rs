@@ -17,8 +17,9 @@
 //! wakes the support prompt, as on a page `folio render --page` wrote.
 //!
 //! Its own Content-Security-Policy allows scripts and connections to the
-//! folder `folio.js` is served from alone, and the stylesheet by its hash
-//! (`--style inline`) or from that folder.
+//! folder `folio.js` is served from alone, the stylesheet by its hash
+//! (`--style inline`) or from that folder, and frames from the players of
+//! the article's own embeds alone.
 
 use leptos::prelude::*;
 
@@ -36,10 +37,14 @@ pub fn document(parts: &Parts) -> String {
         Style::Inline => style_hash(),
         Style::Link => assets.clone(),
     };
-    let policy = format!(
+    let mut policy = format!(
         "default-src 'none'; script-src {assets} 'wasm-unsafe-eval'; style-src {style}; \
          img-src * data:; connect-src {assets}; base-uri 'none'; form-action 'none'"
     );
+    let players = players(parts.markup);
+    if !players.is_empty() {
+        policy.push_str(&format!("; frame-src {}", players.join(" ")));
+    }
     let canonical = article.url.as_deref().map(|url| Server.resolve(url, None));
     let frame_script = format!("{}folio-frame.js", options.assets);
     let (full, card) = (
@@ -70,6 +75,20 @@ pub fn document(parts: &Parts) -> String {
         </html>
     };
     format!("<!doctype html>\n{}\n", html(document))
+}
+
+/// The origins of the players the article's embeds load when the reader
+/// asks (their `data-player`), for the policy's `frame-src`: a frame
+/// document allows the players of its own article, and no other frame.
+fn players(markup: &str) -> Vec<String> {
+    let mut origins: Vec<String> = Vec::new();
+    for part in markup.split("data-player=\"").skip(1) {
+        let found = origin(part.split('"').next().unwrap_or_default());
+        if found != "'self'" && !origins.contains(&found) {
+            origins.push(found);
+        }
+    }
+    origins
 }
 
 /// The origin of an absolute URL (`https://cdn.example`), for a policy.

@@ -392,3 +392,20 @@ fn the_inline_stylesheet_is_the_sheet_itself_and_the_readme_publishes_its_hash()
         "README.md publishes this stylesheet's hash: `{published}`"
     );
 }
+
+#[test]
+fn a_frame_document_allows_the_players_of_its_own_embeds_and_no_other_frame() {
+    let policy = |text: &str| {
+        let html = rendered(text, Output::Iframe);
+        let start = html.find("Content-Security-Policy\" content=\"").unwrap();
+        let rest = &html[start + "Content-Security-Policy\" content=\"".len()..];
+        rest[..rest.find('"').unwrap()].to_string()
+    };
+    let media = policy(&file("../../www/sample/media.json"));
+    assert!(
+        media.ends_with("; frame-src https://www.youtube-nocookie.com https://mastodon.social"),
+        "{media}"
+    );
+    let seed = policy(&file("../../www/sample/article.json"));
+    assert!(!seed.contains("frame-src"), "{seed}");
+}
