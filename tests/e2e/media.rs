@@ -72,7 +72,7 @@ fn server() -> Server {
         (
             "/media/blank.html",
             page(""),
-            policy("'self' https://www.youtube-nocookie.com"),
+            policy("'self' http://localhost:* https://www.youtube-nocookie.com"),
         ),
         ("/media/strict.html", page(""), policy("'none'")),
     ];
@@ -267,23 +267,34 @@ async fn a_gallery_shows_one_photo_at_a_time_by_button_key_and_swipe_and_fetches
     browser.stop().await;
 }
 
-/// An article of three embeds: two of one provider Folio does not know
-/// (its player, from its oEmbed `html`, on the test's server) and one on
-/// YouTube.
-fn embeds(player: &str) -> Value {
+/// An article of four embeds: two of one provider Folio does not know
+/// (its player, from its oEmbed `html`, at `player` on another origin than
+/// the page's), one on YouTube, and one that calls itself by the first's
+/// name but plays from `own`, the page's own origin.
+fn embeds(player: &str, own: &str) -> Value {
+    let frame = |src: &str| {
+        format!(
+            "<iframe width=\"640\" height=\"360\" src=\"{src}\" frameborder=\"0\"></iframe><script src=\"https://video.example/x.js\"></script>"
+        )
+    };
     json!({
         "id": "embeds",
-        "headline": "Three embeds",
+        "headline": "Four embeds",
         "published": "2024-05-19",
-        "body": "First.\n\n<https://video.example/v/1>\n\nSecond.\n\n[The same film again](https://video.example/v/1)\n\n<https://youtu.be/M7lc1UVf-VE>",
+        "body": "First.\n\n<https://video.example/v/1>\n\nSecond.\n\n[The same film again](https://video.example/v/1)\n\n<https://youtu.be/M7lc1UVf-VE>\n\n<https://video.example/v/2>",
         "embeds": [{
             "url": "https://video.example/v/1",
             "provider": "Example Video",
             "title": "A river film",
             "text": "Four minutes on the Svislach.",
-            "html": format!("<iframe width=\"640\" height=\"360\" src=\"{player}\" frameborder=\"0\"></iframe><script src=\"https://video.example/x.js\"></script>"),
+            "html": frame(player),
             "width": 640,
             "height": 360
+        }, {
+            "url": "https://video.example/v/2",
+            "provider": "Example Video",
+            "title": "Another film",
+            "html": frame(own),
         }]
     })
 }
@@ -319,7 +330,7 @@ async fn mounted(browser: &Browser, article: &Value, consent: &str) -> Value {
     browser
         .eval(MOUNT, vec![article.clone(), json!(consent)])
         .await;
-    let ready = "return document.querySelector('.mounted')?.shadowRoot?.querySelectorAll('.folio-embed[data-woken]').length === 3;";
+    let ready = "return document.querySelector('.mounted')?.shadowRoot?.querySelectorAll('.folio-embed[data-woken]').length === 4;";
     browser.wait_for(ready, "the embeds woken").await;
     browser.eval(EMBEDS, vec![]).await
 }
@@ -331,8 +342,10 @@ async fn an_embed_loads_nothing_until_asked_then_its_player_sandboxed_and_rememb
     let server = server();
     let browser = Browser::start().await;
     browser.open(&server.url("media/blank.html")).await;
-    let player = server.url("player?v=1");
-    let article = embeds(&player);
+    // The player on another origin than the page's (the same server).
+    let player = server.url("player?v=1").replace("127.0.0.1", "localhost");
+    let own = server.url("player?v=2");
+    let article = embeds(&player, &own);
     let seen = mounted(&browser, &article, "granted").await;
     let placeholder = json!({
         "provider": "Example Video",
@@ -346,6 +359,7 @@ async fn an_embed_loads_nothing_until_asked_then_its_player_sandboxed_and_rememb
     assert_eq!(seen[1], placeholder, "a listed link with words of its own");
     assert_eq!(seen[2]["provider"], "YouTube");
     assert_eq!(seen[2]["button"], "Load content from YouTube");
+    assert_eq!(seen[3]["provider"], "Example Video");
     let played = || {
         server
             .requests()
@@ -353,13 +367,10 @@ async fn an_embed_loads_nothing_until_asked_then_its_player_sandboxed_and_rememb
             .filter(|r| r.starts_with("/player"))
             .count()
     };
-    assert_eq!(
-        played(),
-        0,
-        "nothing of the provider before the reader asks"
-    );
+    assert_eq!(played(), 0, "nothing of a provider before the reader asks");
 
-    // "Always": both of that provider load, YouTube's stays.
+    // "Always": both from that player's origin load; YouTube's stays, and
+    // so does the one that took the provider's name but plays elsewhere.
     browser.eval(LOAD, vec![json!(0), json!(true)]).await;
     let loaded = "return document.querySelector('.mounted').shadowRoot.querySelectorAll('.folio-embed iframe').length === 2;";
     browser.wait_for(loaded, "both players").await;
@@ -370,9 +381,16 @@ async fn an_embed_loads_nothing_until_asked_then_its_player_sandboxed_and_rememb
         assert_eq!(embed["button"], Value::Null);
         assert_eq!(embed["link"], placeholder["link"], "the link stays");
     }
-    assert_eq!(seen[2]["frame"], Value::Null);
+    assert_eq!(
+        (&seen[2]["frame"], &seen[3]["frame"]),
+        (&Value::Null, &Value::Null)
+    );
+    let origin = player.split("/player").next().unwrap().to_string();
     let stored = "return localStorage.getItem('folio:embeds');";
-    assert_eq!(browser.eval(stored, vec![]).await, "[\"Example Video\"]");
+    assert_eq!(
+        browser.eval(stored, vec![]).await,
+        json!([&origin]).to_string()
+    );
 
     // YouTube's player, without cookies, once asked for; not remembered.
     browser.eval(LOAD, vec![json!(2), json!(false)]).await;
@@ -382,26 +400,51 @@ async fn an_embed_loads_nothing_until_asked_then_its_player_sandboxed_and_rememb
         "https://www.youtube-nocookie.com/embed/M7lc1UVf-VE"
     );
     assert_eq!(youtube["sandbox"], SANDBOX);
-    assert_eq!(browser.eval(stored, vec![]).await, "[\"Example Video\"]");
+    assert_eq!(
+        browser.eval(stored, vec![]).await,
+        json!([&origin]).to_string()
+    );
+    // A player on the page's own origin is not itself in its frame (it
+    // could lift its own sandbox).
+    browser.eval(LOAD, vec![json!(3), json!(false)]).await;
+    let here = browser.eval(EMBEDS, vec![]).await[3]["frame"].clone();
+    assert_eq!(here["src"], own.as_str());
+    assert_eq!(here["sandbox"], SANDBOX.replace(" allow-same-origin", ""));
 
-    // A later page with consent loads the remembered provider at once.
+    // A later page with consent loads the remembered origin at once.
     browser.open(&server.url("media/blank.html")).await;
     let seen = mounted(&browser, &article, "granted").await;
     assert_eq!(seen[0]["frame"]["src"], player.as_str());
-    assert_eq!(seen[2]["frame"], Value::Null);
+    assert_eq!(
+        (&seen[2]["frame"], &seen[3]["frame"]),
+        (&Value::Null, &Value::Null)
+    );
 
-    // Without consent: storage is neither read nor written; "always"
-    // holds for the page.
+    // Without consent: storage is neither read (the choice kept there
+    // loads nothing) nor written; "always" holds for the page.
     browser.open(&server.url("media/blank.html")).await;
-    browser.eval("localStorage.clear();", vec![]).await;
+    let kept = format!(
+        "localStorage.setItem('folio:embeds', {});",
+        json!(json!([&origin]).to_string())
+    );
+    browser.eval(&kept, vec![]).await;
     let before = played();
     let seen = mounted(&browser, &article, "denied").await;
-    assert_eq!(seen[0]["frame"], Value::Null);
+    assert_eq!(
+        seen[0]["frame"],
+        Value::Null,
+        "storage is not read without consent"
+    );
+    browser.eval("localStorage.clear();", vec![]).await;
     browser.eval(LOAD, vec![json!(1), json!(true)]).await;
     browser
         .wait_for(loaded, "both players, for this page")
         .await;
-    assert_eq!(browser.eval(stored, vec![]).await, Value::Null);
+    assert_eq!(
+        browser.eval(stored, vec![]).await,
+        Value::Null,
+        "nor written"
+    );
     assert!(played() > before);
     browser.stop().await;
 }
@@ -411,7 +454,7 @@ async fn a_page_whose_policy_refuses_the_player_keeps_the_placeholder_and_says_w
     let server = server();
     let browser = Browser::start().await;
     browser.open(&server.url("media/strict.html")).await;
-    let article = embeds(&server.url("player?v=1"));
+    let article = embeds(&server.url("player?v=1"), &server.url("player?v=2"));
     mounted(&browser, &article, "granted").await;
     browser.eval(LOAD, vec![json!(0), json!(false)]).await;
     let said = "return !!document.querySelector('.mounted').shadowRoot.querySelector('.folio-embed__blocked:not([hidden])');";
@@ -428,7 +471,6 @@ async fn a_page_whose_policy_refuses_the_player_keeps_the_placeholder_and_says_w
             "frame": null,
         })
     );
-    assert_eq!(seen[1]["frame"], Value::Null);
     browser.stop().await;
 }
 
@@ -512,5 +554,65 @@ return {
         }
     }
     assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
+    browser.stop().await;
+}
+
+/// A reader whose browser runs no script gets every photo of a
+/// pre-rendered gallery, in turn with its caption, and each embed's
+/// words and link, without a control that would do nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn without_script_a_pre_rendered_gallery_shows_every_photo_and_an_embed_its_link() {
+    let server = server();
+    let browser = Browser::start().await;
+    browser.resize(1280, 900).await;
+    let off = json!({ "value": true });
+    browser
+        .cdp("Emulation.setScriptExecutionDisabled", off)
+        .await;
+    browser.open(&server.url("media/pre.html")).await;
+    // With scripts off, the page's own are off too: reading it is the
+    // driver's, which still runs.
+    let read = r#"
+const root = document.querySelector("folio-article").shadowRoot;
+const visible = (e) => !!e?.checkVisibility();
+return {
+  media: matchMedia("(scripting: none)").matches,
+  photos: [...root.querySelectorAll(".folio-gallery__slide")].filter(visible).map((s) => [
+    new URL(s.querySelector("img").src).pathname,
+    s.querySelector(".folio-figure__text")?.textContent ?? null,
+  ]),
+  stacked: (() => {
+    const [a, b] = [...root.querySelectorAll(".folio-gallery__slide")].map((s) => s.getBoundingClientRect());
+    return b.top >= a.bottom;
+  })(),
+  controls: [...root.querySelectorAll(".folio-gallery__controls, .folio-embed__load, .folio-embed__always")].some(visible),
+  links: [...root.querySelectorAll(".folio-embed__link")].filter(visible).map((a) => a.textContent),
+};
+"#;
+    let seen = browser.eval(read, vec![]).await;
+    assert_eq!(seen["media"], true, "read with scripting on: {seen}");
+    assert_eq!(
+        seen["photos"],
+        json!([
+            [
+                "/sample/river.svg",
+                "Morning: the first net comes out below the Trinity bridge."
+            ],
+            [
+                "/sample/market.svg",
+                "Evening: 40 crates of glass and metal wait on the quay."
+            ],
+            [
+                "/sample/dawn.svg",
+                "Dawn, before the first volunteers arrived."
+            ],
+        ])
+    );
+    assert_eq!(seen["stacked"], true, "{seen}");
+    assert_eq!(seen["controls"], false, "{seen}");
+    assert_eq!(
+        seen["links"],
+        json!(["Open on YouTube", "Open on Mastodon"])
+    );
     browser.stop().await;
 }

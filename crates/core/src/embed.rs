@@ -61,9 +61,9 @@ pub fn player(url: &str, given: Option<&Embed>) -> Option<Player> {
         Some(_) => Shape::Video,
         None => shape,
     };
-    let provider = given
-        .and_then(|e| e.provider.clone())
-        .or(name)
+    // A provider Folio knows is named as Folio names it.
+    let provider = name
+        .or_else(|| given.and_then(|e| e.provider.clone()))
         .unwrap_or_else(|| host(url).unwrap_or(url).to_string());
     Some(Player {
         provider,
@@ -90,11 +90,15 @@ fn iframe_src(embed: &Embed) -> Option<String> {
     }
     let tag_end = lower[start..].find('>')? + start;
     let tag = &lower[start..tag_end];
-    let at = tag.find(" src=")? + start + " src=".len();
-    let rest = &html[at..tag_end];
+    // `src=` after white space (not `data-src=`).
+    let at = tag
+        .match_indices("src=")
+        .map(|(at, _)| at)
+        .find(|&at| tag[..at].ends_with(|c: char| c.is_ascii_whitespace()))?;
+    let rest = &html[start + at + "src=".len()..tag_end];
     let value = match rest.chars().next()? {
         quote @ ('"' | '\'') => rest[1..].split(quote).next()?,
-        _ => rest.split([' ', '\t', '\n', '/']).next()?,
+        _ => rest.split(|c: char| c.is_ascii_whitespace()).next()?,
     };
     let value = value
         .replace("&amp;", "&")
@@ -126,7 +130,9 @@ fn parts(url: &str) -> Option<(Vec<&str>, &str)> {
 /// Whether `id` is an ID of the characters providers use (no character
 /// that could leave the path segment it is put in).
 fn id(id: &str) -> Option<&str> {
+    // Not `.` or `..`, which would move up the player's path.
     let ok = !id.is_empty()
+        && !id.starts_with('.')
         && id.len() <= 64
         && id
             .bytes()
@@ -258,6 +264,9 @@ mod tests {
             "https://example.com/article",
             "https://www.youtube.com/watch?v=a/../../x",
             "https://www.youtube.com/watch?v=a\"b",
+            "https://youtu.be/..",
+            "https://www.instagram.com/p/../",
+            "https://bsky.app/profile/../post/x",
             "https://vimeo.com/channels",
             "javascript:alert(1)",
         ] {
@@ -304,6 +313,14 @@ mod tests {
                 .unwrap()
                 .src,
             None
+        );
+        let unquoted = with("<iframe\n\tsrc=https://video.example/e/2 width=1></iframe>").unwrap();
+        assert_eq!(unquoted.src.as_deref(), Some("https://video.example/e/2"));
+        let named = player("https://youtu.be/abc", Some(&embed("")));
+        assert_eq!(
+            named.unwrap().provider,
+            "YouTube",
+            "a known provider keeps its name"
         );
         let plain = player(
             "https://video.example/v/1",

@@ -147,7 +147,7 @@ fn every_ans_element_maps_as_the_table_says() {
         "<img class=\"folio-figure__image\" src=\"https://news.example/g2.jpg\" alt=\"Evening\" loading=\"lazy\" decoding=\"async\"></figure>",
         "<figure class=\"folio-embed folio-embed--video\" data-provider=\"News Video\" data-width=\"1280\" data-height=\"720\" data-player=\"https://video.news.example/embed/7\">",
         "<p class=\"folio-embed__text\" dir=\"auto\">A piano stool comes out.</p>",
-        "<figure class=\"folio-embed folio-embed--post\" data-provider=\"Twitter\" data-player=\"https://platform.twitter.com/embed/Tweet.html?id=123456&amp;dnt=true\">",
+        "<figure class=\"folio-embed folio-embed--post\" data-provider=\"X\" data-player=\"https://platform.twitter.com/embed/Tweet.html?id=123456&amp;dnt=true\">",
         "<p class=\"folio-embed__text\" dir=\"auto\">Four tonnes &amp; counting. — River Post (@riverpost)</p>",
     ] {
         assert!(body.contains(expected), "missing {expected:?} in\n{body}");

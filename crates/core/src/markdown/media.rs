@@ -259,10 +259,7 @@ fn placeholder(link: &Element, media: &Media) -> Option<Element> {
         figure = figure.with(Attr::DataPlayer, src);
         let notice = fill(words, Word::EmbedNotice, "provider", &provider);
         add(text_element(Tag::P, "folio-embed__notice", &notice));
-        let load = fill(words, Word::EmbedLoad, "provider", &provider);
-        add(text_element(Tag::Button, "folio-embed__load", &load)
-            .with(Attr::Type, "button")
-            .with(Attr::Hidden, ""));
+        // The choice comes first, where it is read before the button.
         let mut always = Element::new(Tag::Label)
             .with(Attr::Class, "folio-embed__always")
             .with(Attr::Hidden, "");
@@ -271,6 +268,15 @@ fn placeholder(link: &Element, media: &Media) -> Option<Element> {
         ));
         always.push_text(&fill(words, Word::EmbedAlways, "provider", &provider));
         add(always);
+        let load = fill(words, Word::EmbedLoad, "provider", &provider);
+        let mut button = text_element(Tag::Button, "folio-embed__load", &load)
+            .with(Attr::Type, "button")
+            .with(Attr::Hidden, "");
+        // Its name says which, where several are of one provider.
+        if let Some(title) = title {
+            button = button.with(Attr::AriaLabel, format!("{load}: {title}"));
+        }
+        add(button);
         let blocked = fill(words, Word::EmbedBlocked, "provider", &provider);
         add(text_element(Tag::P, "folio-embed__blocked", &blocked).with(Attr::Hidden, ""));
     }

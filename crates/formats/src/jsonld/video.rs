@@ -28,6 +28,7 @@ pub(super) fn videos<'a>(
     );
     let mut paragraphs = Vec::new();
     let mut entries = Vec::new();
+    let mut links = Vec::new();
     for node in nodes {
         let address =
             |key: &str| text(graph, &node.get(key)).and_then(|(u, _)| url::link(&u, base));
@@ -37,10 +38,11 @@ pub(super) fn videos<'a>(
         else {
             continue;
         };
-        if entries.len() == MAX_EMBEDS || paragraphs.iter().any(|p: &String| p.contains(&link)) {
+        if entries.len() == MAX_EMBEDS || links.contains(&link) {
             continue;
         }
-        let player = address("embedUrl").filter(|p| *p != link);
+        links.push(link.clone());
+        let player = address("embedUrl");
         let html = player.map(|p| format!("<iframe src=\"{}\"></iframe>", p.replace('"', "%22")));
         let words = |key: &str| text(graph, &node.get(key)).map(|(t, _)| t);
         let embed = Embed {
