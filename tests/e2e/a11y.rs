@@ -12,6 +12,22 @@ use crate::site::{Site, dist};
 use serde_json::json;
 use thirtyfour::prelude::*;
 
+/// Mounts the article `arguments[0]` with the theme `arguments[1]` alone
+/// on the page, on a background of that theme, into `.mounted` (an
+/// `axe-host`, which [`axe`] audits).
+pub const MOUNT_THEMED: &str = "document.body.replaceChildren(); document.body.style.background = arguments[1] === 'dark' ? '#111' : '#fff';\
+    const element = document.createElement('div'); element.className = 'mounted axe-host';\
+    document.body.append(element);\
+    Folio.mount(element, arguments[0], { theme: arguments[1] });";
+
+/// A script that scrolls the first `selector` of the mounted article to
+/// the middle of the window.
+pub fn scroll_to(selector: &str) -> String {
+    format!(
+        "document.querySelector('.mounted').shadowRoot.querySelector('{selector}').scrollIntoView({{ block: 'center' }});"
+    )
+}
+
 /// axe-core from `node_modules` (pinned in `package.json`).
 pub fn axe_source() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");

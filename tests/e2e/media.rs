@@ -485,10 +485,7 @@ async fn galleries_and_embeds_in_two_languages_both_themes_and_two_widths() {
     browser.open(&server.url("media/blank.html")).await;
     let source = crate::a11y::axe_source();
     let mut found = Vec::new();
-    let mount = "document.body.replaceChildren(); document.body.style.background = arguments[1] === 'dark' ? '#111' : '#fff';\
-                 const element = document.createElement('div'); element.className = 'mounted axe-host';\
-                 document.body.append(element);\
-                 Folio.mount(element, arguments[0], { theme: arguments[1] });";
+    let mount = crate::a11y::MOUNT_THEMED;
     let layout = r#"
 const root = document.querySelector(".mounted").shadowRoot;
 const article = root.querySelector("article").getBoundingClientRect();
@@ -500,11 +497,7 @@ return {
   button: root.querySelector(".folio-embed__load").textContent,
 };
 "#;
-    let show = |selector: &str| {
-        format!(
-            "document.querySelector('.mounted').shadowRoot.querySelector('{selector}').scrollIntoView({{ block: 'center' }});"
-        )
-    };
+    let show = crate::a11y::scroll_to;
     for (lang, dir, position, button) in [
         ("en", "ltr", "2 of 3", "Load content from YouTube"),
         ("ar", "rtl", "2 من 3", "تحميل المحتوى من YouTube"),

@@ -212,15 +212,8 @@ async fn a_story_in_two_languages_both_themes_and_two_widths() {
     browser.open(&server.url("story/en.html")).await;
     let source = crate::a11y::axe_source();
     let mut found = Vec::new();
-    let mount = "document.body.replaceChildren(); document.body.style.background = arguments[1] === 'dark' ? '#111' : '#fff';\
-                 const element = document.createElement('div'); element.className = 'mounted axe-host';\
-                 document.body.append(element);\
-                 Folio.mount(element, arguments[0], { theme: arguments[1] });";
-    let show = |selector: &str| {
-        format!(
-            "document.querySelector('.mounted').shadowRoot.querySelector('{selector}').scrollIntoView({{ block: 'center' }});"
-        )
-    };
+    let mount = crate::a11y::MOUNT_THEMED;
+    let show = crate::a11y::scroll_to;
     let layout = r#"
 const root = document.querySelector(".mounted").shadowRoot;
 const article = root.querySelector("article").getBoundingClientRect();
