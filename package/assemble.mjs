@@ -85,7 +85,7 @@ function manifest(version) {
       "./locales/*": "./locales/*",
       "./package.json": "./package.json",
     },
-    files: ["folio.js", "folio.css", "folio.d.ts", "article.d.ts", "core/", "schema/", "locales/", "integrity.json", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],
+    files: ["folio.js", "folio.css", "folio-media.js", "folio.d.ts", "article.d.ts", "core/", "schema/", "locales/", "integrity.json", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],
     // Importing folio.js defines <folio-article>: a bundler must keep it.
     sideEffects: ["./folio.js"],
   };
