@@ -410,7 +410,15 @@ impl Body<'_, '_, '_> {
         let href = ["canonical_url", "website_url"]
             .into_iter()
             .find_map(|key| video.get(key).str());
-        self.embed(video, "a video", href, embed);
+        // Its own player (`embed_html`) holds no frame: it plays only if
+        // its link is of a provider Folio knows.
+        let frameless = embed.html.is_none();
+        if self.embed(video, "a video", href, embed) && frameless {
+            self.out.notice(
+                &video.path,
+                "A video is shown as its link and details, and plays only if its link is of a provider Folio knows: its embed_html holds no player's frame.",
+            );
+        }
     }
 
     /// An oEmbed response: the URL it was asked for alone in a paragraph,
@@ -433,31 +441,22 @@ impl Body<'_, '_, '_> {
     }
 
     /// An embed of `element` at `href`: its link alone in a paragraph and
-    /// its entry in `embeds`; a notice when Folio cannot load its player,
-    /// and a link with a notice when there is no room left in `embeds`.
-    fn embed(&mut self, element: &Node, what: &str, href: Option<&str>, mut embed: Embed) {
+    /// its entry in `embeds` (whether it is one); a link with a notice when
+    /// there is no room left in `embeds`, a notice alone with no link.
+    fn embed(&mut self, element: &Node, what: &str, href: Option<&str>, mut embed: Embed) -> bool {
         let Some(link) = href.and_then(|h| url::link(h, self.base)) else {
-            return self.left_out(element, what, None, None);
+            self.left_out(element, what, None, None);
+            return false;
         };
         if self.embeds.len() == MAX_EMBEDS {
-            return self.left_out(element, what, Some(&link), embed.title.as_deref());
-        }
-        // A video's own player (its `embed_html`) that holds no frame is
-        // one Folio cannot load; an oEmbed post's HTML is a script for a
-        // provider's page, and Folio builds a known provider's player.
-        if what == "a video" && !media::has_frame(embed.html) {
-            let mut message = format!(
-                "{what} is shown as its link and details, and plays only if its link is of a provider Folio knows: its embed_html holds no player's frame."
-            );
-            if let Some(first) = message.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            self.out.notice(&element.path, message);
+            self.left_out(element, what, Some(&link), embed.title.as_deref());
+            return false;
         }
         embed.url = link.clone();
         self.embeds.push(embed.entry());
         let text = embed.title.as_deref().unwrap_or(&link);
         self.push(inline::link(&escape(text), &link));
+        true
     }
 
     /// An interstitial link as a Markdown link (its text, else its URL).
