@@ -395,6 +395,17 @@ pub fn check_article(a: &Article) {
             date_time("related.published", published);
         }
     }
+    assert!(a.embeds.len() <= 50, "{} embeds", a.embeds.len());
+    for embed in &a.embeds {
+        allowed_url("embeds.url", &embed.url);
+        for value in [&embed.provider, &embed.title, &embed.text, &embed.html] {
+            value.iter().for_each(|v| text("embeds text", v));
+        }
+        assert!(
+            embed.width != Some(0) && embed.height != Some(0),
+            "an embed of size 0"
+        );
+    }
     if let Some(link) = &a.read_more {
         if let Some(label) = &link.label {
             text("readMore.label", label);
