@@ -4,6 +4,11 @@
 //! that shows an article downloads it inside the WebAssembly. Writes the
 //! frame document's own rules (`folio render --iframe`) the same way to
 //! `$OUT_DIR/frame.css`: only pages `folio render` writes carry them.
+//!
+//! With the `split` feature, for WebAssembly, has the linker keep its
+//! relocations in the module (`--emit-relocs`): splitting the core's
+//! module needs them (build/split.mjs), and wasm-bindgen and the release's
+//! last steps drop them.
 
 use std::env;
 use std::fs;
@@ -26,6 +31,10 @@ fn main() {
     let out = env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     write(&SHEETS, &Path::new(&out).join("folio.css"));
     write(&FRAME_SHEETS, &Path::new(&out).join("frame.css"));
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
+    if wasm && env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        println!("cargo::rustc-link-arg=--emit-relocs");
+    }
 }
 
 /// `sheets` compacted, one after another, into `target`.

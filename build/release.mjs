@@ -1,6 +1,7 @@
 // The release build's last step, run by Trunk as its post-build hook in
-// Trunk's staging folder (before Trunk moves it into dist/). Debug builds
-// (`trunk serve`) keep every file as written.
+// Trunk's staging folder (before Trunk moves it into dist/). In every
+// profile it first splits the core's WebAssembly (build/split.mjs); debug
+// builds (`trunk serve`) keep every file as written otherwise.
 //
 // 1. Drops from each wasm-bindgen module the classes a dependency exports
 //    that Folio never uses, and optimizes it again without them; gives its
@@ -28,6 +29,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 
+import { LOADER, splitCore } from "./split.mjs";
 import { shorten, withoutClasses, withoutCustomSections } from "./wasm.mjs";
 
 /**
@@ -111,12 +113,40 @@ async function prepareModule(js, wasm, name = wasm) {
   );
 }
 
+/** Trunk's wasm-opt pass on the module at `input`, written to `output`. */
+function optimize(input, output) {
+  execFileSync(WASM_OPT, [...WASM_OPT_FLAGS, input, "-o", output], { stdio: "inherit" });
+}
+
+/**
+ * The core's chunks (`chunks`, file names under core/) without their
+ * notes, and their loader minified, fetching each under its integrity;
+ * returns the files they add to the release.
+ */
+async function prepareChunks(at, chunks) {
+  if (chunks.length === 0) return [];
+  let loader = await readFile(at(LOADER), "utf8");
+  for (const chunk of chunks) {
+    const wasm = withoutCustomSections(await readFile(at(`core/${chunk}`)));
+    await writeFile(at(`core/${chunk}`), wasm);
+    const fetched = `fetch(new URL("./${chunk}", import.meta.url))`;
+    if (!loader.includes(fetched)) throw new Error(`${LOADER} no longer has ${fetched}`);
+    loader = loader.replace(fetched, `fetch(new URL("./${chunk}", import.meta.url), { integrity: "${integrity(wasm)}" })`);
+  }
+  await writeFile(at(LOADER), await minified(loader));
+  return [LOADER, ...chunks.map((chunk) => `core/${chunk}`)];
+}
+
 async function release(staging) {
   const at = (file) => join(staging, file);
   const hashes = {};
+  const chunks = await splitCore(staging, "release", optimize);
+  // Trunk does not optimize the core (`data-wasm-opt="0"`): the split does.
+  if (chunks.length === 0) throw new Error("the core was not split: is the `split` feature on in index.html?");
   for (const [js, wasm] of MODULES) await prepareModule(at(js), at(wasm), wasm);
+  const files = [...FILES, ...(await prepareChunks(at, chunks))];
   for (const script of SCRIPTS) await writeFile(at(script), await minified(await readFile(at(script), "utf8")));
-  for (const file of FILES.slice(1)) hashes[file] = integrity(await readFile(at(file)));
+  for (const file of files.slice(1)) hashes[file] = integrity(await readFile(at(file)));
   let loader = await readFile(at("folio.js"), "utf8");
   const placeholders = [
     [WASM_INTEGRITY, "core/folio_bg.wasm"],
@@ -129,7 +159,7 @@ async function release(staging) {
   }
   await writeFile(at("folio.js"), await minified(loader));
   hashes["folio.js"] = integrity(await readFile(at("folio.js")));
-  const ordered = Object.fromEntries(FILES.map((f) => [f, hashes[f]]));
+  const ordered = Object.fromEntries(files.map((f) => [f, hashes[f]]));
   await writeFile(at("integrity.json"), `${JSON.stringify(ordered, null, 2)}\n`);
   // The demo page: its script tag and preload hints carry the same hashes.
   const page = await readFile(at("index.html"), "utf8");
@@ -144,11 +174,13 @@ async function release(staging) {
 const args = process.argv.slice(2);
 if (args[0] === "--optimize") {
   if (args.length !== 3) throw new Error("usage: node build/release.mjs --optimize IN OUT");
-  execFileSync(WASM_OPT, [...WASM_OPT_FLAGS, args[1], "-o", args[2]], { stdio: "inherit" });
+  optimize(args[1], args[2]);
 } else if (args[0] === "--module") {
   if (args.length !== 3) throw new Error("usage: node build/release.mjs --module JS WASM");
   await prepareModule(args[1], args[2]);
-} else if (process.env.TRUNK_PROFILE === "release") {
-  if (!process.env.TRUNK_STAGING_DIR) throw new Error("TRUNK_STAGING_DIR is not set: run me as Trunk's hook");
-  await release(process.env.TRUNK_STAGING_DIR);
+} else {
+  const staging = process.env.TRUNK_STAGING_DIR;
+  if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run me as Trunk's hook");
+  if (process.env.TRUNK_PROFILE === "release") await release(staging);
+  else await splitCore(staging, "debug");
 }

@@ -217,8 +217,10 @@ export function withoutCustomSections(wasm) {
 
 /**
  * `wasm` (bytes) and `js` (the wasm-bindgen module that instantiates it)
- * with every import renamed; returns { wasm, js, renamed, saved } (saved:
- * bytes of names no longer written).
+ * with every import of wasm-bindgen's own module renamed; imports from
+ * the modules the JavaScript imports itself (the split module's loader)
+ * keep their names. Returns { wasm, js, renamed, saved } (saved: bytes of
+ * names no longer written).
  */
 export function shorten(wasm, js) {
   const bytes = new Uint8Array(wasm);
@@ -235,13 +237,16 @@ export function shorten(wasm, js) {
     entries.push({ module, field, description: bytes.subarray(afterField, end) });
     at = end;
   }
-  const modules = [...new Set(entries.map((e) => e.module))];
-  if (modules.length !== 1) throw new Error(`imports from ${modules.length} modules (${modules.join(", ")}): expected one`);
+  // The JavaScript imports every module but its own glue's.
+  const imported = (m) => js.includes(` from ${JSON.stringify(m)}`);
+  const modules = [...new Set(entries.map((e) => e.module))].filter((m) => !imported(m));
+  if (modules.length !== 1) throw new Error(`imports from ${modules.length} glue modules (${modules.join(", ")}): expected one`);
   const [module] = modules;
+  const own = entries.filter((e) => e.module === module);
   const key = JSON.stringify(module);
   if (js.split(key).length !== 2) throw new Error(`the JavaScript names the import module ${key} other than once`);
 
-  const renames = new Map(entries.map((e, i) => [e.field, shortName(i)]));
+  const renames = new Map(own.map((e, i) => [e.field, shortName(i)]));
   js = withoutStaleImports(js, new Set(renames.keys()));
   const token = /[A-Za-z_$][\w$]*/g;
   const used = new Set(js.match(token));
@@ -265,9 +270,10 @@ export function shorten(wasm, js) {
 
   const content = [...encodeLeb(count)];
   for (const entry of entries) {
-    content.push(...encodeName(MODULE), ...encodeName(renames.get(entry.field)), ...entry.description);
+    const [into, field] = entry.module === module ? [MODULE, renames.get(entry.field)] : [entry.module, entry.field];
+    content.push(...encodeName(into), ...encodeName(field), ...entry.description);
   }
   const section = [2, ...encodeLeb(content.length), ...content];
   const out = Buffer.concat([bytes.subarray(0, imports.header), Buffer.from(section), bytes.subarray(imports.end)]);
-  return { wasm: out, js: renamedJs, renamed: entries.length, saved: wasm.length - out.length };
+  return { wasm: out, js: renamedJs, renamed: own.length, saved: wasm.length - out.length };
 }

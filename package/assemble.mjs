@@ -27,6 +27,8 @@ const SHIPPED = [
   "core/folio-converter_bg.wasm",
   "core/folio-island.js",
   "core/folio-island_bg.wasm",
+  "core/__wasm_split.js",
+  "core/split_prompt.wasm",
   "schema/article.v1.json",
   "integrity.json",
 ];
@@ -78,6 +80,8 @@ function manifest(version) {
       "./core/folio-converter_bg.wasm": "./core/folio-converter_bg.wasm",
       "./core/folio-island.js": "./core/folio-island.js",
       "./core/folio-island_bg.wasm": "./core/folio-island_bg.wasm",
+      "./core/__wasm_split.js": "./core/__wasm_split.js",
+      "./core/split_prompt.wasm": "./core/split_prompt.wasm",
       "./folio.css": "./folio.css",
       "./folio-media.js": "./folio-media.js",
       "./schema/article.v1.json": "./schema/article.v1.json",

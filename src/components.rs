@@ -14,6 +14,8 @@ mod related;
 mod support;
 mod thanks;
 
+#[cfg(target_arch = "wasm32")]
+pub use article::prompt_code;
 pub use article::{Article, PromptSlot};
 pub use choices::choices;
 pub use error_view::{Cause, ErrorView, Retry};

@@ -37,6 +37,85 @@ fn prompt_view(
     if let Some(PromptSlot(slot)) = slot {
         return Either::Left(slot(campaign));
     }
+    Either::Right(own_prompt(campaign, reader.clone()))
+}
+
+/// The widget's own prompt, in its place.
+#[cfg(not(feature = "split"))]
+fn own_prompt(campaign: Campaign, reader: Reader) -> impl IntoView + use<> {
+    prompt_in_place(campaign, reader)
+}
+
+#[cfg(feature = "split")]
+thread_local! {
+    /// Whether the chunk of the WebAssembly that holds the prompt's code
+    /// has loaded (set once, for every widget of the page).
+    static LOADED: ArcRwSignal<bool> = ArcRwSignal::new(false);
+}
+
+/// The widget's own prompt, in its place once the chunk of the
+/// WebAssembly that holds its code has loaded (nothing, if it cannot
+/// load; the next prompt asks for it again). The prompt is built when the
+/// chunk has loaded, by the view's own reactive closure: a prompt taken
+/// away before that is never built.
+#[cfg(feature = "split")]
+fn own_prompt(campaign: Campaign, reader: Reader) -> impl IntoView + use<> {
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    let loaded = LOADED.with(Clone::clone);
+    if !loaded.get_untracked() {
+        wasm_bindgen_futures::spawn_local(prompt_code());
+    }
+    move || {
+        // Read untracked once loaded: a signal of the page's life would
+        // otherwise keep a subscription for every prompt ever drawn.
+        if !(loaded.get_untracked() || loaded.get()) {
+            return None;
+        }
+        // Loaded: the call into the chunk is ready at its first poll.
+        let chunk = pin!(prompt_chunk(campaign.clone(), reader.clone()));
+        match chunk.poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(view) => view.ok(),
+            Poll::Pending => None,
+        }
+    }
+}
+
+/// Resolves once the code of the widget's own prompt is loaded, and the
+/// prompts waiting for it are drawn (or once it could not be loaded): at
+/// once, unless the build splits it into a chunk of its own.
+#[cfg(target_arch = "wasm32")]
+pub async fn prompt_code() {
+    #[cfg(feature = "split")]
+    if load_prompt().await.is_ok() {
+        let loaded = LOADED.with(Clone::clone);
+        if !loaded.get_untracked() {
+            loaded.set(true);
+        }
+        // One turn behind the render effects that setting it scheduled.
+        let turn = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+        let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+    }
+}
+
+/// [`prompt_in_place`], in a chunk of the WebAssembly of its own.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    prompt,
+    wasm_split_path = ::leptos::wasm_split,
+    preload(#[doc(hidden)] load_prompt),
+    fallible
+)]
+fn prompt_chunk(
+    campaign: Campaign,
+    reader: Reader,
+) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(prompt_in_place(campaign, reader).into_any())
+}
+
+/// The prompt's place and the prompt in it.
+fn prompt_in_place(campaign: Campaign, reader: Reader) -> impl IntoView + use<> {
     let Reader {
         reporter,
         choice,
@@ -45,12 +124,12 @@ fn prompt_view(
         supported,
         bucket,
         country,
-    } = reader.clone();
-    Either::Right(view! {
+    } = reader;
+    view! {
         <div class="folio-prompt">
             <SupportPrompt campaign reporter choice supporter consent supported bucket country/>
         </div>
-    })
+    }
 }
 
 /// What the article's prompt keeps of its reader: where its events go,

@@ -14,7 +14,7 @@ use super::locales::{locale_for, locale_or_formats};
 use super::panics;
 use super::sheet::stylesheet;
 use super::shown::{Failure, Pending, Shown, option_text, pairs};
-use crate::components::{Article, Cause, Choice, ErrorView};
+use crate::components::{Article, Cause, Choice, ErrorView, prompt_code};
 use folio_browser::events::Reporter;
 use folio_core::error::{ContentError, Problem};
 use folio_core::format::Format;
@@ -258,11 +258,14 @@ impl Widget {
                     _ => None,
                 };
                 let id = article.id.clone();
+                let prompt = shown.support
+                    && article.body.is_some()
+                    && matches!(article.support, Some(Ok(_)));
                 self.show_article(article, shown, locale);
                 if let Some(error) = support_error {
                     self.report(&error.to_string(), Some(&error.path));
                 }
-                self.after_update("folio:render", vec![("id", id.into())]);
+                self.rendered(id, prompt);
             }
             Pending::Error(error, shown) => self.show_error(&error, &shown, locale),
         }
@@ -435,6 +438,19 @@ impl Widget {
         let mut detail = vec![("message", message.into())];
         detail.extend(path.map(|p| ("path", p.into())));
         self.after_update("folio:error", detail);
+    }
+
+    /// Sends `folio:render` for the article `id` once it is in the DOM:
+    /// with its `prompt`, when it shows one, once the prompt's code has
+    /// loaded (see [`prompt_code`]).
+    fn rendered(&self, id: String, prompt: bool) {
+        let reporter = Reporter::on(self.host.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            if prompt {
+                prompt_code().await;
+            }
+            reporter.send("folio:render", &[("id", id.into())]);
+        });
     }
 
     /// Sends the event once the DOM shows the latest content (queued

@@ -122,8 +122,14 @@ impl Browser {
     /// Opens a demo page and waits until its widget `#article` shows its article.
     pub async fn open_demo(&self, url: &str) {
         self.driver.goto(url).await.expect("page loads");
+        // Where the page logs events (www/demo/probe.js), until the widget
+        // says its article is in place: its support prompt comes with the
+        // prompt's code, after the headline.
         self.wait_for(
-            "return !!document.getElementById('article')?.shadowRoot?.querySelector('h1');",
+            "if (!document.getElementById('article')?.shadowRoot?.querySelector('h1')) return false; \
+             const log = window.folioLog; \
+             return !log || log.events.some((e) => e.target === 'article' \
+               && (e.type === 'folio:render' || e.type === 'folio:error'));",
             "the page's widget to show its article",
         )
         .await;

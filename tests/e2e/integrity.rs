@@ -1,7 +1,8 @@
 //! Subresource Integrity: the release build's `integrity.json` holds the
 //! SHA-384 of each file a page downloads, a page that names `folio.js`
 //! with its hash shows the article, and `folio.js` refuses WebAssembly
-//! (the core's or the converter's) whose bytes are not the build's own.
+//! (the core's, its prompt's chunk or the converter's) whose bytes are not
+//! the build's own.
 
 use std::fs;
 
@@ -77,7 +78,9 @@ fn integrity_json_holds_the_sha384_of_each_downloaded_file() {
             "core/folio-converter.js",
             "core/folio-converter_bg.wasm",
             "core/folio-island.js",
-            "core/folio-island_bg.wasm"
+            "core/folio-island_bg.wasm",
+            "core/__wasm_split.js",
+            "core/split_prompt.wasm"
         ]
     );
     for (file, hash) in hashes.as_object().unwrap() {
@@ -128,6 +131,36 @@ async fn folio_js_refuses_webassembly_that_is_not_the_builds_own() {
         )
         .await;
     assert!(!error.as_str().unwrap().is_empty());
+    browser.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_changed_prompt_chunk_is_refused_and_the_article_shows_without_it() {
+    let server = server(Some("/core/split_prompt.wasm"));
+    let browser = Browser::start().await;
+    browser.open(&server.url("/good.html")).await;
+    let shown = browser
+        .eval(
+            "const el = document.getElementById('article'); \
+             return new Promise((resolve) => el.addEventListener('folio:render', () => resolve({ \
+               headline: el.shadowRoot.querySelector('h1')?.textContent ?? null, \
+               prompt: !!el.shadowRoot.querySelector('.folio-support'), \
+               paragraphs: el.shadowRoot.querySelectorAll('.folio-body p').length })));",
+            vec![],
+        )
+        .await;
+    let sample: Value =
+        serde_json::from_str(&fs::read_to_string(dist().join("sample/article.json")).unwrap())
+            .unwrap();
+    assert_eq!(shown["headline"], sample["headline"]);
+    assert_eq!(shown["prompt"], false, "the changed chunk ran: {shown}");
+    assert!(shown["paragraphs"].as_u64().unwrap() > 4, "{shown}");
+    let asked = server
+        .requests()
+        .iter()
+        .filter(|r| r.ends_with("split_prompt.wasm"))
+        .count();
+    assert!(asked >= 1, "the chunk was asked for");
     browser.stop().await;
 }
 

@@ -15,18 +15,20 @@ use crate::server::Server;
 use crate::site::prepared;
 
 /// Every file the tarball must hold, and no other.
-const PACKAGE_FILES: [&str; 32] = [
+const PACKAGE_FILES: [&str; 34] = [
     "CHANGELOG.md",
     "LICENSE-APACHE",
     "LICENSE-MIT",
     "README.md",
     "article.d.ts",
+    "core/__wasm_split.js",
     "core/folio-converter.js",
     "core/folio-converter_bg.wasm",
     "core/folio-island.js",
     "core/folio-island_bg.wasm",
     "core/folio.js",
     "core/folio_bg.wasm",
+    "core/split_prompt.wasm",
     "folio-media.js",
     "folio.css",
     "folio.d.ts",
@@ -228,10 +230,11 @@ fn tsc_accepts_a_typed_consumer_and_refuses_each_type_error() {
     assert_eq!(errors, expected, "{report}");
 }
 
-/// Opens the bundled app served from `out` and checks the article shows,
-/// the WebAssembly came from `wasm_under` in the bundle's own output, and
-/// nothing was fetched from anywhere else.
-async fn check_bundle(out: &Path, wasm_under: &str) {
+/// Opens the bundled app served from `out` and checks the article shows
+/// with its support prompt, the core's WebAssembly came from `wasm_under`
+/// in the bundle's own output and the prompt's chunk from `chunk_under`,
+/// and nothing was fetched from anywhere else.
+async fn check_bundle(out: &Path, wasm_under: &str, chunk_under: &str) {
     fs::copy(repo().join("www/sample/hero.svg"), out.join("hero.svg")).unwrap();
     let server = Server::start(out.to_path_buf());
     let browser = Browser::start().await;
@@ -245,6 +248,13 @@ async fn check_bundle(out: &Path, wasm_under: &str) {
     let sample: Value =
         serde_json::from_str(include_str!("../../www/sample/article.json")).unwrap();
     assert_eq!(headline, sample["headline"]);
+    let heading = browser
+        .wait_for(
+            "return document.getElementById('story').shadowRoot?.querySelector('.folio-support__heading')?.textContent;",
+            "the bundled app to show the support prompt",
+        )
+        .await;
+    assert_eq!(heading, sample["support"]["heading"]);
     let seen = browser
         .eval(
             "return { version: document.documentElement.dataset.folioVersion, \
@@ -264,11 +274,16 @@ async fn check_bundle(out: &Path, wasm_under: &str) {
         .into_iter()
         .filter(|r| r.ends_with(".wasm"))
         .collect();
-    assert_eq!(wasm.len(), 1, "one WebAssembly request: {wasm:?}");
+    let [core, chunk] = wasm.as_slice() else {
+        panic!("two WebAssembly requests, the core's and the prompt's: {wasm:?}");
+    };
     assert!(
-        wasm[0].starts_with(wasm_under),
-        "the WebAssembly came from {}, not from under {wasm_under}",
-        wasm[0]
+        core.starts_with(wasm_under) && core.contains("folio_bg"),
+        "the core's WebAssembly came from {core}, not from under {wasm_under}"
+    );
+    assert!(
+        chunk.starts_with(chunk_under) && chunk.contains("split_prompt"),
+        "the prompt's WebAssembly came from {chunk}, not from under {chunk_under}"
     );
     browser.stop().await;
 }
@@ -295,8 +310,15 @@ async fn an_esbuild_bundle_shows_the_article_with_its_own_wasm() {
         out.join("core/folio_bg.wasm"),
     )
     .unwrap();
+    // The prompt's chunk beside the bundle, where its loader (bundled
+    // into it) looks.
+    fs::copy(
+        app.join("node_modules/folio-article/core/split_prompt.wasm"),
+        out.join("split_prompt.wasm"),
+    )
+    .unwrap();
     fs::copy(app.join("index.html"), out.join("index.html")).unwrap();
-    check_bundle(&out, "/core/").await;
+    check_bundle(&out, "/core/", "/split_prompt").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -315,5 +337,5 @@ async fn a_vite_bundle_shows_the_article_with_its_own_wasm() {
         ],
         app,
     );
-    check_bundle(&app.join("out-vite"), "/assets/").await;
+    check_bundle(&app.join("out-vite"), "/assets/", "/assets/").await;
 }

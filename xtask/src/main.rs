@@ -131,6 +131,9 @@ fn test(tools: &setup::Tools) -> Result<(), String> {
             "folio-converter",
             "-p",
             "folio-island",
+            // The core as it ships: split.
+            "--features",
+            "folio/split",
             "--target",
             "wasm32-unknown-unknown",
             "--",

@@ -1,7 +1,8 @@
 //! Installing what the build and the tests need, each step skipped when
 //! already satisfied: Chromium and chromedriver, Node.js, the wasm target,
-//! Trunk, the wasm-bindgen CLI matching `Cargo.lock`, npm's binaryen, and
-//! a real WordPress with its database and PHP for the oEmbed test.
+//! Trunk, the wasm-bindgen CLI matching `Cargo.lock`, wasm-split-cli (which
+//! splits the core's WebAssembly), npm's binaryen, and a real WordPress
+//! with its database and PHP for the oEmbed test.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -10,6 +11,11 @@ use crate::shell::{Cmd, cargo_bin, step};
 
 /// The Trunk release the build is verified with.
 const TRUNK_VERSION: &str = "0.21.14";
+
+/// The release of `wasm_split_cli_support` whose `wasm-split-cli` splits
+/// the core's WebAssembly (build/split.mjs), the one the build is verified
+/// with: the split format is not yet stable across releases.
+const WASM_SPLIT_VERSION: &str = "0.2.4";
 
 /// Where the installed tools are.
 pub struct Tools {
@@ -90,6 +96,32 @@ pub fn all() -> Result<Tools, String> {
             .args(["install", "wasm-bindgen-cli", "--version", &bindgen])
             .run()
     })?;
+    let split_ok = || {
+        which("wasm-split-cli").is_some()
+            && Cmd::new("cargo")
+                .args(["install", "--list"])
+                .output()
+                .is_some_and(|list| {
+                    list.contains(&format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:"))
+                })
+    };
+    ensure(
+        &format!("wasm-split-cli {WASM_SPLIT_VERSION}"),
+        split_ok,
+        || {
+            Cmd::new("cargo")
+                .args([
+                    "install",
+                    "wasm_split_cli_support",
+                    "--version",
+                    WASM_SPLIT_VERSION,
+                    "--locked",
+                    "--features",
+                    "build-binary",
+                ])
+                .run()
+        },
+    )?;
     let wasm_opt = crate::root().join("node_modules/.bin/wasm-opt");
     let npm_ok = || {
         Cmd::new(&wasm_opt.to_string_lossy())

@@ -68,6 +68,10 @@ const ENTRY: &str = "folio.js";
 /// loads.
 const CORE: &str = "core/folio.js";
 
+/// The loader of the core's chunks (build/split.mjs), relative to `dist/`:
+/// the core imports it, and it fetches each chunk when the core calls it.
+const SPLIT_LOADER: &str = "core/__wasm_split.js";
+
 /// Exports that only the tests use, which the release build must not ship
 /// (`--check` fails when the core module exports one):
 /// `__folioPanicOnNextRender` makes the next render panic, for the

@@ -11,7 +11,7 @@ pub(super) const BUDGET_FILE: &str = "size-budget.toml";
 pub(super) const BUDGET_KEY: &str = "brotli_total_kb";
 
 /// The budget: brotli totals in KB (1 KB = 1000 bytes), one per group of
-/// files; `size-budget.toml` must give all four, positive, and nothing
+/// files; `size-budget.toml` must give all five, positive, and nothing
 /// else.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,6 +28,9 @@ pub(super) struct Budget {
     /// The galleries' and embeds' behaviour (`folio-media.js`), which only
     /// a page showing an article with one downloads.
     pub(super) media_brotli_total_kb: f64,
+    /// The core's support prompt (`core/split_prompt.wasm`, a chunk of the
+    /// core's WebAssembly), which only a widget showing a prompt downloads.
+    pub(super) prompt_brotli_total_kb: f64,
 }
 
 /// A module `folio.js` loads only for some pages: measured apart from what
@@ -44,7 +47,13 @@ pub(super) struct OnDemand {
 }
 
 /// The modules loaded on demand.
-pub(super) const ON_DEMAND: [OnDemand; 3] = [
+pub(super) const ON_DEMAND: [OnDemand; 4] = [
+    OnDemand {
+        when: "loaded only when a widget shows a support prompt (a chunk of the core)",
+        key: "prompt_brotli_total_kb",
+        limit: |budget| budget.prompt_brotli_total_kb,
+        files: &["core/split_prompt.wasm"],
+    },
     OnDemand {
         when: "loaded only for an article in ANS or JSON-LD (the converter)",
         key: "converter_brotli_total_kb",

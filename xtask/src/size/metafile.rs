@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{DIST, ENTRY};
+use super::{DIST, ENTRY, SPLIT_LOADER};
 use crate::shell::Cmd;
 
 /// The esbuild binary, relative to the repository root.
@@ -167,6 +167,32 @@ pub(super) fn modules(metafile: &Metafile) -> Result<Vec<Module>, String> {
         .collect())
 }
 
+/// The chunks the loader at `loader` (relative to `dist/`) fetches: each
+/// `"./name.wasm"` it names, beside it.
+fn chunks(dist: &Path, loader: &Path) -> Result<Vec<PathBuf>, String> {
+    let text = std::fs::read_to_string(dist.join(loader))
+        .map_err(|e| format!("cannot read {DIST}/{}: {e}", loader.display()))?;
+    let mut found = Vec::new();
+    for piece in text.split("\"./").skip(1) {
+        let Some((name, _)) = piece.split_once('"') else {
+            continue;
+        };
+        if !name.ends_with(".wasm") || name.contains('/') {
+            continue;
+        }
+        let chunk = loader.with_file_name(name);
+        if !dist.join(&chunk).is_file() {
+            return Err(format!(
+                "{DIST}/{} fetches {name}, but there is no {DIST}/{} beside it",
+                loader.display(),
+                chunk.display()
+            ));
+        }
+        found.push(chunk);
+    }
+    Ok(found)
+}
+
 /// `path` (as esbuild names it) relative to `dist/`, if it is in `dist/`.
 fn in_dist(path: &str) -> Option<&str> {
     path.strip_prefix(DIST)?.strip_prefix('/')
@@ -188,6 +214,13 @@ fn exports_of(metafile: &Metafile, input: &str) -> Option<Vec<String>> {
 pub(super) fn downloaded(dist: &Path, modules: &[Module]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for module in modules {
+        // The core's chunks' loader, imported by the core: its chunks are
+        // fetched only when called, and measured apart (see `ON_DEMAND`).
+        if module.path == Path::new(SPLIT_LOADER) {
+            files.push(module.path.clone());
+            files.extend(chunks(dist, &module.path)?);
+            continue;
+        }
         if module.exports.is_none() {
             return Err(format!(
                 "esbuild gave {DIST}/{} no chunk of its own (is it imported statically?), \

@@ -108,6 +108,13 @@ fn a_module_of_unknown_exports_a_missing_wasm_or_none_at_all_is_an_error() {
     let merged = module("core/folio.js", None);
     let error = downloaded(nowhere, &[merged]).unwrap_err();
     assert!(error.contains("no chunk of its own"), "{error}");
+    // The chunks' loader is read for the chunks it fetches.
+    let split = module("core/__wasm_split.js", None);
+    let error = downloaded(nowhere, &[split]).unwrap_err();
+    assert!(
+        error.contains("cannot read dist/core/__wasm_split.js"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -133,10 +140,14 @@ fn a_budget_needs_each_key_positive_and_no_other() {
     let good = "brotli_total_kb = 204.5\n\
                 converter_brotli_total_kb = 87 # whole KB\n\
                 island_brotli_total_kb = 36.5\n\
-                media_brotli_total_kb = 2.5\n";
+                media_brotli_total_kb = 2.5\n\
+                prompt_brotli_total_kb = 41\n";
     let budget = Budget::parse(good).unwrap();
     assert_eq!(budget.converter_brotli_total_kb, 87.0);
-    assert_eq!(ON_DEMAND.map(|m| (m.limit)(&budget)), [87.0, 36.5, 2.5]);
+    assert_eq!(
+        ON_DEMAND.map(|m| (m.limit)(&budget)),
+        [41.0, 87.0, 36.5, 2.5]
+    );
 
     let missing = good.replace("island_brotli_total_kb = 36.5\n", "");
     let error = Budget::parse(&missing).unwrap_err();
