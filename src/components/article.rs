@@ -51,6 +51,9 @@ thread_local! {
     /// Whether the chunk of the WebAssembly that holds the prompt's code
     /// has loaded (set once, for every widget of the page).
     static LOADED: ArcRwSignal<bool> = ArcRwSignal::new(false);
+    /// The attempt to load it under way, which every prompt waiting for
+    /// the chunk shares: one request, however many ask during it.
+    static LOADING: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The widget's own prompt, in its place once the chunk of the
@@ -88,14 +91,38 @@ fn own_prompt(campaign: Campaign, reader: Reader) -> impl IntoView + use<> {
 #[cfg(target_arch = "wasm32")]
 pub async fn prompt_code() {
     #[cfg(feature = "split")]
-    if load_prompt().await.is_ok() {
+    {
+        use wasm_bindgen::JsValue;
+        use wasm_bindgen_futures::{JsFuture, future_to_promise};
+
         let loaded = LOADED.with(Clone::clone);
+        if loaded.get_untracked() {
+            return;
+        }
+        let attempt = LOADING.with_borrow_mut(|loading| {
+            let attempt = loading.get_or_insert_with(|| {
+                future_to_promise(async { Ok(JsValue::from_bool(load_prompt().await.is_ok())) })
+            });
+            attempt.clone()
+        });
+        let done = JsFuture::from(attempt.clone()).await;
+        // A failed attempt is over: the next prompt that asks tries again.
+        LOADING.with_borrow_mut(|loading| {
+            if loading
+                .as_ref()
+                .is_some_and(|current| JsValue::from(current) == JsValue::from(&attempt))
+            {
+                *loading = None;
+            }
+        });
+        if done.ok().and_then(|ok| ok.as_bool()) != Some(true) {
+            return;
+        }
         if !loaded.get_untracked() {
             loaded.set(true);
         }
         // One turn behind the render effects that setting it scheduled.
-        let turn = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
-        let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+        let _ = JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
     }
 }
 
@@ -312,7 +339,7 @@ pub fn Article(
     // A card: how many paragraphs it shows (see above).
     let card = Memo::new(move |_| article.with(|a| teaser.or(a.body.is_none().then_some(0))));
     let block = move || match support.get() {
-        true => article.with(|a| a.body.as_ref().and(a.support.clone()?.ok())),
+        true => article.with(|a| a.prompt().cloned()),
         false => None,
     };
     let link = |slice: fn(&model::Article, bool) -> Option<Link>| {

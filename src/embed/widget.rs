@@ -258,9 +258,7 @@ impl Widget {
                     _ => None,
                 };
                 let id = article.id.clone();
-                let prompt = shown.support
-                    && article.body.is_some()
-                    && matches!(article.support, Some(Ok(_)));
+                let prompt = shown.support && article.prompt().is_some();
                 self.show_article(article, shown, locale);
                 if let Some(error) = support_error {
                     self.report(&error.to_string(), Some(&error.path));
@@ -437,27 +435,27 @@ impl Widget {
     fn report(&self, message: &str, path: Option<&str>) {
         let mut detail = vec![("message", message.into())];
         detail.extend(path.map(|p| ("path", p.into())));
-        self.after_update("folio:error", detail);
+        self.after_update("folio:error", detail, false);
     }
 
     /// Sends `folio:render` for the article `id` once it is in the DOM:
-    /// with its `prompt`, when it shows one, once the prompt's code has
-    /// loaded (see [`prompt_code`]).
+    /// with its prompt, when it shows one (see [`Widget::after_update`]).
     fn rendered(&self, id: String, prompt: bool) {
+        self.after_update("folio:render", vec![("id", id.into())], prompt);
+    }
+
+    /// Sends the event once the DOM shows the latest content (queued
+    /// behind the render effects a content change has just scheduled),
+    /// and, with `prompt`, once the prompt's code has loaded (see
+    /// [`prompt_code`]) and the prompt is drawn.
+    fn after_update(&self, name: &'static str, detail: Vec<(&'static str, JsValue)>, prompt: bool) {
         let reporter = Reporter::on(self.host.clone());
         wasm_bindgen_futures::spawn_local(async move {
             if prompt {
                 prompt_code().await;
             }
-            reporter.send("folio:render", &[("id", id.into())]);
+            reporter.send(name, &detail);
         });
-    }
-
-    /// Sends the event once the DOM shows the latest content (queued
-    /// behind the render effects a content change has just scheduled).
-    fn after_update(&self, name: &'static str, detail: Vec<(&'static str, JsValue)>) {
-        let reporter = Reporter::on(self.host.clone());
-        wasm_bindgen_futures::spawn_local(async move { reporter.send(name, &detail) });
     }
 }
 

@@ -93,6 +93,15 @@ pub struct Article {
     pub support: Option<Result<Support, ContentError>>,
 }
 
+impl Article {
+    /// The support block its prompt shows: its own, when the block is
+    /// valid and the article has a body to place the prompt in.
+    pub fn prompt(&self) -> Option<&Support> {
+        self.body.as_ref()?;
+        self.support.as_ref()?.as_ref().ok()
+    }
+}
+
 /// The publisher of an article.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 pub struct Publisher {
