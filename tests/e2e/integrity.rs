@@ -138,14 +138,26 @@ async fn folio_js_refuses_webassembly_that_is_not_the_builds_own() {
 async fn a_changed_prompt_chunk_is_refused_and_the_article_shows_without_it() {
     let server = server(Some("/core/split_prompt.wasm"));
     let browser = Browser::start().await;
+    // Heard from the document's start: the refused chunk lets the article
+    // render at once, before a listener added after the page loads.
+    browser
+        .before_each_document(
+            "document.addEventListener('folio:render', () => { window.rendered = true; });",
+        )
+        .await;
     browser.open(&server.url("/good.html")).await;
+    browser
+        .wait_for(
+            "return window.rendered === true;",
+            "the article's folio:render",
+        )
+        .await;
     let shown = browser
         .eval(
             "const el = document.getElementById('article'); \
-             return new Promise((resolve) => el.addEventListener('folio:render', () => resolve({ \
-               headline: el.shadowRoot.querySelector('h1')?.textContent ?? null, \
+             return { headline: el.shadowRoot.querySelector('h1')?.textContent ?? null, \
                prompt: !!el.shadowRoot.querySelector('.folio-support'), \
-               paragraphs: el.shadowRoot.querySelectorAll('.folio-body p').length })));",
+               paragraphs: el.shadowRoot.querySelectorAll('.folio-body p').length };",
             vec![],
         )
         .await;

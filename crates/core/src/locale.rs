@@ -208,15 +208,14 @@ impl Words {
 /// is when it has none. The placeholder is found by its first character:
 /// a substring search would cost the support island its searcher's code.
 pub fn fill(text: &str, placeholder: &str, value: &str) -> String {
-    let at = text
-        .char_indices()
-        .find(|&(i, c)| c == '{' && text[i..].starts_with(placeholder));
-    match at {
-        Some((i, _)) => {
-            let mut filled = text[..i].to_string();
-            filled += value;
-            filled + &text[i + placeholder.len()..]
-        }
+    // Split with `split_at_checked`: a panicking slice's message would
+    // cost the island the formatting code behind it.
+    let parts = text.char_indices().find_map(|(i, c)| {
+        let (before, rest) = text.split_at_checked(i).filter(|_| c == '{')?;
+        Some((before, rest.strip_prefix(placeholder)?))
+    });
+    match parts {
+        Some((before, after)) => before.to_string() + value + after,
         None => text.to_string(),
     }
 }
@@ -384,6 +383,10 @@ mod tests {
             Words::english().fill(Word::By, "names", "A and B"),
             "By A and B"
         );
+        assert_eq!(fill("{date} 更新", "{date}", "7 мая"), "7 мая 更新");
+        assert_eq!(fill("تحديث {date}", "{date}", "٧ مايو"), "تحديث ٧ مايو");
+        assert_eq!(fill("{d} {date}.", "{date}", "x"), "{d} x.");
+        assert_eq!(fill("no placeholder {", "{date}", "x"), "no placeholder {");
         let japanese = Words::parse(r#"{"updated": "{date} 更新"}"#).unwrap();
         assert_eq!(
             japanese.around(Word::Updated, "date"),

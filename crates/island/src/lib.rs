@@ -29,3 +29,14 @@ use wasm_bindgen::prelude::wasm_bindgen;
 pub fn mark_supported(campaign: &str, store: bool) -> bool {
     folio_browser::prompt::mark_supported(campaign, store)
 }
+
+/// The module's allocator: lol_alloc's free list, in the place of the
+/// Rust standard library's dlmalloc. The island allocates little (its
+/// props, the reader's record, a few strings for each control used), and
+/// the free list's code is a fraction of dlmalloc's.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+// SAFETY: the island runs on the page's one thread: its WebAssembly is
+// built without threads, so nothing allocates from another.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

@@ -30,6 +30,19 @@ impl<'a> Reader<'a> {
         self.text.as_bytes().get(self.at).copied()
     }
 
+    /// The text from byte `from` to byte `to`. The reader cuts the text
+    /// only beside the ASCII bytes of the grammar, always between
+    /// characters; a cut elsewhere would be empty, not a panic (whose
+    /// message would cost the support island its formatting code).
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        self.text.get(from..to).unwrap_or_default()
+    }
+
+    /// The text from byte `from` on (see [`Reader::slice`]).
+    fn rest(&self, from: usize) -> &'a str {
+        self.text.get(from..).unwrap_or_default()
+    }
+
     fn space(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
             self.at += 1;
@@ -38,7 +51,7 @@ impl<'a> Reader<'a> {
 
     fn error(&self, what: &str) -> SyntaxError {
         let eof = self.at >= self.text.len();
-        let before = &self.text[..self.at.min(self.text.len())];
+        let before = self.text.get(..self.at).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
         let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
         let what = if eof {
@@ -78,7 +91,7 @@ impl<'a> Reader<'a> {
     }
 
     fn literal(&mut self) -> Result<Value<'a>, SyntaxError> {
-        let rest = &self.text[self.at..];
+        let rest = self.rest(self.at);
         for (word, value) in [
             ("null", Value::Null),
             ("true", Value::Bool(true)),
@@ -180,7 +193,7 @@ impl<'a> Reader<'a> {
             return Err(self.error("malformed number"));
         }
         self.at = at;
-        Ok(Value::Number(Cow::Borrowed(&self.text[start..at])))
+        Ok(Value::Number(Cow::Borrowed(self.slice(start, at))))
     }
 
     /// A string; `self.at` is on its opening quote.
@@ -195,7 +208,7 @@ impl<'a> Reader<'a> {
             self.at = plain_until(bytes, self.at);
             match self.peek() {
                 Some(b'"') => {
-                    let tail = &self.text[run..self.at];
+                    let tail = self.slice(run, self.at);
                     self.at += 1;
                     return Ok(match owned {
                         None => Cow::Borrowed(tail),
@@ -207,7 +220,7 @@ impl<'a> Reader<'a> {
                 }
                 Some(b'\\') => {
                     let text = owned.get_or_insert_with(String::new);
-                    text.push_str(&self.text[run..self.at]);
+                    text.push_str(self.slice(run, self.at));
                     self.at += 1;
                     let unescaped = self.escape()?;
                     text.push(unescaped);
@@ -240,7 +253,7 @@ impl<'a> Reader<'a> {
                 // `toWellFormed` reads it.
                 high @ 0xD800..0xDC00 => {
                     let pair = self.at;
-                    let low = match self.text[pair..].starts_with("\\u") {
+                    let low = match self.rest(pair).starts_with("\\u") {
                         true => {
                             self.at += 2;
                             self.hex4()
