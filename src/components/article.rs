@@ -51,8 +51,8 @@ thread_local! {
     /// Whether the chunk of the WebAssembly that holds the prompt's code
     /// has loaded (set once, for every widget of the page).
     static LOADED: ArcRwSignal<bool> = ArcRwSignal::new(false);
-    /// The attempt to load it under way, which every prompt waiting for
-    /// the chunk shares: one request, however many ask during it.
+    /// The attempt to load it under way, which every caller of
+    /// [`prompt_code`] during it shares: one request, however many ask.
     static LOADING: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
 }
 
@@ -101,20 +101,16 @@ pub async fn prompt_code() {
         }
         let attempt = LOADING.with_borrow_mut(|loading| {
             let attempt = loading.get_or_insert_with(|| {
-                future_to_promise(async { Ok(JsValue::from_bool(load_prompt().await.is_ok())) })
+                future_to_promise(async {
+                    let loaded = load_prompt().await.is_ok();
+                    // Settled: the next call finds it loaded, or tries again.
+                    LOADING.with_borrow_mut(|loading| *loading = None);
+                    Ok(JsValue::from_bool(loaded))
+                })
             });
             attempt.clone()
         });
-        let done = JsFuture::from(attempt.clone()).await;
-        // A failed attempt is over: the next prompt that asks tries again.
-        LOADING.with_borrow_mut(|loading| {
-            if loading
-                .as_ref()
-                .is_some_and(|current| JsValue::from(current) == JsValue::from(&attempt))
-            {
-                *loading = None;
-            }
-        });
+        let done = JsFuture::from(attempt).await;
         if done.ok().and_then(|ok| ok.as_bool()) != Some(true) {
             return;
         }

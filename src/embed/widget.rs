@@ -446,8 +446,8 @@ impl Widget {
 
     /// Sends the event once the DOM shows the latest content (queued
     /// behind the render effects a content change has just scheduled),
-    /// and, with `prompt`, once the prompt's code has loaded (see
-    /// [`prompt_code`]) and the prompt is drawn.
+    /// and, with `prompt`, once the prompt's code has loaded and the
+    /// prompt is drawn, or it could not be loaded (see [`prompt_code`]).
     fn after_update(&self, name: &'static str, detail: Vec<(&'static str, JsValue)>, prompt: bool) {
         let reporter = Reporter::on(self.host.clone());
         wasm_bindgen_futures::spawn_local(async move {

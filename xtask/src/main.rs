@@ -141,6 +141,20 @@ fn test(tools: &setup::Tools) -> Result<(), String> {
             "warnings",
         ])
         .run()?;
+    // The island as it ships: its crates without the features the core
+    // turns on (`folio-browser`'s `send`).
+    Cmd::new("cargo")
+        .args([
+            "clippy",
+            "-p",
+            "folio-island",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .run()?;
     step("the release's last steps on a module: node --test build/");
     Cmd::new("node")
         .args(["--test"])

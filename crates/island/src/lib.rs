@@ -34,9 +34,10 @@ pub fn mark_supported(campaign: &str, store: bool) -> bool {
 /// Rust standard library's dlmalloc. The island allocates little (its
 /// props, the reader's record, a few strings for each control used), and
 /// the free list's code is a fraction of dlmalloc's.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 // SAFETY: the island runs on the page's one thread: its WebAssembly is
-// built without threads, so nothing allocates from another.
+// built without threads (the `cfg` above), so nothing allocates from
+// another.
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

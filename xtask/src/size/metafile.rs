@@ -168,7 +168,7 @@ pub(super) fn modules(metafile: &Metafile) -> Result<Vec<Module>, String> {
 }
 
 /// The chunks the loader at `loader` (relative to `dist/`) fetches: each
-/// `"./name.wasm"` it names, beside it.
+/// `"./name.wasm"` it names, beside it (once, however often it names it).
 fn chunks(dist: &Path, loader: &Path) -> Result<Vec<PathBuf>, String> {
     let text = std::fs::read_to_string(dist.join(loader))
         .map_err(|e| format!("cannot read {DIST}/{}: {e}", loader.display()))?;
@@ -188,7 +188,9 @@ fn chunks(dist: &Path, loader: &Path) -> Result<Vec<PathBuf>, String> {
                 chunk.display()
             ));
         }
-        found.push(chunk);
+        if !found.contains(&chunk) {
+            found.push(chunk);
+        }
     }
     Ok(found)
 }
